@@ -1,0 +1,31 @@
+// A list of types, and the I-th of them without recursive templates.
+#pragma once
+
+#include <cstddef>
+#include <utility>
+
+namespace pgcraft::detail {
+
+template <class... Ts>
+struct type_list {
+    static constexpr std::size_t size = sizeof...(Ts);
+};
+
+template <std::size_t I, class T>
+struct indexed_type {
+    using type = T;
+};
+
+template <class Indices, class... Ts>
+struct type_indexer;
+template <std::size_t... I, class... Ts>
+struct type_indexer<std::index_sequence<I...>, Ts...> : indexed_type<I, Ts>... {};
+
+template <std::size_t I, class T>
+indexed_type<I, T> select_indexed(indexed_type<I, T>);
+
+template <std::size_t I, class... Ts>
+using type_at = typename decltype(select_indexed<I>(
+    type_indexer<std::index_sequence_for<Ts...>, Ts...>{}))::type;
+
+}  // namespace pgcraft::detail
