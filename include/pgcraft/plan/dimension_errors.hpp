@@ -1,0 +1,88 @@
+// The mistakes a dimension declaration can make. Each is a class template
+// whose arguments the compiler prints: the dimension struct, then the culprit.
+#pragma once
+
+#include <pgcraft/diagnostics.hpp>
+
+namespace pgcraft::error {
+
+template <class Dimension, class Option>
+struct not_an_option_of_this_dimension_kind {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: the dimension's kind was given something that is not one of its options "
+                  "(arguments: the dimension, the option)");
+};
+
+template <class Dimension, class OptionName>
+struct option_given_twice {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: the dimension was given the same option twice (arguments: the dimension, the option)");
+};
+
+template <class Dimension, class Column>
+struct column_option_names_unknown_column {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::column<...> names a column the dimension does not have "
+                  "(arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Column>
+struct column_options_given_twice {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: two pg::column<...> entries name the same column; merge them "
+                  "(arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Column>
+struct not_a_column_option {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::column<...> was given something that is not a column option "
+                  "(pg::sql_default, pg::comment, pg::column_type), or one of them twice "
+                  "(arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Column>
+struct default_is_not_one_sql_expression {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::sql_default must be one SQL expression: non-empty, quotes closed, "
+                  "brackets balanced, no ';' and no comment (arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Column, class MemberType>
+struct member_type_has_no_sql_type {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pgcraft does not know the SQL type of this member: use a supported type, "
+                  "specialise pgcraft::sql_type<T>, or give pg::column<name, pg::column_type<\"...\">> "
+                  "(arguments: the dimension, the column, the member's type)");
+};
+
+template <class Dimension, class Column, class MemberType>
+struct primary_key_member_has_wrong_type {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: this member has the primary key's name, so it is the primary key column "
+                  "and must have the key's type (std::int64_t for the default identity key) "
+                  "(arguments: the dimension, the column, the member's type)");
+};
+
+template <class Dimension, class Column>
+struct primary_key_column_takes_only_a_comment {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: the primary key column is generated; of the column options it takes only "
+                  "pg::comment (arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Name>
+struct name_is_empty_or_longer_than_63_bytes {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: PostgreSQL names are 1 to 63 bytes long, and it would silently cut a longer "
+                  "one (arguments: the dimension, the name)");
+};
+
+template <class FirstDimension, class SecondDimension>
+struct two_dimensions_share_a_table {
+    static_assert(always_false<FirstDimension>,
+                  "pgcraft: two dimensions of the schema have the same schema-qualified table name; "
+                  "give one of them pg::table_name<...> or pg::in_schema<...> (arguments: the two dimensions)");
+};
+
+}  // namespace pgcraft::error

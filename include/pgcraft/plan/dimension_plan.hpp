@@ -1,0 +1,326 @@
+// A dimension struct, read at compile time into a constexpr plan of its
+// table: names, column types, defaults, comments. Every mistake in the
+// declaration is found here and reported as one compile error.
+#pragma once
+
+#include <array>
+#include <span>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <pgcraft/column.hpp>
+#include <pgcraft/detail/option.hpp>
+#include <pgcraft/detail/sql_text.hpp>
+#include <pgcraft/detail/type_list.hpp>
+#include <pgcraft/dimension.hpp>
+#include <pgcraft/plan/dimension_errors.hpp>
+#include <pgcraft/reflect.hpp>
+#include <pgcraft/sql_type.hpp>
+
+namespace pgcraft::plan {
+
+/// One column of a planned table. Empty views mean "none".
+struct column_plan {
+    std::string_view name;
+    std::string_view type;
+    bool nullable = false;
+    bool identity = false;  ///< GENERATED ALWAYS AS IDENTITY
+    std::string_view default_sql;
+    std::string_view comment;
+    std::string_view min_value;  ///< with max_value: a CHECK keeping values in the C++ type's range
+    std::string_view max_value;
+};
+
+template <std::size_t ColumnCount>
+struct table_plan {
+    std::string_view dimension;  ///< the struct's name, for messages
+    std::string_view schema;
+    std::string_view table;
+    std::string_view comment;
+    std::string_view primary_key;
+    std::array<column_plan, ColumnCount> columns;
+};
+
+/// What is wrong with a dimension declaration, as a value: unit tests assert
+/// on it without a failing build.
+enum class dimension_problem {
+    none,
+    not_an_option,
+    option_given_twice,
+    unknown_column,
+    column_options_given_twice,
+    not_a_column_option,
+    default_not_one_expression,
+    no_sql_type,
+    primary_key_member_type,
+    primary_key_column_option,
+    bad_name,
+};
+
+struct dimension_check {
+    dimension_problem problem = dimension_problem::none;
+    std::size_t option = 0;  ///< position among the kind's options
+    std::size_t field = 0;   ///< position among the struct's fields
+    std::string_view name;   ///< the offending name, where there is one
+    constexpr bool ok() const noexcept { return problem == dimension_problem::none; }
+};
+
+inline constexpr std::string_view default_schema = "public";
+inline constexpr std::string_view default_primary_key = "id";
+inline constexpr std::size_t max_identifier_bytes = 63;
+
+namespace detail {
+using pgcraft::detail::option_category;
+using pgcraft::detail::option_entry;
+
+template <class Kind>
+struct kind_options;
+template <template <class...> class Kind, class... Options>
+struct kind_options<Kind<Options...>> {
+    static constexpr auto entries = pgcraft::detail::entries_of<Options...>;
+    template <std::size_t I>
+    using at = pgcraft::detail::type_at<I, Options...>;
+};
+
+template <class T>
+using options_of = kind_options<typename T::dimension>;
+
+template <class Option>
+inline constexpr std::array<option_entry, 0> column_entries{};
+template <fixed_string Name, class... Inner>
+inline constexpr auto column_entries<column<Name, Inner...>> = column<Name, Inner...>::options;
+
+template <class T, class Indices>
+struct field_facts;
+template <class T, std::size_t... I>
+struct field_facts<T, std::index_sequence<I...>> {
+    template <std::size_t J>
+    using value_type = typename column_type_traits<reflect::field_type<T, J>>::value_type;
+
+    static constexpr std::array<bool, sizeof...(I)> nullable{column_type_traits<reflect::field_type<T, I>>::nullable...};
+    static constexpr std::array<bool, sizeof...(I)> mapped{has_sql_type<value_type<I>>...};
+    static constexpr std::array<std::string_view, sizeof...(I)> type{[] {
+        if constexpr (has_sql_type<value_type<I>>) return std::string_view{sql_type<value_type<I>>::name};
+        else return std::string_view{};
+    }()...};
+    static constexpr std::array<std::string_view, sizeof...(I)> min_value{[] {
+        if constexpr (has_sql_range<value_type<I>>) return std::string_view{sql_type<value_type<I>>::min_value};
+        else return std::string_view{};
+    }()...};
+    static constexpr std::array<std::string_view, sizeof...(I)> max_value{[] {
+        if constexpr (has_sql_range<value_type<I>>) return std::string_view{sql_type<value_type<I>>::max_value};
+        else return std::string_view{};
+    }()...};
+};
+
+template <class T>
+using facts_of = field_facts<T, std::make_index_sequence<reflect::field_count<T>>>;
+
+template <class T, class Indices>
+struct column_option_tables;
+template <class T, std::size_t... I>
+struct column_option_tables<T, std::index_sequence<I...>> {
+    // For each of the kind's options, its inner column options (empty if it is not a column).
+    static constexpr std::array<std::span<const option_entry>, sizeof...(I)> inner{
+        std::span<const option_entry>{column_entries<typename options_of<T>::template at<I>>}...};
+};
+
+template <class T>
+using column_options_of = column_option_tables<T, std::make_index_sequence<options_of<T>::entries.size()>>;
+
+constexpr std::string_view single_option(std::span<const option_entry> entries, option_category category,
+                                         std::string_view fallback) {
+    for (const option_entry& entry : entries)
+        if (entry.category == category) return entry.value;
+    return fallback;
+}
+
+constexpr bool is_valid_name(std::string_view name) {
+    return !name.empty() && name.size() <= max_identifier_bytes;
+}
+
+template <class T>
+consteval std::string_view schema_of() {
+    return single_option(options_of<T>::entries, option_category::schema, default_schema);
+}
+template <class T>
+consteval std::string_view table_of() {
+    return single_option(options_of<T>::entries, option_category::table_name, reflect::type_name<T>);
+}
+}  // namespace detail
+
+/// Checks a dimension declaration; the first problem found wins.
+template <class T>
+consteval dimension_check check_dimension() {
+    using namespace detail;
+    constexpr auto& options = options_of<T>::entries;
+    constexpr auto& names = reflect::field_names<T>;
+    using facts = facts_of<T>;
+    const auto& inner = column_options_of<T>::inner;
+
+    for (std::size_t o = 0; o < options.size(); ++o) {
+        const option_category c = options[o].category;
+        if (c != option_category::schema && c != option_category::table_name && c != option_category::comment &&
+            c != option_category::column)
+            return {dimension_problem::not_an_option, o, 0, {}};
+        for (std::size_t p = 0; p < o; ++p) {
+            if (options[p].category != c) continue;
+            if (c != option_category::column) return {dimension_problem::option_given_twice, o, 0, options[o].value};
+            if (options[p].value == options[o].value)
+                return {dimension_problem::column_options_given_twice, o, 0, options[o].value};
+        }
+    }
+    for (std::size_t o = 0; o < options.size(); ++o) {
+        if (options[o].category == option_category::schema || options[o].category == option_category::table_name) {
+            if (!is_valid_name(options[o].value)) return {dimension_problem::bad_name, o, 0, options[o].value};
+        }
+        if (options[o].category != option_category::column) continue;
+        const std::string_view column_name = options[o].value;
+        std::size_t field = names.size();
+        for (std::size_t f = 0; f < names.size(); ++f)
+            if (names[f] == column_name) field = f;
+        if (field == names.size()) return {dimension_problem::unknown_column, o, 0, column_name};
+        for (std::size_t i = 0; i < inner[o].size(); ++i) {
+            const option_category c = inner[o][i].category;
+            if (c != option_category::default_value && c != option_category::comment &&
+                c != option_category::column_type)
+                return {dimension_problem::not_a_column_option, o, field, column_name};
+            for (std::size_t j = 0; j < i; ++j)
+                if (inner[o][j].category == c) return {dimension_problem::not_a_column_option, o, field, column_name};
+            if (column_name == default_primary_key && c != option_category::comment)
+                return {dimension_problem::primary_key_column_option, o, field, column_name};
+            if (c == option_category::default_value &&
+                pgcraft::detail::single_expression_problem(inner[o][i].value) != pgcraft::detail::sql_text_problem::none)
+                return {dimension_problem::default_not_one_expression, o, field, column_name};
+        }
+    }
+    if (!is_valid_name(reflect::type_name<T>) && single_option(options, option_category::table_name, {}).empty())
+        return {dimension_problem::bad_name, 0, 0, reflect::type_name<T>};
+    for (std::size_t f = 0; f < names.size(); ++f) {
+        if (!is_valid_name(names[f])) return {dimension_problem::bad_name, 0, f, names[f]};
+        if (names[f] == default_primary_key) {
+            if (facts::type[f] != "bigint" || facts::nullable[f])
+                return {dimension_problem::primary_key_member_type, 0, f, names[f]};
+            continue;
+        }
+        bool explicit_type = false;
+        for (std::size_t o = 0; o < options.size(); ++o)
+            if (options[o].category == option_category::column && options[o].value == names[f])
+                explicit_type = !single_option(inner[o], option_category::column_type, {}).empty();
+        if (!facts::mapped[f] && !explicit_type) return {dimension_problem::no_sql_type, 0, f, names[f]};
+    }
+    return {};
+}
+
+namespace detail {
+template <class T, std::size_t Option>
+struct option_value_text {
+    static constexpr std::string_view text = options_of<T>::entries[Option].value;
+};
+template <class T, std::size_t Field>
+struct field_name_text {
+    static constexpr std::string_view text = reflect::field_names<T>[Field];
+};
+template <class T>
+struct type_name_text {
+    static constexpr std::string_view text = reflect::type_name<T>;
+};
+
+// Turns a failed check into the compile error that names it.
+template <class T, dimension_problem p, std::size_t Option, std::size_t Field>
+consteval bool report() {
+    using error::name_of;
+    if constexpr (p == dimension_problem::not_an_option)
+        return sizeof(error::not_an_option_of_this_dimension_kind<T, typename options_of<T>::template at<Option>>) == 0;
+    else if constexpr (p == dimension_problem::option_given_twice)
+        return sizeof(error::option_given_twice<T, typename options_of<T>::template at<Option>>) == 0;
+    else if constexpr (p == dimension_problem::unknown_column)
+        return sizeof(error::column_option_names_unknown_column<T, name_of<option_value_text<T, Option>>>) == 0;
+    else if constexpr (p == dimension_problem::column_options_given_twice)
+        return sizeof(error::column_options_given_twice<T, name_of<option_value_text<T, Option>>>) == 0;
+    else if constexpr (p == dimension_problem::not_a_column_option)
+        return sizeof(error::not_a_column_option<T, name_of<option_value_text<T, Option>>>) == 0;
+    else if constexpr (p == dimension_problem::default_not_one_expression)
+        return sizeof(error::default_is_not_one_sql_expression<T, name_of<option_value_text<T, Option>>>) == 0;
+    else if constexpr (p == dimension_problem::primary_key_column_option)
+        return sizeof(error::primary_key_column_takes_only_a_comment<T, name_of<option_value_text<T, Option>>>) == 0;
+    else if constexpr (p == dimension_problem::no_sql_type)
+        return sizeof(error::member_type_has_no_sql_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>) == 0;
+    else if constexpr (p == dimension_problem::primary_key_member_type)
+        return sizeof(error::primary_key_member_has_wrong_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>) == 0;
+    else if constexpr (p == dimension_problem::bad_name) {
+        if constexpr (!is_valid_name(reflect::type_name<T>) && table_of<T>() == reflect::type_name<T>)
+            return sizeof(error::name_is_empty_or_longer_than_63_bytes<T, name_of<type_name_text<T>>>) == 0;
+        else if constexpr (!is_valid_name(options_of<T>::entries[Option].value))
+            return sizeof(error::name_is_empty_or_longer_than_63_bytes<T, name_of<option_value_text<T, Option>>>) == 0;
+        else
+            return sizeof(error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>) == 0;
+    } else
+        return true;
+}
+
+template <class T>
+consteval auto make_table_plan() {
+    constexpr auto& names = reflect::field_names<T>;
+    constexpr auto& options = options_of<T>::entries;
+    using facts = facts_of<T>;
+    const auto& inner = column_options_of<T>::inner;
+    constexpr bool key_is_member = [] {
+        for (auto n : reflect::field_names<T>)
+            if (n == default_primary_key) return true;
+        return false;
+    }();
+    table_plan<names.size() + (key_is_member ? 0 : 1)> plan{};
+    plan.dimension = reflect::type_name<T>;
+    plan.schema = schema_of<T>();
+    plan.table = table_of<T>();
+    plan.comment = single_option(options, option_category::comment, {});
+    plan.primary_key = default_primary_key;
+
+    auto options_for = [&](std::string_view column) -> std::span<const option_entry> {
+        for (std::size_t o = 0; o < options.size(); ++o)
+            if (options[o].category == option_category::column && options[o].value == column) return inner[o];
+        return {};
+    };
+    std::size_t next = 0;
+    // The key column comes first, whether or not the struct declares it.
+    plan.columns[next++] = column_plan{default_primary_key, "bigint", false, true, {},
+                                       single_option(options_for(default_primary_key), option_category::comment, {}),
+                                       {}, {}};
+    for (std::size_t f = 0; f < names.size(); ++f) {
+        if (names[f] == default_primary_key) continue;
+        const auto column_options = options_for(names[f]);
+        const std::string_view explicit_type = single_option(column_options, option_category::column_type, {});
+        column_plan& column = plan.columns[next++];
+        column.name = names[f];
+        column.type = explicit_type.empty() ? facts::type[f] : explicit_type;
+        column.nullable = facts::nullable[f];
+        column.default_sql = single_option(column_options, option_category::default_value, {});
+        column.comment = single_option(column_options, option_category::comment, {});
+        if (explicit_type.empty()) {
+            column.min_value = facts::min_value[f];
+            column.max_value = facts::max_value[f];
+        }
+    }
+    return plan;
+}
+
+template <class T>
+consteval auto checked_table_plan() {
+    constexpr dimension_check check = check_dimension<T>();
+    if constexpr (!check.ok()) {
+        report<T, check.problem, check.option, check.field>();
+        return table_plan<0>{};
+    } else {
+        return make_table_plan<T>();
+    }
+}
+}  // namespace detail
+
+/// The table plan of dimension struct T; a mistake in T is a compile error here.
+template <dimension_struct T>
+inline constexpr auto table_plan_of = detail::checked_table_plan<T>();
+
+}  // namespace pgcraft::plan
