@@ -1,0 +1,42 @@
+# pgcraft_add_generator(<name>
+#     SCHEMA <qualified C++ type of the pg::schema<...>>
+#     HEADERS <header> ...                  # the headers that declare it
+#     [INCLUDE_DIRECTORIES <dir> ...]
+#     [LINK_LIBRARIES <target> ...])
+#
+# Builds the executable <name>, which prints the schema's DDL (`<name> ddl`).
+# Mistakes in the declarations surface as compile errors of this target.
+include_guard(GLOBAL)
+
+function(pgcraft_add_generator name)
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "" "SCHEMA" "HEADERS;INCLUDE_DIRECTORIES;LINK_LIBRARIES")
+    if(ARG_UNPARSED_ARGUMENTS)
+        message(FATAL_ERROR "pgcraft_add_generator(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
+    endif()
+    if(NOT ARG_SCHEMA)
+        message(FATAL_ERROR "pgcraft_add_generator(${name}): SCHEMA <C++ type> is required")
+    endif()
+    if(NOT ARG_HEADERS)
+        message(FATAL_ERROR "pgcraft_add_generator(${name}): HEADERS <header>... is required")
+    endif()
+
+    set(PGCRAFT_GENERATOR_NAME "${name}")
+    set(PGCRAFT_GENERATOR_SCHEMA "${ARG_SCHEMA}")
+    set(PGCRAFT_GENERATOR_INCLUDES "")
+    foreach(header IN LISTS ARG_HEADERS)
+        if(NOT IS_ABSOLUTE "${header}")
+            set(header "${CMAKE_CURRENT_SOURCE_DIR}/${header}")
+        endif()
+        if(NOT EXISTS "${header}")
+            message(FATAL_ERROR "pgcraft_add_generator(${name}): header not found: ${header}")
+        endif()
+        string(APPEND PGCRAFT_GENERATOR_INCLUDES "#include \"${header}\"\n")
+    endforeach()
+
+    set(main "${CMAKE_CURRENT_BINARY_DIR}/${name}_pgcraft_main.cpp")
+    configure_file("${PGCRAFT_GENERATOR_MAIN_TEMPLATE}" "${main}" @ONLY)
+
+    add_executable(${name} "${main}")
+    target_link_libraries(${name} PRIVATE pgcraft::generator ${ARG_LINK_LIBRARIES})
+    target_include_directories(${name} PRIVATE ${ARG_INCLUDE_DIRECTORIES})
+endfunction()

@@ -1,0 +1,104 @@
+// The catalog's objects: plain values with an identity, equality and the
+// identities of the objects they depend on. Two catalogs are compared object
+// by object through these, which is what diffs and drift checks build on.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace pgcraft::catalog {
+
+struct qualified_name {
+    std::string schema;
+    std::string name;
+    friend auto operator<=>(const qualified_name&, const qualified_name&) = default;
+};
+
+enum class object_kind { schema, table, index };
+
+/// What an object is, independent of how it is defined: (kind, schema, name).
+struct object_id {
+    object_kind kind;
+    qualified_name name;
+    friend auto operator<=>(const object_id&, const object_id&) = default;
+};
+
+struct column {
+    std::string name;
+    std::string type;
+    bool nullable = false;
+    bool identity = false;  ///< GENERATED ALWAYS AS IDENTITY
+    std::string default_sql;
+    std::string comment;
+    friend bool operator==(const column&, const column&) = default;
+};
+
+enum class constraint_kind { primary_key, unique, check, foreign_key };
+
+struct foreign_key_target {
+    qualified_name table;
+    std::vector<std::string> columns;
+    std::string on_delete;  ///< empty: PostgreSQL's default (NO ACTION)
+    std::string on_update;
+    friend bool operator==(const foreign_key_target&, const foreign_key_target&) = default;
+};
+
+struct constraint {
+    constraint_kind kind;
+    std::string name;
+    std::vector<std::string> columns;  ///< key columns; for a check, the columns it reads
+    std::string expression;            ///< the CHECK's SQL expression
+    std::optional<foreign_key_target> references;
+    friend bool operator==(const constraint&, const constraint&) = default;
+};
+
+struct schema {
+    std::string name;
+    object_id id() const { return {object_kind::schema, {name, name}}; }
+    std::vector<object_id> dependencies() const { return {}; }
+    friend bool operator==(const schema&, const schema&) = default;
+};
+
+struct table {
+    qualified_name name;
+    std::vector<column> columns;
+    std::vector<constraint> constraints;
+    std::string comment;
+
+    object_id id() const { return {object_kind::table, name}; }
+    std::vector<object_id> dependencies() const {
+        std::vector<object_id> result{schema{name.schema}.id()};
+        for (const constraint& c : constraints)
+            if (c.references && c.references->table != name) result.push_back({object_kind::table, c.references->table});
+        return result;
+    }
+    friend bool operator==(const table&, const table&) = default;
+};
+
+struct index {
+    qualified_name name;  ///< an index lives in its table's schema
+    qualified_name table;
+    bool unique = false;
+    std::string method;              ///< empty: btree
+    std::vector<std::string> keys;   ///< rendered key expressions or quoted columns
+    std::vector<std::string> include;
+    std::string where;
+
+    object_id id() const { return {object_kind::index, name}; }
+    std::vector<object_id> dependencies() const { return {{object_kind::table, table}}; }
+    friend bool operator==(const index&, const index&) = default;
+};
+
+using object = std::variant<schema, table, index>;
+
+inline object_id id_of(const object& o) {
+    return std::visit([](const auto& x) { return x.id(); }, o);
+}
+inline std::vector<object_id> dependencies_of(const object& o) {
+    return std::visit([](const auto& x) { return x.dependencies(); }, o);
+}
+
+}  // namespace pgcraft::catalog

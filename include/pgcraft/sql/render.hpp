@@ -1,0 +1,109 @@
+// DDL from a catalog, formatted as a person would write it: one column per
+// line, names and types aligned, statements in dependency order.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <pgcraft/catalog/catalog.hpp>
+#include <pgcraft/sql/quote.hpp>
+
+namespace pgcraft::sql {
+
+namespace detail {
+inline std::string join_quoted(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) text += ", ";
+        text += quote_identifier(names[i]);
+    }
+    return text;
+}
+
+inline std::string pad(std::string text, std::size_t width) {
+    if (text.size() < width) text.append(width - text.size(), ' ');
+    return text;
+}
+
+inline std::string constraint_body(const catalog::constraint& c) {
+    switch (c.kind) {
+        case catalog::constraint_kind::primary_key:
+            return "PRIMARY KEY (" + join_quoted(c.columns) + ")";
+        case catalog::constraint_kind::unique:
+            return "UNIQUE (" + join_quoted(c.columns) + ")";
+        case catalog::constraint_kind::check:
+            return "CHECK (" + c.expression + ")";
+        case catalog::constraint_kind::foreign_key: {
+            std::string text = "FOREIGN KEY (" + join_quoted(c.columns) + ") REFERENCES " +
+                               quote_qualified(c.references->table) + " (" + join_quoted(c.references->columns) + ")";
+            if (!c.references->on_delete.empty()) text += " ON DELETE " + c.references->on_delete;
+            if (!c.references->on_update.empty()) text += " ON UPDATE " + c.references->on_update;
+            return text;
+        }
+    }
+    return {};
+}
+}  // namespace detail
+
+inline std::string render_create(const catalog::schema& s) {
+    return "CREATE SCHEMA " + quote_identifier(s.name) + ";\n";
+}
+
+inline std::string render_create(const catalog::table& t) {
+    std::size_t name_width = 0;
+    std::size_t type_width = 0;
+    for (const catalog::column& c : t.columns) {
+        name_width = std::max(name_width, quote_identifier(c.name).size());
+        type_width = std::max(type_width, c.type.size());
+    }
+    std::vector<std::string> lines;
+    for (const catalog::column& c : t.columns) {
+        std::string attributes;
+        if (!c.nullable) attributes += " NOT NULL";
+        if (c.identity) attributes += " GENERATED ALWAYS AS IDENTITY";
+        if (!c.default_sql.empty()) attributes += " DEFAULT " + c.default_sql;
+        std::string line = "    " + detail::pad(quote_identifier(c.name), name_width) + " ";
+        line += attributes.empty() ? c.type : detail::pad(c.type, type_width) + attributes;
+        lines.push_back(std::move(line));
+    }
+    for (const catalog::constraint& c : t.constraints)
+        lines.push_back("    CONSTRAINT " + quote_identifier(c.name) + " " + detail::constraint_body(c));
+
+    std::string text = "CREATE TABLE " + quote_qualified(t.name) + " (\n";
+    for (std::size_t i = 0; i < lines.size(); ++i) text += lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
+    text += ");\n";
+    if (!t.comment.empty())
+        text += "COMMENT ON TABLE " + quote_qualified(t.name) + " IS " + quote_literal(t.comment) + ";\n";
+    for (const catalog::column& c : t.columns)
+        if (!c.comment.empty())
+            text += "COMMENT ON COLUMN " + quote_qualified(t.name) + "." + quote_identifier(c.name) + " IS " +
+                    quote_literal(c.comment) + ";\n";
+    return text;
+}
+
+inline std::string render_create(const catalog::index& ix) {
+    std::string text = ix.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+    text += quote_identifier(ix.name.name) + " ON " + quote_qualified(ix.table);
+    if (!ix.method.empty()) text += " USING " + ix.method;
+    text += " (";
+    for (std::size_t i = 0; i < ix.keys.size(); ++i) text += (i > 0 ? ", " : "") + ix.keys[i];
+    text += ")";
+    if (!ix.include.empty()) text += " INCLUDE (" + detail::join_quoted(ix.include) + ")";
+    if (!ix.where.empty()) text += " WHERE " + ix.where;
+    return text + ";\n";
+}
+
+/// Every object's CREATE statement, dependencies first, a blank line apart.
+inline std::string render_ddl(const catalog::catalog& c) {
+    std::string text;
+    for (const catalog::object* o : c.in_dependency_order()) {
+        if (!text.empty()) text += "\n";
+        text += std::visit([](const auto& x) { return render_create(x); }, *o);
+    }
+    return text;
+}
+
+}  // namespace pgcraft::sql
