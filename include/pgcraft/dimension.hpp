@@ -12,6 +12,7 @@
 #include <pgcraft/detail/option.hpp>
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/fixed_string.hpp>
+#include <pgcraft/plugins/simple_table.hpp>
 
 namespace pgcraft {
 
@@ -31,12 +32,17 @@ struct table_name {
 
 enum class dimension_kind { simple };
 
-/// A plain table: an `id` primary key, then one column per member.
-/// Options: in_schema, table_name, comment, column.
+/// A plain table: a primary key, then one column per member.
+/// Options: in_schema, table_name, comment, column, plugins given directly
+/// (added to the dimension's plugins), pg::plugins<...> (replacing the
+/// kind's default plugins). Without a primary-key plugin the key is
+/// pg::identity_key<"id">.
 template <class... Options>
 struct simple {
     static constexpr dimension_kind kind = dimension_kind::simple;
-    using options = detail::type_list<Options...>;
+    static constexpr std::string_view kind_name = "simple";
+    using default_plugins = detail::type_list<>;
+    using internal_plugins = detail::type_list<simple_table<"primary">>;
 };
 
 /// A struct is a dimension struct when it names its kind as `using dimension = ...`.

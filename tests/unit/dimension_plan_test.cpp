@@ -87,25 +87,21 @@ struct also_plain {
 
 }  // namespace plan_test
 
-TEST_CASE("a plain dimension plans an id key and one column per member") {
+TEST_CASE("a plain dimension plans one column per member") {
     constexpr auto& plan = pg::plan::table_plan_of<plan_test::plain>;
     CHECK(plan.schema == "public");
     CHECK(plan.table == "plain");
-    CHECK(plan.primary_key == "id");
-    REQUIRE(plan.columns.size() == 2);
-    CHECK(plan.columns[0].name == "id");
-    CHECK(plan.columns[0].identity);
-    CHECK(plan.columns[0].type == "bigint");
-    CHECK(plan.columns[1].name == "label");
-    CHECK(plan.columns[1].type == "text");
-    CHECK_FALSE(plan.columns[1].nullable);
+    REQUIRE(plan.columns.size() == 1);
+    CHECK(plan.columns[0].name == "label");
+    CHECK(plan.columns[0].type == "text");
+    CHECK_FALSE(plan.columns[0].nullable);
 }
 
 TEST_CASE("the inventory example's plans") {
     constexpr auto& products = pg::plan::table_plan_of<inventory::products>;
     CHECK(products.schema == "inventory");
-    REQUIRE(products.columns.size() == 7);  // the struct's own id member is the key, not a second column
-    CHECK(products.columns[0].name == "id");
+    REQUIRE(products.columns.size() == 7);
+    CHECK(products.columns[0].name == "id");  // the key plugin's column; the table plugin merges them
     CHECK(products.columns[3].name == "price");
     CHECK(products.columns[3].comment == "Unit price in EUR");
     CHECK(products.columns[4].nullable);
@@ -117,14 +113,15 @@ TEST_CASE("the inventory example's plans") {
 
 TEST_CASE("an explicit column type replaces the inferred one") {
     constexpr auto& plan = pg::plan::table_plan_of<plan_test::explicit_type>;
-    CHECK(plan.columns[1].type == "char(1)");
+    CHECK(plan.columns[0].type == "char(1)");
     CHECK(pg::plan::check_dimension<plan_test::explicit_type>().ok());
 }
 
 TEST_CASE("a comment on the key column") {
     constexpr auto& plan = pg::plan::table_plan_of<plan_test::key_with_comment>;
-    CHECK(plan.columns.size() == 2);
+    CHECK(plan.columns[0].name == "id");
     CHECK(plan.columns[0].comment == "The key");
+    CHECK(pg::plan::dimension_plugins<pg::schema<plan_test::key_with_comment>, plan_test::key_with_comment>::columns.ok());
 }
 
 TEST_CASE("declaration mistakes, as values") {
@@ -146,8 +143,6 @@ TEST_CASE("declaration mistakes, as values") {
     CHECK(unmapped.problem == dimension_problem::no_sql_type);
     CHECK(unmapped.name == "initial");
 
-    CHECK(check_dimension<plan_test::key_of_wrong_type>().problem == dimension_problem::primary_key_member_type);
-    CHECK(check_dimension<plan_test::key_with_default>().problem == dimension_problem::primary_key_column_option);
     CHECK(check_dimension<plan_test::long_table_name>().problem == dimension_problem::bad_name);
 }
 
@@ -161,9 +156,18 @@ TEST_CASE("tables shared between dimensions, as values") {
     CHECK(shared.found());
     CHECK(shared.first == 0);
     CHECK(shared.second == 2);
-    CHECK(pg::plan::detail::schema_dimensions<pg::schema<plan_test::plain, plan_test::renamed>>::shared.found() ==
-          false);
-    CHECK(pg::plan::detail::schema_dimensions<pg::schema<plan_test::plain, plan_test::also_plain>>::shared.found());
+    using pgcraft::detail::type_list;
+    CHECK_FALSE(pg::plan::detail::dimension_tables<type_list<plan_test::plain, plan_test::renamed>>::shared.found());
+    CHECK(pg::plan::detail::dimension_tables<type_list<plan_test::plain, plan_test::also_plain>>::shared.found());
+}
+
+TEST_CASE("the key column against the struct's members, as values") {
+    using pg::plan::column_problem;
+    using pg::plan::dimension_plugins;
+    CHECK(dimension_plugins<pg::schema<plan_test::key_of_wrong_type>, plan_test::key_of_wrong_type>::columns.problem ==
+          column_problem::key_member_type);
+    CHECK(dimension_plugins<pg::schema<plan_test::key_with_default>, plan_test::key_with_default>::columns.problem ==
+          column_problem::key_column_option);
 }
 
 TEST_CASE("the dimension struct stays an aggregate row type") {

@@ -16,6 +16,9 @@ enum class option_category {
     column,
     default_value,
     column_type,
+    plugin,       ///< a plugin given directly: an extra plugin of the dimension
+    plugin_list,  ///< pg::plugins<...>
+    schema_setting,
 };
 
 struct option_entry {
@@ -23,9 +26,19 @@ struct option_entry {
     std::string_view value;
 };
 
+// A plugin given as an option; the full concept lives in pgcraft/plugin.hpp.
+template <class Option>
+concept plugin_like = requires {
+    { Option::name } -> std::convertible_to<std::string_view>;
+    Option::required_keys;
+    Option::produced_keys;
+};
+
 template <class Option>
 consteval option_entry entry_of() {
-    if constexpr (requires {
+    if constexpr (plugin_like<Option>) {
+        return {option_category::plugin, Option::name};
+    } else if constexpr (requires {
                       { Option::category } -> std::convertible_to<option_category>;
                       { Option::value } -> std::convertible_to<std::string_view>;
                   }) {

@@ -11,6 +11,14 @@ struct type_list {
     static constexpr std::size_t size = sizeof...(Ts);
 };
 
+// Concatenation as an operator, so that a fold expression joins many lists
+// without recursive templates: decltype((type_list<>{} + ... + lists{})).
+template <class... A, class... B>
+type_list<A..., B...> operator+(type_list<A...>, type_list<B...>);
+
+template <class... Lists>
+using concat = decltype((type_list<>{} + ... + Lists{}));
+
 template <std::size_t I, class T>
 struct indexed_type {
     using type = T;

@@ -1,57 +1,59 @@
-// The generator's run-time half: the checked compile-time plans become
-// catalog objects. Templates decide and check; this code builds values.
+// The generator's run-time half: each dimension's plugins run, in the order
+// the compiler decided, and build the catalog. Templates decide and check;
+// this code builds values.
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include <pgcraft/catalog/catalog.hpp>
+#include <pgcraft/detail/type_list.hpp>
+#include <pgcraft/generator/plugin_context.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
+#include <pgcraft/plan/dimension_plugins.hpp>
 #include <pgcraft/plan/schema_plan.hpp>
-#include <pgcraft/sql/naming.hpp>
-#include <pgcraft/sql/quote.hpp>
 
 namespace pgcraft::generator {
 
-namespace detail {
-template <std::size_t N>
-catalog::table table_from_plan(const plan::table_plan<N>& plan) {
-    catalog::table table;
-    table.name = {std::string(plan.schema), std::string(plan.table)};
-    table.comment = plan.comment;
-    for (const plan::column_plan& c : plan.columns) {
-        table.columns.push_back({std::string(c.name), std::string(c.type), c.nullable, c.identity,
-                                 std::string(c.default_sql), std::string(c.comment)});
-    }
-    const std::vector<std::string> key{std::string(plan.primary_key)};
-    table.constraints.push_back(
-        {catalog::constraint_kind::primary_key, sql::convention_name("pk", plan.table, key), key, {}, {}});
-    // Columns whose SQL type is wider than their C++ type: keep every stored
-    // value readable into the C++ member.
-    for (const plan::column_plan& c : plan.columns) {
-        if (c.min_value.empty()) continue;
-        const std::vector<std::string> columns{std::string(c.name)};
-        table.constraints.push_back({catalog::constraint_kind::check,
-                                     sql::convention_name("ck", plan.table, columns),
-                                     columns,
-                                     sql::quote_identifier(c.name) + " BETWEEN " + std::string(c.min_value) +
-                                         " AND " + std::string(c.max_value),
-                                     {}});
-    }
-    return table;
-}
-
+/// The run-time copy of dimension D's plan.
 template <class Dimension>
-void add_dimension(catalog::catalog& result) {
+dimension_info dimension_info_of() {
     constexpr auto& plan = plan::table_plan_of<Dimension>;
-    if (plan.schema != plan::default_schema) result.add_once(catalog::schema{std::string(plan.schema)});
-    result.add(table_from_plan(plan));
+    dimension_info info;
+    info.name = plan.dimension;
+    info.table = {std::string(plan.schema), std::string(plan.table)};
+    info.comment = plan.comment;
+    for (const plan::column_plan& c : plan.columns) {
+        info.members.push_back({{std::string(c.name), std::string(c.type), c.nullable, false,
+                                 std::string(c.default_sql), std::string(c.comment)},
+                                std::string(c.min_value),
+                                std::string(c.max_value)});
+    }
+    return info;
 }
 
-template <class... Dimensions>
-catalog::catalog build(pgcraft::detail::type_list<Dimensions...>) {
+namespace detail {
+template <class... Plugins>
+void run_plugins(plugin_context& context, pgcraft::detail::type_list<Plugins...>) {
+    (Plugins::run(context), ...);
+}
+
+template <class Schema, class Dimension>
+void add_dimension(catalog::catalog& result) {
+    plugin_context context(dimension_info_of<Dimension>(), result);
+    run_plugins(context, typename plan::dimension_plugins<Schema, Dimension>::ordered{});
+    context.finish();
+}
+
+template <class Extension>
+void add_extension_objects(catalog::catalog& result) {
+    if constexpr (requires { Extension::add_objects(result); }) Extension::add_objects(result);
+}
+
+template <class Schema, class... Extensions, class... Dimensions>
+catalog::catalog build(pgcraft::detail::type_list<Extensions...>, pgcraft::detail::type_list<Dimensions...>) {
     catalog::catalog result;
-    (add_dimension<Dimensions>(result), ...);
+    (add_extension_objects<Extensions>(result), ...);
+    (add_dimension<Schema, Dimensions>(result), ...);
     return result;
 }
 }  // namespace detail
@@ -59,8 +61,9 @@ catalog::catalog build(pgcraft::detail::type_list<Dimensions...>) {
 /// Every object the schema declares.
 template <class Schema>
 catalog::catalog build_catalog() {
-    static_assert(plan::schema_is_valid<Schema>);
-    return detail::build(typename plan::detail::schema_dimensions<Schema>::list{});
+    static_assert(plan::schema_is_valid<Schema>, "pgcraft: the schema has mistakes; see the errors above");
+    using traits = plan::schema_traits<Schema>;
+    return detail::build<Schema>(typename traits::extensions{}, typename traits::dimensions{});
 }
 
 }  // namespace pgcraft::generator

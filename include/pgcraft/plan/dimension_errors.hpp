@@ -56,21 +56,6 @@ struct member_type_has_no_sql_type {
                   "(arguments: the dimension, the column, the member's type)");
 };
 
-template <class Dimension, class Column, class MemberType>
-struct primary_key_member_has_wrong_type {
-    static_assert(always_false<Dimension>,
-                  "pgcraft: this member has the primary key's name, so it is the primary key column "
-                  "and must have the key's type (std::int64_t for the default identity key) "
-                  "(arguments: the dimension, the column, the member's type)");
-};
-
-template <class Dimension, class Column>
-struct primary_key_column_takes_only_a_comment {
-    static_assert(always_false<Dimension>,
-                  "pgcraft: the primary key column is generated; of the column options it takes only "
-                  "pg::comment (arguments: the dimension, the column)");
-};
-
 template <class Dimension, class Name>
 struct name_is_empty_or_longer_than_63_bytes {
     static_assert(always_false<Dimension>,

@@ -26,7 +26,6 @@ struct column_plan {
     std::string_view name;
     std::string_view type;
     bool nullable = false;
-    bool identity = false;  ///< GENERATED ALWAYS AS IDENTITY
     std::string_view default_sql;
     std::string_view comment;
     std::string_view min_value;  ///< with max_value: a CHECK keeping values in the C++ type's range
@@ -39,8 +38,7 @@ struct table_plan {
     std::string_view schema;
     std::string_view table;
     std::string_view comment;
-    std::string_view primary_key;
-    std::array<column_plan, ColumnCount> columns;
+    std::array<column_plan, ColumnCount> columns;  ///< one per member; plugins add the key and others
 };
 
 /// What is wrong with a dimension declaration, as a value: unit tests assert
@@ -54,8 +52,6 @@ enum class dimension_problem {
     not_a_column_option,
     default_not_one_expression,
     no_sql_type,
-    primary_key_member_type,
-    primary_key_column_option,
     bad_name,
 };
 
@@ -68,7 +64,6 @@ struct dimension_check {
 };
 
 inline constexpr std::string_view default_schema = "public";
-inline constexpr std::string_view default_primary_key = "id";
 inline constexpr std::size_t max_identifier_bytes = 63;
 
 namespace detail {
@@ -163,8 +158,9 @@ consteval dimension_check check_dimension() {
     for (std::size_t o = 0; o < options.size(); ++o) {
         const option_category c = options[o].category;
         if (c != option_category::schema && c != option_category::table_name && c != option_category::comment &&
-            c != option_category::column)
+            c != option_category::column && c != option_category::plugin && c != option_category::plugin_list)
             return {dimension_problem::not_an_option, o, 0, {}};
+        if (c == option_category::plugin) continue;  // the plugin checks come with the schema
         for (std::size_t p = 0; p < o; ++p) {
             if (options[p].category != c) continue;
             if (c != option_category::column) return {dimension_problem::option_given_twice, o, 0, options[o].value};
@@ -189,8 +185,6 @@ consteval dimension_check check_dimension() {
                 return {dimension_problem::not_a_column_option, o, field, column_name};
             for (std::size_t j = 0; j < i; ++j)
                 if (inner[o][j].category == c) return {dimension_problem::not_a_column_option, o, field, column_name};
-            if (column_name == default_primary_key && c != option_category::comment)
-                return {dimension_problem::primary_key_column_option, o, field, column_name};
             if (c == option_category::default_value &&
                 pgcraft::detail::single_expression_problem(inner[o][i].value) != pgcraft::detail::sql_text_problem::none)
                 return {dimension_problem::default_not_one_expression, o, field, column_name};
@@ -200,11 +194,6 @@ consteval dimension_check check_dimension() {
         return {dimension_problem::bad_name, 0, 0, reflect::type_name<T>};
     for (std::size_t f = 0; f < names.size(); ++f) {
         if (!is_valid_name(names[f])) return {dimension_problem::bad_name, 0, f, names[f]};
-        if (names[f] == default_primary_key) {
-            if (facts::type[f] != "bigint" || facts::nullable[f])
-                return {dimension_problem::primary_key_member_type, 0, f, names[f]};
-            continue;
-        }
         bool explicit_type = false;
         for (std::size_t o = 0; o < options.size(); ++o)
             if (options[o].category == option_category::column && options[o].value == names[f])
@@ -244,12 +233,8 @@ consteval bool report() {
         return sizeof(error::not_a_column_option<T, name_of<option_value_text<T, Option>>>) == 0;
     else if constexpr (p == dimension_problem::default_not_one_expression)
         return sizeof(error::default_is_not_one_sql_expression<T, name_of<option_value_text<T, Option>>>) == 0;
-    else if constexpr (p == dimension_problem::primary_key_column_option)
-        return sizeof(error::primary_key_column_takes_only_a_comment<T, name_of<option_value_text<T, Option>>>) == 0;
     else if constexpr (p == dimension_problem::no_sql_type)
         return sizeof(error::member_type_has_no_sql_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>) == 0;
-    else if constexpr (p == dimension_problem::primary_key_member_type)
-        return sizeof(error::primary_key_member_has_wrong_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>) == 0;
     else if constexpr (p == dimension_problem::bad_name) {
         if constexpr (!is_valid_name(reflect::type_name<T>) && table_of<T>() == reflect::type_name<T>)
             return sizeof(error::name_is_empty_or_longer_than_63_bytes<T, name_of<type_name_text<T>>>) == 0;
@@ -267,33 +252,18 @@ consteval auto make_table_plan() {
     constexpr auto& options = options_of<T>::entries;
     using facts = facts_of<T>;
     const auto& inner = column_options_of<T>::inner;
-    constexpr bool key_is_member = [] {
-        for (auto n : reflect::field_names<T>)
-            if (n == default_primary_key) return true;
-        return false;
-    }();
-    table_plan<names.size() + (key_is_member ? 0 : 1)> plan{};
+    table_plan<names.size()> plan{};
     plan.dimension = reflect::type_name<T>;
     plan.schema = schema_of<T>();
     plan.table = table_of<T>();
     plan.comment = single_option(options, option_category::comment, {});
-    plan.primary_key = default_primary_key;
-
-    auto options_for = [&](std::string_view column) -> std::span<const option_entry> {
-        for (std::size_t o = 0; o < options.size(); ++o)
-            if (options[o].category == option_category::column && options[o].value == column) return inner[o];
-        return {};
-    };
-    std::size_t next = 0;
-    // The key column comes first, whether or not the struct declares it.
-    plan.columns[next++] = column_plan{default_primary_key, "bigint", false, true, {},
-                                       single_option(options_for(default_primary_key), option_category::comment, {}),
-                                       {}, {}};
     for (std::size_t f = 0; f < names.size(); ++f) {
-        if (names[f] == default_primary_key) continue;
-        const auto column_options = options_for(names[f]);
+        std::span<const option_entry> column_options;
+        for (std::size_t o = 0; o < options.size(); ++o)
+            if (options[o].category == option_category::column && options[o].value == names[f])
+                column_options = inner[o];
         const std::string_view explicit_type = single_option(column_options, option_category::column_type, {});
-        column_plan& column = plan.columns[next++];
+        column_plan& column = plan.columns[f];
         column.name = names[f];
         column.type = explicit_type.empty() ? facts::type[f] : explicit_type;
         column.nullable = facts::nullable[f];

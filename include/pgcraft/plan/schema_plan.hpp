@@ -1,13 +1,19 @@
-// A schema's dimensions, checked together: every dimension plans cleanly and
-// no two of them claim the same table.
+// A whole schema, checked at compile time: its items, its extensions'
+// dependencies, every dimension's declaration and plugins, and that no two
+// dimensions claim the same table.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
+#include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/plan/dimension_errors.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
+#include <pgcraft/plan/dimension_plugins.hpp>
+#include <pgcraft/plan/plugin_errors.hpp>
+#include <pgcraft/plan/schema_traits.hpp>
 #include <pgcraft/schema.hpp>
 
 namespace pgcraft::plan {
@@ -33,11 +39,10 @@ consteval shared_table find_shared_table(std::array<table_identity, N> tables) {
 }
 
 namespace detail {
-template <class Schema>
-struct schema_dimensions;
+template <class Dimensions>
+struct dimension_tables;
 template <class... Dimensions>
-struct schema_dimensions<schema<Dimensions...>> {
-    using list = pgcraft::detail::type_list<Dimensions...>;
+struct dimension_tables<pgcraft::detail::type_list<Dimensions...>> {
     template <std::size_t I>
     using at = pgcraft::detail::type_at<I, Dimensions...>;
     static constexpr shared_table shared =
@@ -45,19 +50,91 @@ struct schema_dimensions<schema<Dimensions...>> {
             table_identity{table_plan_of<Dimensions>.schema, table_plan_of<Dimensions>.table}...});
 };
 
-template <class Schema>
-consteval bool check_schema() {
-    using dims = schema_dimensions<Schema>;
-    if constexpr (dims::shared.found()) {
-        return sizeof(error::two_dimensions_share_a_table<typename dims::template at<dims::shared.first>,
-                                                          typename dims::template at<dims::shared.second>>) == 0;
+template <class List, class Item>
+inline constexpr bool list_contains = false;
+template <class... Items, class Item>
+inline constexpr bool list_contains<pgcraft::detail::type_list<Items...>, Item> = (std::is_same_v<Items, Item> || ...);
+
+template <class Extension>
+struct dependencies_of {
+    using type = pgcraft::detail::type_list<>;
+};
+template <class Extension>
+    requires requires { typename Extension::depends_on; }
+struct dependencies_of<Extension> {
+    using type = typename schema_item<typename Extension::depends_on>::extensions;
+};
+
+template <class Extension, class Used, class Dependencies>
+struct check_dependencies;
+template <class Extension, class Used, class... Dependencies>
+struct check_dependencies<Extension, Used, pgcraft::detail::type_list<Dependencies...>> {
+    template <class Dependency>
+    static consteval bool one() {
+        if constexpr (!list_contains<Used, Dependency>)
+            return sizeof(error::extension_depends_on_an_extension_the_schema_does_not_use<Extension, Dependency>) == 0;
+        return true;
     }
-    return true;
+    static constexpr bool value = (one<Dependencies>() && ...);
+};
+
+template <class Schema, class Extensions>
+struct check_extensions;
+template <class Schema, class... Extensions>
+struct check_extensions<Schema, pgcraft::detail::type_list<Extensions...>> {
+    using used = pgcraft::detail::type_list<Extensions...>;
+    static constexpr bool value =
+        (check_dependencies<Extensions, used, typename dependencies_of<Extensions>::type>::value && ...);
+};
+
+template <class Schema, class Dimension>
+consteval bool check_one_dimension() {
+    if constexpr (!check_dimension<Dimension>().ok()) {
+        (void)table_plan_of<Dimension>;  // reports the declaration's mistake
+        return false;
+    } else {
+        return plugins_are_valid<Schema, Dimension>;
+    }
 }
+
+template <class Schema, class Dimensions>
+struct check_dimensions;
+template <class Schema, class... Dimensions>
+struct check_dimensions<Schema, pgcraft::detail::type_list<Dimensions...>> {
+    static constexpr bool value = (check_one_dimension<Schema, Dimensions>() && ...);
+};
+
 }  // namespace detail
 
-/// True for a valid schema; a mistake in it is a compile error here.
 template <class Schema>
-inline constexpr bool schema_is_valid = detail::check_schema<Schema>();
+struct schema_check;
+
+template <class... Items>
+struct schema_check<schema<Items...>> {
+    using traits = schema_traits<schema<Items...>>;
+    static consteval bool run() {
+        if constexpr (traits::first_unknown_item < sizeof...(Items)) {
+            return sizeof(error::not_a_dimension_or_schema_setting<
+                          typename traits::template item<traits::first_unknown_item>>) == 0;
+        } else if constexpr (traits::versions_given > 1) {
+            return sizeof(error::schema_setting_given_twice<postgres_version<traits::target_postgres_version>>) == 0;
+        } else if constexpr (!detail::check_extensions<schema<Items...>, typename traits::extensions>::value) {
+            return false;
+        } else if constexpr (!detail::check_dimensions<schema<Items...>, typename traits::dimensions>::value) {
+            return false;
+        } else {
+            using tables = detail::dimension_tables<typename traits::dimensions>;
+            if constexpr (tables::shared.found()) {
+                return sizeof(error::two_dimensions_share_a_table<typename tables::template at<tables::shared.first>,
+                                                                  typename tables::template at<tables::shared.second>>) == 0;
+            }
+            return true;
+        }
+    }
+};
+
+/// True for a valid schema; each mistake in it is a compile error here.
+template <class Schema>
+inline constexpr bool schema_is_valid = schema_check<Schema>::run();
 
 }  // namespace pgcraft::plan

@@ -1,0 +1,257 @@
+// A dimension's plugins within its schema: resolved, checked and ordered at
+// compile time. Resolution follows the original's rule: the schema's plugins,
+// then the dimension's own (pg::plugins<...>, else the kind's defaults) and
+// its extra plugins, then the kind's internal plugins; a default primary key
+// is put first when none of the others produces one.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <pgcraft/detail/type_list.hpp>
+#include <pgcraft/plan/dimension_plan.hpp>
+#include <pgcraft/plan/plugin_errors.hpp>
+#include <pgcraft/plan/plugin_order.hpp>
+#include <pgcraft/plan/schema_traits.hpp>
+#include <pgcraft/plugin.hpp>
+#include <pgcraft/plugins/primary_keys.hpp>
+#include <pgcraft/reflect.hpp>
+
+namespace pgcraft::plan {
+
+namespace detail {
+using pgcraft::detail::concat;
+using pgcraft::detail::type_list;
+
+template <class Option>
+struct extra_plugin {
+    using type = type_list<>;
+};
+template <class Option>
+    requires pgcraft::detail::plugin_like<Option>
+struct extra_plugin<Option> {
+    using type = type_list<Option>;
+};
+
+template <class Option>
+struct own_plugins {
+    using type = type_list<>;
+    static constexpr bool given = false;
+};
+template <class... Plugins>
+struct own_plugins<pgcraft::plugins<Plugins...>> {
+    using type = type_list<Plugins...>;
+    static constexpr bool given = true;
+};
+
+template <class Kind>
+struct kind_plugins;
+template <template <class...> class Kind, class... Options>
+struct kind_plugins<Kind<Options...>> {
+    using extras = concat<typename extra_plugin<Options>::type...>;
+    static constexpr bool own_given = (own_plugins<Options>::given || ...);
+    using own = std::conditional_t<own_given, concat<typename own_plugins<Options>::type...>,
+                                   typename Kind<Options...>::default_plugins>;
+    using internal = typename Kind<Options...>::internal_plugins;
+};
+
+template <class List>
+struct produces_primary_key;
+template <class... Plugins>
+struct produces_primary_key<type_list<Plugins...>> {
+    static constexpr bool value = (detail::contains(Plugins::produced_keys.list, key::primary_key) || ...);
+};
+
+template <class Schema, class Dimension>
+struct resolve {
+    using kind = kind_plugins<typename Dimension::dimension>;
+    using before_internal = concat<typename schema_traits<Schema>::plugins, typename kind::own, typename kind::extras>;
+    using type = concat<std::conditional_t<produces_primary_key<before_internal>::value, type_list<>,
+                                           type_list<identity_key<"id">>>,
+                        before_internal, typename kind::internal>;
+};
+
+template <class List, auto Order, class Indices>
+struct reorder;
+template <class... Plugins, auto Order, std::size_t... I>
+struct reorder<type_list<Plugins...>, Order, std::index_sequence<I...>> {
+    using type = type_list<pgcraft::detail::type_at<Order[I], Plugins...>...>;
+};
+
+template <class List, auto Selected, class Indices>
+struct select;
+template <class... Plugins, auto Selected, std::size_t... I>
+struct select<type_list<Plugins...>, Selected, std::index_sequence<I...>> {
+    using type = concat<std::conditional_t<Selected[I], type_list<pgcraft::detail::type_at<I, Plugins...>>,
+                                           type_list<>>...>;
+};
+
+template <class Plugin>
+consteval std::string_view key_column_of() {
+    if constexpr (requires { Plugin::key_column; }) return Plugin::key_column;
+    else return {};
+}
+
+template <class Plugin>
+inline constexpr std::array<std::string_view, 0> added_columns_of{};
+template <class Plugin>
+    requires requires { Plugin::added_columns.list; }
+inline constexpr auto added_columns_of<Plugin> = Plugin::added_columns.list;
+}  // namespace detail
+
+namespace detail {
+template <class Schema, class Dimension, class Written>
+struct plugin_facts;
+template <class Schema, class Dimension, class... Plugins>
+struct plugin_facts<Schema, Dimension, type_list<Plugins...>> {
+    static constexpr std::size_t count = sizeof...(Plugins);
+    static constexpr std::array<plugin_descriptor, count> descriptors{descriptor_of<Plugins>()...};
+    static constexpr plugin_order<count> order =
+        order_plugins(descriptors, schema_traits<Schema>::target_postgres_version);
+    template <std::size_t I>
+    using at = pgcraft::detail::type_at<I, Plugins...>;
+
+    /// The plugin that produces the primary key, and its column, if it names one.
+    static constexpr std::size_t key_plugin = [] {
+        std::size_t found = count;
+        for (std::size_t i = 0; i < count; ++i)
+            if (contains(descriptors[i].produced, key::primary_key) && found == count) found = i;
+        return found;
+    }();
+    static constexpr std::array<std::string_view, count> key_columns{key_column_of<Plugins>()...};
+    static constexpr std::string_view key_column = key_plugin < count ? key_columns[key_plugin] : std::string_view{};
+
+    static constexpr std::array<std::span<const std::string_view>, count> added_columns{
+        std::span<const std::string_view>{added_columns_of<Plugins>}...};
+};
+}  // namespace detail
+
+/// What is wrong with how the plugins' columns meet the struct's members.
+enum class column_problem { none, key_member_type, key_column_option, added_column_is_a_member };
+
+struct column_check {
+    column_problem problem = column_problem::none;
+    std::size_t plugin = 0;
+    std::size_t field = 0;
+    std::string_view column;
+    constexpr bool ok() const noexcept { return problem == column_problem::none; }
+};
+
+/// A dimension's plugins, resolved and ordered, with their checks.
+template <class Schema, class Dimension>
+struct dimension_plugins
+    : detail::plugin_facts<Schema, Dimension, typename detail::resolve<Schema, Dimension>::type> {
+    using facts = detail::plugin_facts<Schema, Dimension, typename detail::resolve<Schema, Dimension>::type>;
+    /// In the order they were written (after resolution).
+    using written = typename detail::resolve<Schema, Dimension>::type;
+    /// In the order they run.
+    using ordered =
+        typename detail::reorder<written, facts::order.order, std::make_index_sequence<facts::count>>::type;
+
+    static constexpr std::size_t key_member = [] {
+        constexpr auto& names = reflect::field_names<Dimension>;
+        for (std::size_t f = 0; f < names.size(); ++f)
+            if (!facts::key_column.empty() && names[f] == facts::key_column) return f;
+        return names.size();
+    }();
+    static constexpr bool has_key_member = key_member < reflect::field_count<Dimension>;
+
+    static consteval column_check check_columns() {
+        constexpr auto& names = reflect::field_names<Dimension>;
+        if constexpr (has_key_member) {
+            using key_plugin = typename facts::template at<facts::key_plugin>;
+            if constexpr (requires { typename key_plugin::key_member_type; }) {
+                if (!std::is_same_v<reflect::field_type<Dimension, key_member>, typename key_plugin::key_member_type>)
+                    return {column_problem::key_member_type, facts::key_plugin, key_member, names[key_member]};
+            }
+        }
+        using pgcraft::detail::option_category;
+        constexpr auto& options = detail::options_of<Dimension>::entries;
+        const auto& inner = detail::column_options_of<Dimension>::inner;
+        for (std::size_t o = 0; o < options.size(); ++o) {
+            if (options[o].category != option_category::column || options[o].value != facts::key_column) continue;
+            for (const auto& entry : inner[o])
+                if (entry.category != option_category::comment)
+                    return {column_problem::key_column_option, facts::key_plugin, key_member, options[o].value};
+        }
+        for (std::size_t p = 0; p < facts::count; ++p)
+            for (std::string_view added : facts::added_columns[p])
+                for (std::size_t f = 0; f < names.size(); ++f)
+                    if (names[f] == added) return {column_problem::added_column_is_a_member, p, f, added};
+        return {};
+    }
+    static constexpr column_check columns = check_columns();
+};
+
+namespace detail {
+template <class Dimension, std::size_t Field>
+struct member_name_text {
+    static constexpr std::string_view text = reflect::field_names<Dimension>[Field];
+};
+template <bool Ok, class Dimension, std::size_t Field>
+struct lazy_member_name {
+    using type = void;
+};
+template <class Dimension, std::size_t Field>
+struct lazy_member_name<false, Dimension, Field> {
+    using type = error::name_of<member_name_text<Dimension, Field>>;
+};
+template <class Plugins>
+struct order_key_text {
+    static constexpr std::string_view text = Plugins::order.key;
+};
+
+// Turns a failed plugin check into the compile error that names it.
+template <class Schema, class Dimension>
+consteval bool report_plugins() {
+    using plugins = dimension_plugins<Schema, Dimension>;
+    constexpr auto& order = plugins::order;
+    using error::name_of;
+    if constexpr (order.problem == plugin_problem::singleton_clash) {
+        return sizeof(error::two_plugins_in_one_singleton_group<
+                      Dimension, typename plugins::template at<order.first>,
+                      typename plugins::template at<order.second>, name_of<order_key_text<plugins>>>) == 0;
+    } else if constexpr (order.problem == plugin_problem::needs_newer_postgres) {
+        using plugin = typename plugins::template at<order.first>;
+        return sizeof(error::plugin_needs_newer_postgres<
+                      Dimension, plugin, std::integral_constant<int, plugins::descriptors[order.first].min_postgres_version>,
+                      std::integral_constant<int, schema_traits<Schema>::target_postgres_version>>) == 0;
+    } else if constexpr (order.problem == plugin_problem::duplicate_producer) {
+        return sizeof(error::two_plugins_produce_one_key<Dimension, typename plugins::template at<order.first>,
+                                                         typename plugins::template at<order.second>,
+                                                         name_of<order_key_text<plugins>>>) == 0;
+    } else if constexpr (order.problem == plugin_problem::missing_producer) {
+        return sizeof(error::no_plugin_produces_required_key<Dimension, typename plugins::template at<order.first>,
+                                                             name_of<order_key_text<plugins>>>) == 0;
+    } else if constexpr (order.problem == plugin_problem::cycle) {
+        using in_cycle =
+            typename select<typename plugins::written, order.in_cycle, std::make_index_sequence<plugins::count>>::type;
+        return sizeof(error::plugins_require_each_other_in_a_cycle<Dimension, in_cycle>) == 0;
+    } else {
+        constexpr column_check check = plugins::columns;
+        using column_name = typename lazy_member_name<check.ok(), Dimension, check.field>::type;
+        if constexpr (check.problem == column_problem::key_member_type) {
+            using key_plugin = typename plugins::template at<check.plugin>;
+            return sizeof(error::primary_key_member_has_wrong_type<Dimension, column_name,
+                                                                   reflect::field_type<Dimension, check.field>,
+                                                                   typename key_plugin::key_member_type>) == 0;
+        } else if constexpr (check.problem == column_problem::key_column_option) {
+            return sizeof(error::primary_key_column_takes_only_a_comment<Dimension, column_name>) == 0;
+        } else if constexpr (check.problem == column_problem::added_column_is_a_member) {
+            return sizeof(error::plugin_adds_a_column_the_struct_already_has<
+                          Dimension, typename plugins::template at<check.plugin>, column_name>) == 0;
+        } else {
+            return true;
+        }
+    }
+}
+}  // namespace detail
+
+/// True when the dimension's plugins are sound; otherwise a compile error here.
+template <class Schema, class Dimension>
+inline constexpr bool plugins_are_valid = detail::report_plugins<Schema, Dimension>();
+
+}  // namespace pgcraft::plan
