@@ -1,0 +1,159 @@
+// Plugin ordering and resolution, as values and types; and what the built-in
+// plugins put in the catalog.
+#include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/model.hpp>
+#include <pgcraft/plan/dimension_plugins.hpp>
+#include <pgcraft/plan/plugin_order.hpp>
+#include <pgcraft/plan/schema_plan.hpp>
+
+#include <array>
+#include <string_view>
+#include <type_traits>
+
+#include <doctest/doctest.h>
+
+namespace pg = pgcraft;
+using pg::plan::order_plugins;
+using pg::plan::plugin_descriptor;
+using pg::plan::plugin_problem;
+using pgcraft::detail::type_list;
+
+namespace plugin_test {
+
+constexpr std::array<std::string_view, 0> none{};
+constexpr std::array<std::string_view, 1> primary_key{"primary_key"};
+constexpr std::array<std::string_view, 1> primary{"primary"};
+constexpr std::array<std::string_view, 1> a{"a"};
+constexpr std::array<std::string_view, 1> b{"b"};
+constexpr std::array<std::string_view, 1> c{"c"};
+
+template <pg::fixed_string Table = "primary">
+struct note_plugin {
+    static constexpr std::string_view name = "note";
+    static constexpr pg::keys<Table> required_keys{};
+    static constexpr pg::keys<"note"> produced_keys{};
+    static void run(auto& context) { context.table(Table.view()).comment += " (noted)"; }
+};
+
+struct with_uuid_key {
+    using dimension = pg::simple<pg::uuid_v4_key<"ticket_id">, pg::created_at<"opened_at">>;
+    pg::uuid ticket_id;  // the key column, readable into the row
+    std::string title;
+};
+
+struct with_plugin_list {
+    using dimension = pg::simple<pg::comment<"Events">, pg::plugins<note_plugin<>, pg::identity_key<"event_id">>>;
+    std::string what;
+};
+
+struct plain {
+    using dimension = pg::simple<>;
+    std::string label;
+};
+
+using schema = pg::schema<with_uuid_key, with_plugin_list, plain>;
+using schema_with_created_at = pg::schema<pg::plugins<pg::created_at<>>, plain>;
+
+}  // namespace plugin_test
+
+TEST_CASE("plugins run after the producers of what they require, else in written order") {
+    using namespace plugin_test;
+    constexpr auto order = order_plugins(std::array<plugin_descriptor, 4>{{{"created_at", primary, none, none, {}, 0},
+                                                                           {"x", none, none, none, {}, 0},
+                                                                           {"table", primary_key, primary, none, {}, 0},
+                                                                           {"key", none, primary_key, none, {}, 0}}},
+                                         15);
+    REQUIRE(order.ok());
+    CHECK(order.order == std::array<std::size_t, 4>{1, 3, 2, 0});
+}
+
+TEST_CASE("an overrider runs after the producer it overrides, and before the key's readers") {
+    using namespace plugin_test;
+    constexpr auto order = order_plugins(std::array<plugin_descriptor, 3>{{{"reader", a, none, none, {}, 0},
+                                                                           {"override", none, a, a, {}, 0},
+                                                                           {"producer", none, a, none, {}, 0}}},
+                                         15);
+    REQUIRE(order.ok());
+    CHECK(order.order == std::array<std::size_t, 3>{2, 1, 0});
+}
+
+TEST_CASE("each plugin problem, as a value") {
+    using namespace plugin_test;
+    constexpr auto singleton = order_plugins(
+        std::array<plugin_descriptor, 2>{{{"k1", none, a, none, "key", 0}, {"k2", none, b, none, "key", 0}}}, 15);
+    CHECK(singleton.problem == plugin_problem::singleton_clash);
+    CHECK(singleton.key == "key");
+    CHECK(singleton.second == 1);
+
+    constexpr auto version =
+        order_plugins(std::array<plugin_descriptor, 2>{{{"old", none, a, none, {}, 13}, {"new", none, b, none, {}, 18}}}, 15);
+    CHECK(version.problem == plugin_problem::needs_newer_postgres);
+    CHECK(version.first == 1);
+    CHECK(order_plugins(std::array<plugin_descriptor, 1>{{{"new", none, b, none, {}, 18}}}, 18).ok());
+
+    constexpr auto duplicate =
+        order_plugins(std::array<plugin_descriptor, 2>{{{"p1", none, a, none, {}, 0}, {"p2", none, a, none, {}, 0}}}, 15);
+    CHECK(duplicate.problem == plugin_problem::duplicate_producer);
+    CHECK(duplicate.key == "a");
+
+    constexpr auto missing =
+        order_plugins(std::array<plugin_descriptor, 2>{{{"p1", none, a, none, {}, 0}, {"p2", c, b, none, {}, 0}}}, 15);
+    CHECK(missing.problem == plugin_problem::missing_producer);
+    CHECK(missing.first == 1);
+    CHECK(missing.key == "c");
+
+    constexpr auto cycle = order_plugins(std::array<plugin_descriptor, 4>{{{"free", none, c, none, {}, 0},
+                                                                           {"p", a, b, none, {}, 0},
+                                                                           {"q", b, a, none, {}, 0},
+                                                                           {"waits", a, none, none, {}, 0}}},
+                                         15);
+    CHECK(cycle.problem == plugin_problem::cycle);
+    CHECK(cycle.in_cycle == std::array<bool, 4>{false, true, true, false});
+}
+
+TEST_CASE("resolution: a default identity key first, then the dimension's plugins, then the kind's") {
+    using plugins = pg::plan::dimension_plugins<plugin_test::schema, plugin_test::plain>;
+    CHECK(std::is_same_v<plugins::written, type_list<pg::identity_key<"id">, pg::simple_table<"primary">>>);
+    CHECK(std::is_same_v<plugins::ordered, plugins::written>);
+    CHECK(plugins::key_column == "id");
+}
+
+TEST_CASE("resolution: a key plugin of the dimension replaces the default one") {
+    using plugins = pg::plan::dimension_plugins<plugin_test::schema, plugin_test::with_uuid_key>;
+    CHECK(std::is_same_v<plugins::written, type_list<pg::uuid_v4_key<"ticket_id">, pg::created_at<"opened_at">,
+                                                     pg::simple_table<"primary">>>);
+    CHECK(std::is_same_v<plugins::ordered, type_list<pg::uuid_v4_key<"ticket_id">, pg::simple_table<"primary">,
+                                                     pg::created_at<"opened_at">>>);
+    CHECK(plugins::key_column == "ticket_id");
+    CHECK(plugins::has_key_member);
+    CHECK(plugins::columns.ok());
+}
+
+TEST_CASE("resolution: schema-wide plugins come first") {
+    using plugins = pg::plan::dimension_plugins<plugin_test::schema_with_created_at, plugin_test::plain>;
+    CHECK(std::is_same_v<plugins::written, type_list<pg::identity_key<"id">, pg::created_at<>, pg::simple_table<"primary">>>);
+    CHECK(std::is_same_v<plugins::ordered, type_list<pg::identity_key<"id">, pg::simple_table<"primary">, pg::created_at<>>>);
+}
+
+TEST_CASE("the built-in plugins' objects") {
+    const pg::catalog::catalog catalog = pg::generator::build_catalog<plugin_test::schema>();
+    const auto& tickets =
+        std::get<pg::catalog::table>(*catalog.find({pg::catalog::object_kind::table, {"public", "with_uuid_key"}}));
+    REQUIRE(tickets.columns.size() == 3);
+    CHECK(tickets.columns[0] == pg::catalog::column{"ticket_id", "uuid", false, false, "gen_random_uuid()", {}});
+    CHECK(tickets.columns[1].name == "title");
+    CHECK(tickets.columns[2] == pg::catalog::column{"opened_at", "timestamptz", false, false, "now()", {}});
+    CHECK(tickets.constraints[0].name == "pk__with_uuid_key__ticket_id");
+    CHECK(tickets.constraints[0].columns == std::vector<std::string>{"ticket_id"});
+
+    const auto& events =
+        std::get<pg::catalog::table>(*catalog.find({pg::catalog::object_kind::table, {"public", "with_plugin_list"}}));
+    CHECK(events.columns[0] == pg::catalog::column{"event_id", "bigint", false, true, {}, {}});
+    CHECK(events.comment == "Events (noted)");  // a user's plugin ran after the table it requires
+}
+
+TEST_CASE("the schema's target version") {
+    CHECK(pg::plan::schema_traits<plugin_test::schema>::target_postgres_version == 15);
+    CHECK(pg::plan::schema_traits<pg::schema<pg::postgres_version<18>, plugin_test::plain>>::target_postgres_version ==
+          18);
+}
