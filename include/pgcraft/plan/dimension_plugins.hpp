@@ -140,50 +140,60 @@ struct column_check {
     constexpr bool ok() const noexcept { return problem == column_problem::none; }
 };
 
+namespace detail {
+template <class Schema, class Dimension>
+using facts_for = plugin_facts<Schema, Dimension, typename resolve<Schema, Dimension>::type>;
+
+/// The member that is the key column, or the field count when there is none.
+template <class Facts, class Dimension>
+consteval std::size_t key_member_of() {
+    constexpr auto& names = reflect::field_names<Dimension>;
+    for (std::size_t f = 0; f < names.size(); ++f)
+        if (!Facts::key_column.empty() && names[f] == Facts::key_column) return f;
+    return names.size();
+}
+
+template <class Facts, class Dimension>
+consteval column_check check_plugin_columns() {
+    constexpr auto& names = reflect::field_names<Dimension>;
+    constexpr std::size_t key_member = key_member_of<Facts, Dimension>();
+    if constexpr (key_member < names.size()) {
+        using key_plugin = typename Facts::template at<Facts::key_plugin>;
+        if constexpr (requires { typename key_plugin::key_member_type; }) {
+            if (!std::is_same_v<reflect::field_type<Dimension, key_member>, typename key_plugin::key_member_type>)
+                return {column_problem::key_member_type, Facts::key_plugin, key_member, names[key_member]};
+        }
+    }
+    using pgcraft::detail::option_category;
+    constexpr auto& options = options_of<Dimension>::entries;
+    const auto& inner = column_options_of<Dimension>::inner;
+    for (std::size_t o = 0; o < options.size(); ++o) {
+        if (options[o].category != option_category::column || options[o].value != Facts::key_column) continue;
+        for (const auto& entry : inner[o])
+            if (entry.category != option_category::comment)
+                return {column_problem::key_column_option, Facts::key_plugin, key_member, options[o].value};
+    }
+    for (std::size_t p = 0; p < Facts::count; ++p)
+        for (std::string_view added : Facts::added_columns[p])
+            for (std::size_t f = 0; f < names.size(); ++f)
+                if (names[f] == added) return {column_problem::added_column_is_a_member, p, f, added};
+    return {};
+}
+}  // namespace detail
+
 /// A dimension's plugins, resolved and ordered, with their checks.
 template <class Schema, class Dimension>
-struct dimension_plugins
-    : detail::plugin_facts<Schema, Dimension, typename detail::resolve<Schema, Dimension>::type> {
-    using facts = detail::plugin_facts<Schema, Dimension, typename detail::resolve<Schema, Dimension>::type>;
+struct dimension_plugins : detail::facts_for<Schema, Dimension> {
+    using facts = detail::facts_for<Schema, Dimension>;
     /// In the order they were written (after resolution).
     using written = typename detail::resolve<Schema, Dimension>::type;
     /// In the order they run.
     using ordered =
         typename detail::reorder<written, facts::order.order, std::make_index_sequence<facts::count>>::type;
 
-    static constexpr std::size_t key_member = [] {
-        constexpr auto& names = reflect::field_names<Dimension>;
-        for (std::size_t f = 0; f < names.size(); ++f)
-            if (!facts::key_column.empty() && names[f] == facts::key_column) return f;
-        return names.size();
-    }();
+    static constexpr std::size_t key_member = detail::key_member_of<facts, Dimension>();
     static constexpr bool has_key_member = key_member < reflect::field_count<Dimension>;
-
-    static consteval column_check check_columns() {
-        constexpr auto& names = reflect::field_names<Dimension>;
-        if constexpr (has_key_member) {
-            using key_plugin = typename facts::template at<facts::key_plugin>;
-            if constexpr (requires { typename key_plugin::key_member_type; }) {
-                if (!std::is_same_v<reflect::field_type<Dimension, key_member>, typename key_plugin::key_member_type>)
-                    return {column_problem::key_member_type, facts::key_plugin, key_member, names[key_member]};
-            }
-        }
-        using pgcraft::detail::option_category;
-        constexpr auto& options = detail::options_of<Dimension>::entries;
-        const auto& inner = detail::column_options_of<Dimension>::inner;
-        for (std::size_t o = 0; o < options.size(); ++o) {
-            if (options[o].category != option_category::column || options[o].value != facts::key_column) continue;
-            for (const auto& entry : inner[o])
-                if (entry.category != option_category::comment)
-                    return {column_problem::key_column_option, facts::key_plugin, key_member, options[o].value};
-        }
-        for (std::size_t p = 0; p < facts::count; ++p)
-            for (std::string_view added : facts::added_columns[p])
-                for (std::size_t f = 0; f < names.size(); ++f)
-                    if (names[f] == added) return {column_problem::added_column_is_a_member, p, f, added};
-        return {};
-    }
-    static constexpr column_check columns = check_columns();
+    static constexpr column_check columns = detail::check_plugin_columns<facts, Dimension>();
 };
 
 namespace detail {
