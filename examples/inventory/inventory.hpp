@@ -8,6 +8,8 @@
 
 #include <pgcraft/model.hpp>
 
+#include "reporting.hpp"
+
 namespace inventory {
 
 namespace pg = pgcraft;
@@ -45,6 +47,17 @@ struct warehouses {
     std::optional<pg::date> opened_on;
 };
 
-using schema = pg::schema<vendors, products, warehouses>;
+// A UUID key with a name of its own, and a creation timestamp from a plugin.
+struct stock_movements {
+    using dimension = pg::simple<pg::in_schema<"inventory">,
+                                 pg::uuid_v4_key<"movement_id">,
+                                 pg::created_at<"recorded_at">>;
+    pg::uuid movement_id;  // the key column, so that a row read back knows it
+    std::int64_t product_id;
+    std::int32_t quantity;
+    std::optional<std::string> reason;
+};
+
+using schema = pg::schema<pg::extensions<reporting>, vendors, products, warehouses, stock_movements>;
 
 }  // namespace inventory

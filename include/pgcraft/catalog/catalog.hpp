@@ -14,10 +14,12 @@
 namespace pgcraft::catalog {
 
 inline std::string describe(const object_id& id) {
-    constexpr const char* kinds[] = {"schema", "table", "index"};
+    constexpr const char* kinds[] = {"role", "schema", "table", "index", "function", "grant"};
     std::string text = kinds[static_cast<int>(id.kind)];
     text += ' ';
-    text += id.kind == object_kind::schema ? id.name.name : id.name.schema + "." + id.name.name;
+    if (id.kind == object_kind::schema || id.kind == object_kind::role) text += id.name.name;
+    else if (id.kind == object_kind::grant) text += "on " + id.name.schema + " to " + id.name.name;
+    else text += id.name.schema + "." + id.name.name;
     return text;
 }
 

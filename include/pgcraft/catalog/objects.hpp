@@ -17,7 +17,7 @@ struct qualified_name {
     friend auto operator<=>(const qualified_name&, const qualified_name&) = default;
 };
 
-enum class object_kind { schema, table, index };
+enum class object_kind { role, schema, table, index, function, grant };
 
 /// What an object is, independent of how it is defined: (kind, schema, name).
 struct object_id {
@@ -92,7 +92,52 @@ struct index {
     friend bool operator==(const index&, const index&) = default;
 };
 
-using object = std::variant<schema, table, index>;
+/// A cluster-wide role. Created only when missing, since another database of
+/// the cluster may have made it already.
+struct role {
+    std::string name;
+    bool login = false;
+    object_id id() const { return {object_kind::role, {{}, name}}; }
+    std::vector<object_id> dependencies() const { return {}; }
+    friend bool operator==(const role&, const role&) = default;
+};
+
+struct function {
+    qualified_name name;
+    std::string arguments;  ///< the argument list as written, e.g. "a integer, b text"
+    std::string returns;
+    std::string language = "sql";
+    std::string body;
+    bool security_definer = false;  ///< then search_path is pinned, so callers cannot redirect names
+    std::string search_path;        ///< SET search_path; empty: pg_catalog, pg_temp when security_definer
+    std::string comment;
+    std::vector<object_id> reads;  ///< objects the body uses, which must exist first
+
+    object_id id() const { return {object_kind::function, {name.schema, name.name + "(" + arguments + ")"}}; }
+    std::vector<object_id> dependencies() const {
+        std::vector<object_id> result{schema{name.schema}.id()};
+        result.insert(result.end(), reads.begin(), reads.end());
+        return result;
+    }
+    friend bool operator==(const function&, const function&) = default;
+};
+
+/// Privileges on a schema, table or function, granted to a role.
+struct grant {
+    object_id on;
+    std::vector<std::string> privileges;  ///< e.g. {"SELECT", "INSERT"}, or {"USAGE"}
+    std::string role;
+
+    object_id id() const { return {object_kind::grant, {describe_target(), role}}; }
+    std::vector<object_id> dependencies() const { return {on, role_id()}; }
+    friend bool operator==(const grant&, const grant&) = default;
+
+private:
+    std::string describe_target() const { return on.name.schema + "." + on.name.name; }
+    object_id role_id() const { return {object_kind::role, {{}, role}}; }
+};
+
+using object = std::variant<role, schema, table, index, function, grant>;
 
 inline object_id id_of(const object& o) {
     return std::visit([](const auto& x) { return x.id(); }, o);

@@ -96,12 +96,62 @@ inline std::string render_create(const catalog::index& ix) {
     return text + ";\n";
 }
 
+inline std::string render_create(const catalog::role& r) {
+    // CREATE ROLE has no IF NOT EXISTS, and roles belong to the whole cluster.
+    return "DO $pgcraft$\nBEGIN\n    CREATE ROLE " + quote_identifier(r.name) + (r.login ? " LOGIN" : " NOLOGIN") +
+           ";\nEXCEPTION WHEN duplicate_object THEN\n    NULL;\nEND\n$pgcraft$;\n";
+}
+
+inline std::string render_create(const catalog::function& f) {
+    std::string text = "CREATE FUNCTION " + quote_qualified(f.name) + "(" + f.arguments + ")\n";
+    text += "    RETURNS " + f.returns + "\n    LANGUAGE " + f.language + "\n";
+    if (f.security_definer) {
+        text += "    SECURITY DEFINER\n";
+        text += "    SET search_path = " + (f.search_path.empty() ? std::string("pg_catalog, pg_temp") : f.search_path) +
+                "\n";
+    } else if (!f.search_path.empty()) {
+        text += "    SET search_path = " + f.search_path + "\n";
+    }
+    // A dollar quote whose tag the body cannot contain.
+    std::string tag = "$pgcraft$";
+    while (f.body.find(tag) != std::string::npos) tag.insert(tag.size() - 1, "_");
+    text += "AS " + tag + "\n" + f.body + (f.body.ends_with('\n') ? "" : "\n") + tag + ";\n";
+    if (!f.comment.empty())
+        text += "COMMENT ON FUNCTION " + quote_qualified(f.name) + "(" + f.arguments + ") IS " + quote_literal(f.comment) +
+                ";\n";
+    return text;
+}
+
+inline std::string render_create(const catalog::grant& g) {
+    std::string privileges;
+    for (std::size_t i = 0; i < g.privileges.size(); ++i) privileges += (i > 0 ? ", " : "") + g.privileges[i];
+    std::string target;
+    switch (g.on.kind) {
+        case catalog::object_kind::schema: target = "SCHEMA " + quote_identifier(g.on.name.name); break;
+        case catalog::object_kind::table: target = "TABLE " + quote_qualified(g.on.name); break;
+        case catalog::object_kind::function: {
+            const std::string& signature = g.on.name.name;
+            const std::size_t paren = signature.find('(');
+            target = "FUNCTION " + quote_identifier(g.on.name.schema) + "." +
+                     quote_identifier(signature.substr(0, paren)) + signature.substr(paren);
+            break;
+        }
+        default: target = "TABLE " + quote_qualified(g.on.name); break;
+    }
+    return "GRANT " + privileges + " ON " + target + " TO " + quote_identifier(g.role) + ";\n";
+}
+
 /// Every object's CREATE statement, dependencies first, a blank line apart.
 inline std::string render_ddl(const catalog::catalog& c) {
     std::string text;
+    const catalog::object* previous = nullptr;
     for (const catalog::object* o : c.in_dependency_order()) {
-        if (!text.empty()) text += "\n";
+        // A blank line between statements, except within a run of grants.
+        const bool grant_run = previous && std::holds_alternative<catalog::grant>(*previous) &&
+                               std::holds_alternative<catalog::grant>(*o);
+        if (!text.empty() && !grant_run) text += "\n";
         text += std::visit([](const auto& x) { return render_create(x); }, *o);
+        previous = o;
     }
     return text;
 }

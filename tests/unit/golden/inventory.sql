@@ -31,3 +31,36 @@ CREATE TABLE inventory.warehouse (
     opened_on    date,
     CONSTRAINT pk__warehouse__id PRIMARY KEY (id)
 );
+
+CREATE TABLE inventory.stock_movements (
+    movement_id uuid        NOT NULL DEFAULT gen_random_uuid(),
+    product_id  bigint      NOT NULL,
+    quantity    integer     NOT NULL,
+    reason      text,
+    recorded_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT pk__stock_movements__movement_id PRIMARY KEY (movement_id)
+);
+
+DO $pgcraft$
+BEGIN
+    CREATE ROLE inventory_reader NOLOGIN;
+EXCEPTION WHEN duplicate_object THEN
+    NULL;
+END
+$pgcraft$;
+
+GRANT USAGE ON SCHEMA inventory TO inventory_reader;
+GRANT SELECT ON TABLE inventory.vendors TO inventory_reader;
+GRANT SELECT ON TABLE inventory.products TO inventory_reader;
+GRANT SELECT ON TABLE inventory.warehouse TO inventory_reader;
+GRANT SELECT ON TABLE inventory.stock_movements TO inventory_reader;
+
+CREATE FUNCTION inventory.product_count()
+    RETURNS bigint
+    LANGUAGE sql
+AS $pgcraft$
+SELECT count(*) FROM inventory.products;
+$pgcraft$;
+COMMENT ON FUNCTION inventory.product_count() IS 'How many products the catalogue lists';
+
+GRANT EXECUTE ON FUNCTION inventory.product_count() TO inventory_reader;
