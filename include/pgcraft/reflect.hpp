@@ -26,9 +26,23 @@ inline constexpr bool has_reference_member<members<Members...>> = (std::is_refer
 
 // Each check reports once and then counts zero fields, so that one mistake
 // gives one error rather than a cascade.
+// GCC prints "{anonymous}::S" and "f()::S", clang "(anonymous namespace)::S"
+// and "f()::S": such types have no linkage, so the declared-only object that
+// reflection needs can never exist.
+constexpr bool has_linkage(std::string_view signature) noexcept {
+    return signature.find("{anonymous}") == std::string_view::npos &&
+           signature.find("(anonymous namespace)") == std::string_view::npos &&
+           signature.find(")::") == std::string_view::npos;
+}
+
 template <class T>
 consteval std::size_t checked_field_count() {
-    if constexpr (!std::is_class_v<T> || std::is_union_v<T>) {
+    if constexpr (!has_linkage(signature_of_type<T>())) {
+        static_assert(has_linkage(signature_of_type<T>()),
+                      "pgcraft: a dimension struct must be declared at namespace scope, outside any anonymous "
+                      "namespace: local and anonymous-namespace types cannot be reflected");
+        return 0;
+    } else if constexpr (!std::is_class_v<T> || std::is_union_v<T>) {
         static_assert(std::is_class_v<T> && !std::is_union_v<T>, "pgcraft: a dimension must be a struct");
         return 0;
     } else if constexpr (!std::is_aggregate_v<T>) {
@@ -48,7 +62,9 @@ consteval std::size_t checked_field_count() {
                       "pgcraft: the fields of this struct cannot be counted: reference members are not "
                       "supported (store the value, or an id, instead)");
         constexpr bool within_limit = !countable || count <= max_fields;
-        static_assert(within_limit, "pgcraft: a dimension struct has more fields than pgcraft supports (64)");
+        static_assert(within_limit,
+                      "pgcraft: a dimension struct has more fields than pgcraft supports (64), or a C array "
+                      "member, which counts once per element (use std::array)");
         if constexpr (!countable || !within_limit) {
             return 0;
         } else {

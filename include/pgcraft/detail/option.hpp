@@ -21,6 +21,23 @@ enum class option_category {
     schema_setting,
 };
 
+/// How the option is written, for messages: "pg::in_schema".
+constexpr std::string_view spelling(option_category category) {
+    switch (category) {
+        case option_category::schema: return "pg::in_schema";
+        case option_category::table_name: return "pg::table_name";
+        case option_category::comment: return "pg::comment";
+        case option_category::column: return "pg::column";
+        case option_category::default_value: return "pg::sql_default";
+        case option_category::column_type: return "pg::column_type";
+        case option_category::plugin: return "a plugin";
+        case option_category::plugin_list: return "pg::plugins";
+        case option_category::schema_setting: return "a schema setting";
+        case option_category::not_an_option: break;
+    }
+    return "not an option";
+}
+
 struct option_entry {
     option_category category = option_category::not_an_option;
     std::string_view value;

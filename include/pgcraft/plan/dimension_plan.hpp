@@ -208,6 +208,10 @@ template <class T, std::size_t Option>
 struct option_value_text {
     static constexpr std::string_view text = options_of<T>::entries[Option].value;
 };
+template <class T, std::size_t Option>
+struct option_spelling_text {
+    static constexpr std::string_view text = pgcraft::detail::spelling(options_of<T>::entries[Option].category);
+};
 template <class T, std::size_t Field>
 struct field_name_text {
     static constexpr std::string_view text = reflect::field_names<T>[Field];
@@ -224,7 +228,7 @@ consteval bool report() {
     if constexpr (p == dimension_problem::not_an_option)
         return sizeof(error::not_an_option_of_this_dimension_kind<T, typename options_of<T>::template at<Option>>) == 0;
     else if constexpr (p == dimension_problem::option_given_twice)
-        return sizeof(error::option_given_twice<T, typename options_of<T>::template at<Option>>) == 0;
+        return sizeof(error::option_given_twice<T, name_of<option_spelling_text<T, Option>>>) == 0;
     else if constexpr (p == dimension_problem::unknown_column)
         return sizeof(error::column_option_names_unknown_column<T, name_of<option_value_text<T, Option>>>) == 0;
     else if constexpr (p == dimension_problem::column_options_given_twice)
