@@ -6,6 +6,11 @@
 #
 # Builds the executable <name>, which prints the schema's DDL (`<name> ddl`).
 # Mistakes in the declarations surface as compile errors of this target.
+#
+# A generator is two translation units: the schema's, written from
+# schema.cpp.in, which does all the template work; and the command line,
+# main.cpp, compiled once into the object library pgcraft_generator_main and
+# shared by every generator of the project.
 include_guard(GLOBAL)
 
 function(pgcraft_add_generator name)
@@ -33,10 +38,15 @@ function(pgcraft_add_generator name)
         string(APPEND PGCRAFT_GENERATOR_INCLUDES "#include \"${header}\"\n")
     endforeach()
 
-    set(main "${CMAKE_CURRENT_BINARY_DIR}/${name}_pgcraft_main.cpp")
-    configure_file("${PGCRAFT_GENERATOR_MAIN_TEMPLATE}" "${main}" @ONLY)
+    set(schema_source "${CMAKE_CURRENT_BINARY_DIR}/${name}_pgcraft_schema.cpp")
+    configure_file("${PGCRAFT_GENERATOR_DIR}/schema.cpp.in" "${schema_source}" @ONLY)
 
-    add_executable(${name} "${main}")
-    target_link_libraries(${name} PRIVATE pgcraft::generator ${ARG_LINK_LIBRARIES})
+    if(NOT TARGET pgcraft_generator_main)
+        add_library(pgcraft_generator_main OBJECT "${PGCRAFT_GENERATOR_DIR}/main.cpp")
+        target_link_libraries(pgcraft_generator_main PUBLIC pgcraft::generator)
+    endif()
+
+    add_executable(${name} "${schema_source}")
+    target_link_libraries(${name} PRIVATE pgcraft_generator_main pgcraft::generator ${ARG_LINK_LIBRARIES})
     target_include_directories(${name} PRIVATE ${ARG_INCLUDE_DIRECTORIES})
 endfunction()

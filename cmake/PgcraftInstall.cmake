@@ -3,7 +3,7 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/pgcraft DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(FILES generator/main.cpp.in DESTINATION ${CMAKE_INSTALL_DATADIR}/pgcraft)
+install(FILES generator/schema.cpp.in generator/main.cpp DESTINATION ${CMAKE_INSTALL_DATADIR}/pgcraft/generator)
 install(FILES cmake/PgcraftGenerator.cmake DESTINATION ${CMAKE_INSTALL_DATADIR}/pgcraft/cmake)
 install(TARGETS pgcraft pgcraft_generator EXPORT pgcraftTargets)
 install(EXPORT pgcraftTargets

@@ -105,7 +105,8 @@ if(MODE STREQUAL "find_package")
     get_filename_component(package_data_dir "${config_dir}" DIRECTORY)  # <datadir>/pgcraft
     foreach(installed IN ITEMS
             "${include_dir}/generator/cli.hpp"
-            "${package_data_dir}/main.cpp.in"
+            "${package_data_dir}/generator/schema.cpp.in"
+            "${package_data_dir}/generator/main.cpp"
             "${config_dir}/pgcraftConfigVersion.cmake"
             "${config_dir}/pgcraftTargets.cmake"
             "${config_dir}/PgcraftGenerator.cmake")

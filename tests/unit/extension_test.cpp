@@ -2,7 +2,7 @@
 // how roles, functions and grants render.
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/generator/build_catalog.hpp>
-#include <pgcraft/generator/plugin_report.hpp>
+#include <pgcraft/generator/describe.hpp>
 #include <pgcraft/model.hpp>
 #include <pgcraft/plan/schema_plan.hpp>
 #include <pgcraft/sql/render.hpp>

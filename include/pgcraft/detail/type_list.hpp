@@ -16,8 +16,14 @@ struct type_list {
 template <class... A, class... B>
 type_list<A..., B...> operator+(type_list<A...>, type_list<B...>);
 
+// Through a class: GCC 12 mishandles the fold directly in an alias template
+// once the alias is used inside another class template's member alias.
 template <class... Lists>
-using concat = decltype((type_list<>{} + ... + Lists{}));
+struct concat_lists {
+    using type = decltype((type_list<>{} + ... + Lists{}));
+};
+template <class... Lists>
+using concat = typename concat_lists<Lists...>::type;
 
 template <std::size_t I, class T>
 struct indexed_type {

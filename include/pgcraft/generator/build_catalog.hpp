@@ -52,7 +52,7 @@ void add_extension_objects(catalog::catalog& result) {
 template <class Schema, class... Extensions, class... Dimensions>
 catalog::catalog build(pgcraft::detail::type_list<Extensions...>, pgcraft::detail::type_list<Dimensions...>) {
     catalog::catalog result;
-    (add_dimension<Schema, Dimensions>(result), ...);
+    (add_dimension<typename plan::schema_traits<Schema>::settings, Dimensions>(result), ...);
     // After the dimensions, so that an extension can grant on their tables.
     (add_extension_objects<Extensions>(result), ...);
     return result;

@@ -1,24 +1,23 @@
-// The generator's command line: `ddl` prints (or writes) the schema's DDL.
+// The generator's command line: `ddl` prints (or writes) the schema's DDL,
+// `plugins` shows each dimension's plugin order, and extensions add their own.
 // Errors go to stderr with a non-zero exit; a file is written whole or not at all.
 #pragma once
 
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <stdexcept>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
-#include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/extension.hpp>
-#include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/generator/entry.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
-#include <pgcraft/plan/schema_traits.hpp>
 #include <pgcraft/sql/render.hpp>
 
 namespace pgcraft::generator {
@@ -56,34 +55,12 @@ inline void emit(const std::string& text, const std::string& output) {
         write_file_atomically(output, text);
     }
 }
-
-// The subcommands that the schema's extensions contribute.
-struct extension_command {
-    CLI::App* subcommand;
-    const pgcraft::command* command;
-};
-
-template <class Extension>
-void add_extension_commands(CLI::App& app, std::vector<extension_command>& added) {
-    if constexpr (requires { Extension::commands; }) {
-        for (const pgcraft::command& c : Extension::commands)
-            added.push_back({app.add_subcommand(std::string(c.name), std::string(c.description)), &c});
-    }
-}
-
-template <class... Extensions>
-std::vector<extension_command> add_all_extension_commands(CLI::App& app, pgcraft::detail::type_list<Extensions...>) {
-    std::vector<extension_command> added;
-    (add_extension_commands<Extensions>(app, added), ...);
-    return added;
-}
 }  // namespace detail
 
-/// The generator's main(): `return pgcraft::generator::run<my::schema>(argc, argv, "my-schema");`
-template <class Schema>
-int run(int argc, char** argv, const std::string& name) {
-    CLI::App app{"pgcraft generator for " + name + ": PostgreSQL DDL from the schema's C++ declarations",
-                 name};
+/// A generator's command line, for the schema that `entry` describes.
+inline int run(const generator_entry& entry, int argc, char** argv) {
+    CLI::App app{"pgcraft generator for " + entry.name + ": PostgreSQL DDL from the schema's C++ declarations",
+                 entry.name};
     app.require_subcommand(1);
     std::string output;
     CLI::App* ddl = app.add_subcommand("ddl", "Print the DDL that creates the whole schema");
@@ -94,8 +71,9 @@ int run(int argc, char** argv, const std::string& name) {
     plugins->add_option("--format", format, "text, or dot for a Graphviz graph")
         ->check(CLI::IsMember({"text", "dot"}));
 
-    const auto extension_commands =
-        detail::add_all_extension_commands(app, typename plan::schema_traits<Schema>::extensions{});
+    std::vector<CLI::App*> extension_commands;
+    for (const pgcraft::command* c : entry.commands)
+        extension_commands.push_back(app.add_subcommand(std::string(c->name), std::string(c->description)));
 
     try {
         app.parse(argc, argv);
@@ -104,21 +82,21 @@ int run(int argc, char** argv, const std::string& name) {
     }
     try {
         if (ddl->parsed()) {
-            detail::emit(sql::render_ddl(build_catalog<Schema>()), output);
+            detail::emit(sql::render_ddl(entry.build()), output);
         } else if (plugins->parsed()) {
-            const auto reports = plugin_reports<Schema>();
+            const auto reports = entry.plugins();
             detail::emit(format == "dot" ? render_plugin_dot(reports) : render_plugin_text(reports), {});
         } else {
-            for (const detail::extension_command& e : extension_commands)
-                if (e.subcommand->parsed()) {
-                    const int status = e.command->run(build_catalog<Schema>(), std::cout);
+            for (std::size_t i = 0; i < extension_commands.size(); ++i)
+                if (extension_commands[i]->parsed()) {
+                    const int status = entry.commands[i]->run(entry.build(), std::cout);
                     std::cout << std::flush;
                     return status;
                 }
         }
         return 0;
     } catch (const std::exception& e) {
-        std::cerr << name << ": error: " << e.what() << '\n';
+        std::cerr << entry.name << ": error: " << e.what() << '\n';
         return 1;
     }
 }

@@ -1,5 +1,5 @@
-// The `plugins` command: each dimension's plugins in the order they run, with
-// the keys they require and produce, as text or as a Graphviz graph.
+// The `plugins` command's output: each dimension's plugins in the order they
+// run, with the keys they require and produce, as text or as a Graphviz graph.
 #pragma once
 
 #include <algorithm>
@@ -9,10 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include <pgcraft/detail/type_list.hpp>
-#include <pgcraft/plan/dimension_plan.hpp>
-#include <pgcraft/plan/dimension_plugins.hpp>
-#include <pgcraft/plan/schema_traits.hpp>
 
 namespace pgcraft::generator {
 
@@ -31,30 +27,6 @@ struct dimension_plugin_report {
 };
 
 namespace detail {
-inline std::vector<std::string> to_strings(std::span<const std::string_view> keys) {
-    return {keys.begin(), keys.end()};
-}
-
-template <class Schema, class Dimension>
-dimension_plugin_report report_dimension() {
-    using plugins = plan::dimension_plugins<Schema, Dimension>;
-    constexpr auto& plan = plan::table_plan_of<Dimension>;
-    dimension_plugin_report report{std::string(plan.dimension),
-                                   std::string(plan.schema) + "." + std::string(plan.table),
-                                   {}};
-    for (std::size_t i = 0; i < plugins::count; ++i) {
-        const plan::plugin_descriptor& d = plugins::descriptors[plugins::order.order[i]];
-        report.plugins.push_back({std::string(d.name), to_strings(d.required), to_strings(d.produced),
-                                  std::string(d.singleton_group), d.min_postgres_version});
-    }
-    return report;
-}
-
-template <class Schema, class... Dimensions>
-std::vector<dimension_plugin_report> report_all(pgcraft::detail::type_list<Dimensions...>) {
-    return {report_dimension<Schema, Dimensions>()...};
-}
-
 inline std::string join(const std::vector<std::string>& items) {
     if (items.empty()) return "-";
     std::string text;
@@ -71,11 +43,6 @@ inline std::string dot_quote(std::string_view text) {
     return quoted + "\"";
 }
 }  // namespace detail
-
-template <class Schema>
-std::vector<dimension_plugin_report> plugin_reports() {
-    return detail::report_all<Schema>(typename plan::schema_traits<Schema>::dimensions{});
-}
 
 inline std::string render_plugin_text(const std::vector<dimension_plugin_report>& reports) {
     std::string text;

@@ -87,31 +87,40 @@ inline constexpr std::array<option_entry, 0> column_entries{};
 template <fixed_string Name, class... Inner>
 inline constexpr auto column_entries<column<Name, Inner...>> = column<Name, Inner...>::options;
 
-template <class T, class Indices>
-struct field_facts;
-template <class T, std::size_t... I>
-struct field_facts<T, std::index_sequence<I...>> {
-    template <std::size_t J>
-    using value_type = typename column_type_traits<reflect::field_type<T, J>>::value_type;
-
-    static constexpr std::array<bool, sizeof...(I)> nullable{column_type_traits<reflect::field_type<T, I>>::nullable...};
-    static constexpr std::array<bool, sizeof...(I)> mapped{has_sql_type<value_type<I>>...};
-    static constexpr std::array<std::string_view, sizeof...(I)> type{[] {
-        if constexpr (has_sql_type<value_type<I>>) return std::string_view{sql_type<value_type<I>>::name};
-        else return std::string_view{};
-    }()...};
-    static constexpr std::array<std::string_view, sizeof...(I)> min_value{[] {
-        if constexpr (has_sql_range<value_type<I>>) return std::string_view{sql_type<value_type<I>>::min_value};
-        else return std::string_view{};
-    }()...};
-    static constexpr std::array<std::string_view, sizeof...(I)> max_value{[] {
-        if constexpr (has_sql_range<value_type<I>>) return std::string_view{sql_type<value_type<I>>::max_value};
-        else return std::string_view{};
-    }()...};
+/// What the SQL side knows about one member type. Computed once per type,
+/// however many dimensions use it.
+struct member_facts {
+    bool nullable = false;
+    bool mapped = false;
+    std::string_view type;
+    std::string_view min_value;
+    std::string_view max_value;
 };
 
+template <class Member>
+consteval member_facts facts_of_member() {
+    using traits = column_type_traits<std::remove_cv_t<Member>>;
+    using value = typename traits::value_type;
+    member_facts facts{traits::nullable, has_sql_type<value>, {}, {}, {}};
+    if constexpr (has_sql_type<value>) facts.type = sql_type<value>::name;
+    if constexpr (has_sql_range<value>) {
+        facts.min_value = sql_type<value>::min_value;
+        facts.max_value = sql_type<value>::max_value;
+    }
+    return facts;
+}
+
+template <class Members>
+struct members_facts;
+template <class... Members>
+struct members_facts<pgcraft::detail::reflect::members<Members...>> {
+    static constexpr std::array<member_facts, sizeof...(Members)> value{facts_of_member<Members>()...};
+};
+
+/// One member_facts per field of T, by one pack expansion over its member types.
 template <class T>
-using facts_of = field_facts<T, std::make_index_sequence<reflect::field_count<T>>>;
+inline constexpr auto& facts_of =
+    members_facts<std::remove_cv_t<decltype(reflect::detail::bound_v<T>)>>::value;
 
 template <class T, class Indices>
 struct column_option_tables;
@@ -152,7 +161,7 @@ consteval dimension_check check_dimension() {
     using namespace detail;
     constexpr auto& options = options_of<T>::entries;
     constexpr auto& names = reflect::field_names<T>;
-    using facts = facts_of<T>;
+    constexpr auto& facts = facts_of<T>;
     const auto& inner = column_options_of<T>::inner;
 
     for (std::size_t o = 0; o < options.size(); ++o) {
@@ -198,7 +207,7 @@ consteval dimension_check check_dimension() {
         for (std::size_t o = 0; o < options.size(); ++o)
             if (options[o].category == option_category::column && options[o].value == names[f])
                 explicit_type = !single_option(inner[o], option_category::column_type, {}).empty();
-        if (!facts::mapped[f] && !explicit_type) return {dimension_problem::no_sql_type, 0, f, names[f]};
+        if (!facts[f].mapped && !explicit_type) return {dimension_problem::no_sql_type, 0, f, names[f]};
     }
     return {};
 }
@@ -254,7 +263,7 @@ template <class T>
 consteval auto make_table_plan() {
     constexpr auto& names = reflect::field_names<T>;
     constexpr auto& options = options_of<T>::entries;
-    using facts = facts_of<T>;
+    constexpr auto& facts = facts_of<T>;
     const auto& inner = column_options_of<T>::inner;
     table_plan<names.size()> plan{};
     plan.dimension = reflect::type_name<T>;
@@ -269,13 +278,13 @@ consteval auto make_table_plan() {
         const std::string_view explicit_type = single_option(column_options, option_category::column_type, {});
         column_plan& column = plan.columns[f];
         column.name = names[f];
-        column.type = explicit_type.empty() ? facts::type[f] : explicit_type;
-        column.nullable = facts::nullable[f];
+        column.type = explicit_type.empty() ? facts[f].type : explicit_type;
+        column.nullable = facts[f].nullable;
         column.default_sql = single_option(column_options, option_category::default_value, {});
         column.comment = single_option(column_options, option_category::comment, {});
         if (explicit_type.empty()) {
-            column.min_value = facts::min_value[f];
-            column.max_value = facts::max_value[f];
+            column.min_value = facts[f].min_value;
+            column.max_value = facts[f].max_value;
         }
     }
     return plan;

@@ -183,10 +183,10 @@ consteval column_check check_plugin_columns() {
 
 /// A dimension's plugins, resolved and ordered, with their checks.
 template <class Schema, class Dimension>
-struct dimension_plugins : detail::facts_for<Schema, Dimension> {
-    using facts = detail::facts_for<Schema, Dimension>;
+struct dimension_plugins : detail::facts_for<typename schema_traits<Schema>::settings, Dimension> {
+    using facts = detail::facts_for<typename schema_traits<Schema>::settings, Dimension>;
     /// In the order they were written (after resolution).
-    using written = typename detail::resolve<Schema, Dimension>::type;
+    using written = typename detail::resolve<typename schema_traits<Schema>::settings, Dimension>::type;
     /// In the order they run.
     using ordered =
         typename detail::reorder<written, facts::order.order, std::make_index_sequence<facts::count>>::type;
@@ -262,6 +262,7 @@ consteval bool report_plugins() {
 
 /// True when the dimension's plugins are sound; otherwise a compile error here.
 template <class Schema, class Dimension>
-inline constexpr bool plugins_are_valid = detail::report_plugins<Schema, Dimension>();
+inline constexpr bool plugins_are_valid =
+    detail::report_plugins<typename schema_traits<Schema>::settings, Dimension>();
 
 }  // namespace pgcraft::plan

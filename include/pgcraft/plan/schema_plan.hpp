@@ -93,7 +93,7 @@ consteval bool check_one_dimension() {
         (void)table_plan_of<Dimension>;  // reports the declaration's mistake
         return false;
     } else {
-        return plugins_are_valid<Schema, Dimension>;
+        return plugins_are_valid<typename schema_traits<Schema>::settings, Dimension>;
     }
 }
 

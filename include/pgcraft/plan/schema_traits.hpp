@@ -74,8 +74,21 @@ struct extension_plugins<type_list<Extensions...>> {
 };
 }  // namespace detail
 
+/// What a dimension's plugins depend on in its schema. Templates per
+/// dimension are keyed on this rather than on the whole schema, which keeps
+/// their names, and the compiler's work, independent of the schema's size.
+template <class Plugins, int TargetPostgresVersion>
+struct schema_settings {};
+
 template <class Schema>
 struct schema_traits;
+
+template <class Plugins, int TargetPostgresVersion>
+struct schema_traits<schema_settings<Plugins, TargetPostgresVersion>> {
+    using plugins = Plugins;
+    static constexpr int target_postgres_version = TargetPostgresVersion;
+    using settings = schema_settings<Plugins, TargetPostgresVersion>;
+};
 
 template <class... Items>
 struct schema_traits<schema<Items...>> {
@@ -96,6 +109,7 @@ struct schema_traits<schema<Items...>> {
     }();
     template <std::size_t I>
     using item = pgcraft::detail::type_at<I, Items...>;
+    using settings = schema_settings<plugins, target_postgres_version>;
 };
 
 }  // namespace pgcraft::plan
