@@ -74,7 +74,7 @@ struct not_a_dimension_or_schema_setting {
 template <class Setting>
 struct schema_setting_given_twice {
     static_assert(always_false<Setting>,
-                  "pgcraft: pg::schema<...> was given pg::postgres_version twice (argument: the setting)");
+                  "pgcraft: pg::schema<...> was given a setting twice (argument: the setting)");
 };
 
 template <class Extension, class MissingDependency>

@@ -106,6 +106,13 @@ struct check_dimensions<Schema, pgcraft::detail::type_list<Dimensions...>> {
 
 }  // namespace detail
 
+// A template, so that the error below depends on the schema and is only
+// instantiated for a schema that makes the mistake.
+template <class... Items>
+struct version_setting_text {
+    static constexpr std::string_view text = "pg::postgres_version";
+};
+
 template <class Schema>
 struct schema_check;
 
@@ -117,7 +124,7 @@ struct schema_check<schema<Items...>> {
             return sizeof(error::not_a_dimension_or_schema_setting<
                           typename traits::template item<traits::first_unknown_item>>) == 0;
         } else if constexpr (traits::versions_given > 1) {
-            return sizeof(error::schema_setting_given_twice<postgres_version<traits::target_postgres_version>>) == 0;
+            return sizeof(error::schema_setting_given_twice<error::name_of<version_setting_text<Items...>>>) == 0;
         } else if constexpr (!detail::check_extensions<schema<Items...>, typename traits::extensions>::value) {
             return false;
         } else if constexpr (!detail::check_dimensions<schema<Items...>, typename traits::dimensions>::value) {
