@@ -1,5 +1,6 @@
 // Per-column options of a dimension, written next to the dimension kind:
 //   pg::column<"price", pg::sql_default<"0">, pg::comment<"Unit price in EUR">>
+//   pg::column<"total", pg::generated<"<price> * <quantity>">>
 // The struct member stays a plain member; the option names it, and a name
 // that is not a column of the dimension fails the build.
 #pragma once
@@ -31,6 +32,15 @@ template <fixed_string Type>
 struct column_type {
     static constexpr detail::option_category category = detail::option_category::column_type;
     static constexpr std::string_view value = Type.view();
+};
+
+/// A generated column: GENERATED ALWAYS AS (expression) STORED. The
+/// expression refers to other columns as <markers>; the column is computed by
+/// the database and never written by inserts or updates.
+template <fixed_string Expression>
+struct generated {
+    static constexpr detail::option_category category = detail::option_category::generated;
+    static constexpr std::string_view value = Expression.view();
 };
 
 /// Options for the column of the dimension struct's member called Name.

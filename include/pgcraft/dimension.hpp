@@ -13,6 +13,7 @@
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/fixed_string.hpp>
 #include <pgcraft/plugins/simple_table.hpp>
+#include <pgcraft/plugins/table_constraints.hpp>
 
 namespace pgcraft {
 
@@ -33,7 +34,8 @@ struct table_name {
 enum class dimension_kind { simple };
 
 /// A plain table: a primary key, then one column per member.
-/// Options: in_schema, table_name, comment, column, plugins given directly
+/// Options: in_schema, table_name, comment, column, constraints and indexes
+/// (pgcraft/constraints.hpp), plugins given directly
 /// (added to the dimension's plugins), pg::plugins<...> (replacing the
 /// kind's default plugins). Without a primary-key plugin the key is
 /// pg::identity_key<"id">.
@@ -42,7 +44,7 @@ struct simple {
     static constexpr dimension_kind kind = dimension_kind::simple;
     static constexpr std::string_view kind_name = "simple";
     using default_plugins = detail::type_list<>;
-    using internal_plugins = detail::type_list<simple_table<"primary">>;
+    using internal_plugins = detail::type_list<simple_table<"primary">, table_constraints<"primary">>;
 };
 
 /// A struct is a dimension struct when it names its kind as `using dimension = ...`.

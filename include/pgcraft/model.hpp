@@ -4,6 +4,7 @@
 #pragma once
 
 #include <pgcraft/column.hpp>
+#include <pgcraft/constraints.hpp>
 #include <pgcraft/dimension.hpp>
 #include <pgcraft/extension.hpp>
 #include <pgcraft/fixed_string.hpp>
@@ -11,6 +12,7 @@
 #include <pgcraft/plugins/created_at.hpp>
 #include <pgcraft/plugins/primary_keys.hpp>
 #include <pgcraft/plugins/simple_table.hpp>
+#include <pgcraft/plugins/table_constraints.hpp>
 #include <pgcraft/schema.hpp>
 #include <pgcraft/sql_type.hpp>
 #include <pgcraft/types.hpp>

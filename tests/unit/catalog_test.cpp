@@ -12,7 +12,7 @@ namespace {
 cat::table make_table(std::string schema, std::string name, std::string references = {}) {
     cat::table t;
     t.name = {std::move(schema), std::move(name)};
-    t.columns.push_back({"id", "bigint", false, true, {}, {}});
+    t.columns.push_back({"id", "bigint", false, true, {}, {}, {}});
     if (!references.empty()) {
         t.constraints.push_back({cat::constraint_kind::foreign_key,
                                  "fk",

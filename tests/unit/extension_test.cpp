@@ -39,8 +39,9 @@ using schema = pg::schema<pg::extensions<base_extension, stamping_extension>, no
 
 TEST_CASE("an extension's plugins run for every dimension, and its objects join the catalog") {
     using plugins = pg::plan::dimension_plugins<extension_test::schema, extension_test::notes>;
-    CHECK(std::is_same_v<plugins::written, pgcraft::detail::type_list<pg::identity_key<"id">, pg::created_at<"stamped_at">,
-                                                                     pg::simple_table<"primary">>>);
+    CHECK(std::is_same_v<plugins::written,
+                         pgcraft::detail::type_list<pg::identity_key<"id">, pg::created_at<"stamped_at">,
+                                                    pg::simple_table<"primary">, pg::table_constraints<"primary">>>);
     const cat::catalog catalog = pg::generator::build_catalog<extension_test::schema>();
     const auto& notes = std::get<cat::table>(*catalog.find({cat::object_kind::table, {"public", "notes"}}));
     CHECK(notes.columns.back().name == "stamped_at");
@@ -52,16 +53,18 @@ TEST_CASE("the plugins report, as text and as a graph") {
     REQUIRE(reports.size() == 1);
     CHECK(reports[0].dimension == "notes");
     CHECK(reports[0].table == "public.notes");
-    REQUIRE(reports[0].plugins.size() == 3);
+    REQUIRE(reports[0].plugins.size() == 4);
     CHECK(reports[0].plugins[2].name == "created_at");
     CHECK(pg::generator::render_plugin_text(reports) ==
           "notes (public.notes)\n"
-          "  1. identity_key  requires: -  produces: primary_key  group: primary_key\n"
-          "  2. simple_table  requires: primary_key  produces: primary  group: table\n"
-          "  3. created_at    requires: primary  produces: created_at\n");
+          "  1. identity_key       requires: -  produces: primary_key  group: primary_key\n"
+          "  2. simple_table       requires: primary_key  produces: primary  group: table\n"
+          "  3. created_at         requires: primary  produces: created_at\n"
+          "  4. table_constraints  requires: primary  produces: -\n");
     const std::string dot = pg::generator::render_plugin_dot(reports);
     CHECK(dot.find("d0_0 -> d0_1 [label=\"primary_key\"];") != std::string::npos);
     CHECK(dot.find("d0_1 -> d0_2 [label=\"primary\"];") != std::string::npos);
+    CHECK(dot.find("d0_1 -> d0_3 [label=\"primary\"];") != std::string::npos);
 }
 
 TEST_CASE("a role is created only when the cluster lacks it") {

@@ -113,7 +113,8 @@ TEST_CASE("each plugin problem, as a value") {
 
 TEST_CASE("resolution: a default identity key first, then the dimension's plugins, then the kind's") {
     using plugins = pg::plan::dimension_plugins<plugin_test::schema, plugin_test::plain>;
-    CHECK(std::is_same_v<plugins::written, type_list<pg::identity_key<"id">, pg::simple_table<"primary">>>);
+    CHECK(std::is_same_v<plugins::written, type_list<pg::identity_key<"id">, pg::simple_table<"primary">,
+                                                     pg::table_constraints<"primary">>>);
     CHECK(std::is_same_v<plugins::ordered, plugins::written>);
     CHECK(plugins::key_column == "id");
 }
@@ -121,9 +122,9 @@ TEST_CASE("resolution: a default identity key first, then the dimension's plugin
 TEST_CASE("resolution: a key plugin of the dimension replaces the default one") {
     using plugins = pg::plan::dimension_plugins<plugin_test::schema, plugin_test::with_uuid_key>;
     CHECK(std::is_same_v<plugins::written, type_list<pg::uuid_v4_key<"ticket_id">, pg::created_at<"opened_at">,
-                                                     pg::simple_table<"primary">>>);
+                                                     pg::simple_table<"primary">, pg::table_constraints<"primary">>>);
     CHECK(std::is_same_v<plugins::ordered, type_list<pg::uuid_v4_key<"ticket_id">, pg::simple_table<"primary">,
-                                                     pg::created_at<"opened_at">>>);
+                                                     pg::created_at<"opened_at">, pg::table_constraints<"primary">>>);
     CHECK(plugins::key_column == "ticket_id");
     CHECK(plugins::has_key_member);
     CHECK(plugins::columns.ok());
@@ -131,8 +132,10 @@ TEST_CASE("resolution: a key plugin of the dimension replaces the default one") 
 
 TEST_CASE("resolution: schema-wide plugins come first") {
     using plugins = pg::plan::dimension_plugins<plugin_test::schema_with_created_at, plugin_test::plain>;
-    CHECK(std::is_same_v<plugins::written, type_list<pg::identity_key<"id">, pg::created_at<>, pg::simple_table<"primary">>>);
-    CHECK(std::is_same_v<plugins::ordered, type_list<pg::identity_key<"id">, pg::simple_table<"primary">, pg::created_at<>>>);
+    CHECK(std::is_same_v<plugins::written, type_list<pg::identity_key<"id">, pg::created_at<>, pg::simple_table<"primary">,
+                                                     pg::table_constraints<"primary">>>);
+    CHECK(std::is_same_v<plugins::ordered, type_list<pg::identity_key<"id">, pg::simple_table<"primary">, pg::created_at<>,
+                                                     pg::table_constraints<"primary">>>);
 }
 
 TEST_CASE("the built-in plugins' objects") {
@@ -140,15 +143,15 @@ TEST_CASE("the built-in plugins' objects") {
     const auto& tickets =
         std::get<pg::catalog::table>(*catalog.find({pg::catalog::object_kind::table, {"public", "with_uuid_key"}}));
     REQUIRE(tickets.columns.size() == 3);
-    CHECK(tickets.columns[0] == pg::catalog::column{"ticket_id", "uuid", false, false, "gen_random_uuid()", {}});
+    CHECK(tickets.columns[0] == pg::catalog::column{"ticket_id", "uuid", false, false, "gen_random_uuid()", {}, {}});
     CHECK(tickets.columns[1].name == "title");
-    CHECK(tickets.columns[2] == pg::catalog::column{"opened_at", "timestamptz", false, false, "now()", {}});
+    CHECK(tickets.columns[2] == pg::catalog::column{"opened_at", "timestamptz", false, false, "now()", {}, {}});
     CHECK(tickets.constraints[0].name == "pk__with_uuid_key__ticket_id");
     CHECK(tickets.constraints[0].columns == std::vector<std::string>{"ticket_id"});
 
     const auto& events =
         std::get<pg::catalog::table>(*catalog.find({pg::catalog::object_kind::table, {"public", "with_plugin_list"}}));
-    CHECK(events.columns[0] == pg::catalog::column{"event_id", "bigint", false, true, {}, {}});
+    CHECK(events.columns[0] == pg::catalog::column{"event_id", "bigint", false, true, {}, {}, {}});
     CHECK(events.comment == "Events (noted)");  // a user's plugin ran after the table it requires
 }
 

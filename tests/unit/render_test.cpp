@@ -41,9 +41,9 @@ TEST_CASE("a table: aligned columns, constraints, comments") {
     cat::table t;
     t.name = {"app", "Order"};
     t.comment = "It's ours";
-    t.columns = {{"id", "bigint", false, true, {}, {}},
-                 {"select", "text", true, false, {}, "a keyword"},
-                 {"qty", "integer", false, false, "1", {}}};
+    t.columns = {{"id", "bigint", false, true, {}, {}, {}},
+                 {"select", "text", true, false, {}, "a keyword", {}},
+                 {"qty", "integer", false, false, "1", {}, {}}};
     t.constraints = {{cat::constraint_kind::primary_key, "pk__Order__id", {"id"}, {}, {}},
                      {cat::constraint_kind::unique, "uq__Order__select", {"select"}, {}, {}},
                      {cat::constraint_kind::foreign_key,

@@ -33,6 +33,7 @@ struct column {
     bool identity = false;  ///< GENERATED ALWAYS AS IDENTITY
     std::string default_sql;
     std::string comment;
+    std::string generated;  ///< GENERATED ALWAYS AS (generated) STORED
     friend bool operator==(const column&, const column&) = default;
 };
 

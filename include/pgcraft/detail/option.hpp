@@ -19,6 +19,8 @@ enum class option_category {
     plugin,       ///< a plugin given directly: an extra plugin of the dimension
     plugin_list,  ///< pg::plugins<...>
     schema_setting,
+    constraint,  ///< pg::check, pg::unique, pg::index, pg::foreign_key
+    generated,   ///< pg::generated, a column option
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -33,6 +35,8 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::plugin: return "a plugin";
         case option_category::plugin_list: return "pg::plugins";
         case option_category::schema_setting: return "a schema setting";
+        case option_category::constraint: return "a constraint";
+        case option_category::generated: return "pg::generated";
         case option_category::not_an_option: break;
     }
     return "not an option";

@@ -42,4 +42,13 @@ template <std::size_t I, class... Ts>
 using type_at = typename decltype(select_indexed<I>(
     type_indexer<std::index_sequence_for<Ts...>, Ts...>{}))::type;
 
+template <std::size_t I, class List>
+struct type_at_list_impl;
+template <std::size_t I, class... Ts>
+struct type_at_list_impl<I, type_list<Ts...>> {
+    using type = type_at<I, Ts...>;
+};
+template <std::size_t I, class List>
+using type_at_list = typename type_at_list_impl<I, List>::type;
+
 }  // namespace pgcraft::detail

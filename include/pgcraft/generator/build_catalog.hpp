@@ -8,14 +8,77 @@
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/generator/plugin_context.hpp>
+#include <pgcraft/constraints.hpp>
+#include <pgcraft/plan/constraint_plan.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
 #include <pgcraft/plan/dimension_plugins.hpp>
 #include <pgcraft/plan/schema_plan.hpp>
 
 namespace pgcraft::generator {
 
+namespace detail {
+inline std::string action_sql(referential_action action) {
+    switch (action) {
+        case referential_action::restrict: return "RESTRICT";
+        case referential_action::cascade: return "CASCADE";
+        case referential_action::set_null: return "SET NULL";
+        case referential_action::set_default: return "SET DEFAULT";
+        case referential_action::no_action: break;
+    }
+    return {};
+}
+
+template <class Texts>
+std::vector<std::string> strings(const Texts& texts) {
+    return {texts.begin(), texts.end()};
+}
+
+template <class Settings, class C>
+declared_constraint declare() {
+    using kind = pgcraft::detail::constraint_kind;
+    declared_constraint d;
+    if constexpr (C::kind == kind::check) {
+        d.kind = declared_kind::check;
+        d.name = C::name;
+        d.expression = C::expression;
+    } else if constexpr (C::kind == kind::unique) {
+        d.kind = declared_kind::unique;
+        d.columns = strings(C::columns);
+    } else if constexpr (C::kind == kind::index) {
+        d.kind = declared_kind::index;
+        d.keys = strings(C::keys);
+        d.columns = strings(C::included);
+        d.unique = C::is_unique;
+        d.method = C::method;
+        d.where = C::where_clause;
+    } else {
+        using target = typename C::target;
+        d.kind = declared_kind::foreign_key;
+        d.columns = strings(C::columns);
+        d.target_columns = strings(C::target_columns);
+        if constexpr (requires { target::table; }) {
+            d.target = {std::string(target::schema), std::string(target::table)};
+        } else {
+            constexpr auto& plan = plan::table_plan_of<target>;
+            d.target = {std::string(plan.schema), std::string(plan.table)};
+            if (d.target_columns.empty())
+                d.target_columns.emplace_back(plan::dimension_plugins<Settings, target>::key_column);
+        }
+        d.on_delete = action_sql(C::on_delete_action);
+        d.on_update = action_sql(C::on_update_action);
+        d.indexed = C::indexed;
+    }
+    return d;
+}
+
+template <class Settings, class... Constraints>
+std::vector<declared_constraint> declare_all(pgcraft::detail::type_list<Constraints...>) {
+    return {declare<Settings, Constraints>()...};
+}
+}  // namespace detail
+
 /// The run-time copy of dimension D's plan.
-template <class Dimension>
+template <class Settings, class Dimension>
 dimension_info dimension_info_of() {
     constexpr auto& plan = plan::table_plan_of<Dimension>;
     dimension_info info;
@@ -24,10 +87,11 @@ dimension_info dimension_info_of() {
     info.comment = plan.comment;
     for (const plan::column_plan& c : plan.columns) {
         info.members.push_back({{std::string(c.name), std::string(c.type), c.nullable, false,
-                                 std::string(c.default_sql), std::string(c.comment)},
+                                 std::string(c.default_sql), std::string(c.comment), std::string(c.generated)},
                                 std::string(c.min_value),
                                 std::string(c.max_value)});
     }
+    info.constraints = detail::declare_all<Settings>(plan::constraints_of<Dimension>{});
     return info;
 }
 
@@ -39,7 +103,7 @@ void run_plugins(plugin_context& context, pgcraft::detail::type_list<Plugins...>
 
 template <class Schema, class Dimension>
 void add_dimension(catalog::catalog& result) {
-    plugin_context context(dimension_info_of<Dimension>(), result);
+    plugin_context context(dimension_info_of<Schema, Dimension>(), result);
     run_plugins(context, typename plan::dimension_plugins<Schema, Dimension>::ordered{});
     context.finish();
 }

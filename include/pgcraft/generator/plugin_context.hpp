@@ -15,6 +15,7 @@
 
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/plugins/primary_keys.hpp>
+#include <pgcraft/sql/markers.hpp>
 #include <pgcraft/sql/naming.hpp>
 #include <pgcraft/sql/quote.hpp>
 
@@ -27,12 +28,33 @@ struct member_column {
     std::string max_value;
 };
 
+enum class declared_kind { check, unique, index, foreign_key };
+
+/// A constraint or index as declared: SQL texts still carry their <markers>,
+/// which the table's plugins resolve for their context.
+struct declared_constraint {
+    declared_kind kind = declared_kind::check;
+    std::string name;                  ///< an explicit name, or empty for the convention
+    std::string expression;            ///< a check's expression
+    std::vector<std::string> columns;  ///< unique columns, a foreign key's own, an index's INCLUDE
+    std::vector<std::string> keys;     ///< an index's key expressions
+    bool unique = false;
+    std::string method;
+    std::string where;
+    catalog::qualified_name target;  ///< a foreign key's table
+    std::vector<std::string> target_columns;
+    std::string on_delete;
+    std::string on_update;
+    bool indexed = true;
+};
+
 /// The run-time copy of a dimension's compile-time plan.
 struct dimension_info {
     std::string name;  ///< the struct's name
     catalog::qualified_name table;
     std::string comment;
     std::vector<member_column> members;
+    std::vector<declared_constraint> constraints;
 };
 
 class plugin_context {
@@ -98,9 +120,13 @@ public:
         std::string key_comment;
         for (const member_column& m : dimension_.members)
             if (m.column.name == key.column) key_comment = m.column.comment;
-        t.columns.push_back({key.column, key.type, false, key.identity, key.default_sql, key_comment});
-        for (const member_column& m : dimension_.members)
-            if (m.column.name != key.column) t.columns.push_back(m.column);
+        t.columns.push_back({key.column, key.type, false, key.identity, key.default_sql, key_comment, {}});
+        for (const member_column& m : dimension_.members) {
+            if (m.column.name == key.column) continue;
+            catalog::column column = m.column;
+            column.generated = sql::resolve_columns(column.generated);
+            t.columns.push_back(std::move(column));
+        }
 
         const std::vector<std::string> key_columns{key.column};
         t.constraints.push_back({catalog::constraint_kind::primary_key,
@@ -108,8 +134,7 @@ public:
         for (const member_column& m : dimension_.members) {
             if (m.min_value.empty() || m.column.name == key.column) continue;
             const std::vector<std::string> columns{m.column.name};
-            t.constraints.push_back({catalog::constraint_kind::check, sql::convention_name("ck", t.name.name, columns),
-                                     columns,
+            t.constraints.push_back({catalog::constraint_kind::check, unused_name(t, "ck", columns), columns,
                                      sql::quote_identifier(m.column.name) + " BETWEEN " + m.min_value + " AND " +
                                          m.max_value,
                                      {}});
@@ -119,6 +144,51 @@ public:
         table_keys_.emplace_back(table_key);
     }
 
+    /// Adds the declared checks, unique constraints, indexes and foreign keys
+    /// to the table produced under `table_key`.
+    void add_declared_constraints(std::string_view table_key) {
+        catalog::table& t = table(table_key);
+        // Foreign keys last, so that they see every index they might not need.
+        std::vector<const declared_constraint*> ordered;
+        for (const declared_constraint& d : dimension_.constraints)
+            if (d.kind != declared_kind::foreign_key) ordered.push_back(&d);
+        for (const declared_constraint& d : dimension_.constraints)
+            if (d.kind == declared_kind::foreign_key) ordered.push_back(&d);
+        for (const declared_constraint* declared : ordered) {
+            const declared_constraint& d = *declared;
+            switch (d.kind) {
+                case declared_kind::check: {
+                    const std::vector<std::string> columns = sql::marker_columns(d.expression);
+                    t.constraints.push_back({catalog::constraint_kind::check,
+                                             d.name.empty() ? unused_name(t, "ck", columns) : d.name, columns,
+                                             sql::resolve_columns(d.expression), {}});
+                    break;
+                }
+                case declared_kind::unique:
+                    t.constraints.push_back({catalog::constraint_kind::unique,
+                                             d.name.empty() ? unused_name(t, "uq", d.columns) : d.name, d.columns,
+                                             {}, {}});
+                    break;
+                case declared_kind::index: add_index(t, d); break;
+                case declared_kind::foreign_key: {
+                    t.constraints.push_back({catalog::constraint_kind::foreign_key,
+                                             d.name.empty() ? unused_name(t, "fk", d.columns, d.target.name) : d.name,
+                                             d.columns,
+                                             {},
+                                             catalog::foreign_key_target{d.target, d.target_columns, d.on_delete,
+                                                                         d.on_update}});
+                    if (d.indexed && !leads_an_index(t, d.columns)) {
+                        declared_constraint index;
+                        index.kind = declared_kind::index;
+                        for (const std::string& c : d.columns) index.keys.push_back("<" + c + ">");
+                        add_index(t, index);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
     /// Adds the tables the plugins produced to the catalog.
     void finish() {
         for (const std::string& key : table_keys_) catalog_.add(std::any_cast<catalog::table>(values_.at(key)));
@@ -126,6 +196,56 @@ public:
     }
 
 private:
+    // The convention's name, with _2, _3… appended while a constraint or index
+    // of the table already has it.
+    std::string unused_name(const catalog::table& t, std::string_view prefix, const std::vector<std::string>& columns,
+                            std::string_view referenced = {}) const {
+        const std::string base = sql::convention_name(prefix, t.name.name, columns, referenced);
+        std::string name = base;
+        for (int n = 2; name_taken(t, name); ++n) name = sql::fit_identifier(base + "_" + std::to_string(n));
+        return name;
+    }
+
+    bool name_taken(const catalog::table& t, std::string_view name) const {
+        for (const catalog::constraint& c : t.constraints)
+            if (c.name == name) return true;
+        for (const std::string& n : index_names_)
+            if (n == name) return true;
+        return false;
+    }
+
+    void add_index(const catalog::table& t, const declared_constraint& d) {
+        std::vector<std::string> columns;
+        for (const std::string& key : d.keys)
+            for (std::string& c : sql::marker_columns(key)) columns.push_back(std::move(c));
+        catalog::index index;
+        index.name = {t.name.schema, d.name.empty() ? unused_name(t, d.unique ? "uq" : "ix", columns) : d.name};
+        index.table = t.name;
+        index.unique = d.unique;
+        index.method = d.method;
+        // Keys are written as PostgreSQL takes them: a column, a function call,
+        // or a parenthesised expression, each optionally with an operator class.
+        for (const std::string& key : d.keys) index.keys.push_back(sql::resolve_columns(key));
+        index.include = d.columns;
+        index.where = sql::resolve_columns(d.where);
+        index_names_.push_back(index.name.name);
+        led_by_.push_back(columns.empty() ? std::string{} : columns.front());
+        catalog_.add(std::move(index));
+    }
+
+    // Whether an index of the table (its own, or a key's or unique
+    // constraint's) already starts with `columns`' first column.
+    bool leads_an_index(const catalog::table& t, const std::vector<std::string>& columns) const {
+        if (columns.empty()) return false;
+        for (const std::string& first : led_by_)
+            if (first == columns.front()) return true;
+        for (const catalog::constraint& c : t.constraints)
+            if ((c.kind == catalog::constraint_kind::primary_key || c.kind == catalog::constraint_kind::unique) &&
+                !c.columns.empty() && c.columns.front() == columns.front())
+                return true;
+        return false;
+    }
+
     template <class... Parts>
     std::string message(const Parts&... parts) const {
         std::string text = "pgcraft: a plugin of dimension " + dimension_.name + " ";
@@ -137,6 +257,8 @@ private:
     catalog::catalog& catalog_;
     std::map<std::string, std::any, std::less<>> values_;
     std::vector<std::string> table_keys_;
+    std::vector<std::string> index_names_;
+    std::vector<std::string> led_by_;
 };
 
 }  // namespace pgcraft::generator

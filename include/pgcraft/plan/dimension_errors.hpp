@@ -37,15 +37,15 @@ template <class Dimension, class Column>
 struct not_a_column_option {
     static_assert(always_false<Dimension>,
                   "pgcraft: pg::column<...> was given something that is not a column option "
-                  "(pg::sql_default, pg::comment, pg::column_type), or one of them twice "
-                  "(arguments: the dimension, the column)");
+                  "(pg::sql_default, pg::comment, pg::column_type, pg::generated), one of them twice, or both "
+                  "a default and pg::generated (arguments: the dimension, the column)");
 };
 
 template <class Dimension, class Column>
 struct default_is_not_one_sql_expression {
     static_assert(always_false<Dimension>,
-                  "pgcraft: a pg::sql_default must be one SQL expression: non-empty, quotes closed, "
-                  "brackets balanced, no ';' and no comment (arguments: the dimension, the column)");
+                  "pgcraft: a pg::sql_default or pg::generated must be one SQL expression: non-empty, quotes "
+                  "closed, brackets balanced, no ';' and no comment (arguments: the dimension, the column)");
 };
 
 template <class Dimension, class Column, class MemberType>

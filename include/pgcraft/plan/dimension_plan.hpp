@@ -28,6 +28,7 @@ struct column_plan {
     bool nullable = false;
     std::string_view default_sql;
     std::string_view comment;
+    std::string_view generated;  ///< the expression, with <markers>, of a generated column
     std::string_view min_value;  ///< with max_value: a CHECK keeping values in the C++ type's range
     std::string_view max_value;
 };
@@ -167,9 +168,11 @@ consteval dimension_check check_dimension() {
     for (std::size_t o = 0; o < options.size(); ++o) {
         const option_category c = options[o].category;
         if (c != option_category::schema && c != option_category::table_name && c != option_category::comment &&
-            c != option_category::column && c != option_category::plugin && c != option_category::plugin_list)
+            c != option_category::column && c != option_category::plugin && c != option_category::plugin_list &&
+            c != option_category::constraint)
             return {dimension_problem::not_an_option, o, 0, {}};
-        if (c == option_category::plugin) continue;  // the plugin checks come with the schema
+        // Plugins and constraints are checked with the schema, where all columns are known.
+        if (c == option_category::plugin || c == option_category::constraint) continue;
         for (std::size_t p = 0; p < o; ++p) {
             if (options[p].category != c) continue;
             if (c != option_category::column) return {dimension_problem::option_given_twice, o, 0, options[o].value};
@@ -190,11 +193,13 @@ consteval dimension_check check_dimension() {
         for (std::size_t i = 0; i < inner[o].size(); ++i) {
             const option_category c = inner[o][i].category;
             if (c != option_category::default_value && c != option_category::comment &&
-                c != option_category::column_type)
+                c != option_category::column_type && c != option_category::generated)
+                return {dimension_problem::not_a_column_option, o, field, column_name};
+            if ((c == option_category::generated && !single_option(inner[o], option_category::default_value, {}).empty()))
                 return {dimension_problem::not_a_column_option, o, field, column_name};
             for (std::size_t j = 0; j < i; ++j)
                 if (inner[o][j].category == c) return {dimension_problem::not_a_column_option, o, field, column_name};
-            if (c == option_category::default_value &&
+            if ((c == option_category::default_value || c == option_category::generated) &&
                 pgcraft::detail::single_expression_problem(inner[o][i].value) != pgcraft::detail::sql_text_problem::none)
                 return {dimension_problem::default_not_one_expression, o, field, column_name};
         }
@@ -282,6 +287,7 @@ consteval auto make_table_plan() {
         column.nullable = facts[f].nullable;
         column.default_sql = single_option(column_options, option_category::default_value, {});
         column.comment = single_option(column_options, option_category::comment, {});
+        column.generated = single_option(column_options, option_category::generated, {});
         if (explicit_type.empty()) {
             column.min_value = facts[f].min_value;
             column.max_value = facts[f].max_value;

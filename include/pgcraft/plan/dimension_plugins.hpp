@@ -96,6 +96,12 @@ consteval std::string_view key_column_of() {
 }
 
 template <class Plugin>
+consteval std::string_view key_sql_type_of() {
+    if constexpr (requires { Plugin::key_sql_type; }) return Plugin::key_sql_type;
+    else return {};
+}
+
+template <class Plugin>
 inline constexpr std::array<std::string_view, 0> added_columns_of{};
 template <class Plugin>
     requires requires { Plugin::added_columns.list; }
@@ -123,6 +129,9 @@ struct plugin_facts<Schema, Dimension, type_list<Plugins...>> {
     }();
     static constexpr std::array<std::string_view, count> key_columns{key_column_of<Plugins>()...};
     static constexpr std::string_view key_column = key_plugin < count ? key_columns[key_plugin] : std::string_view{};
+    static constexpr std::array<std::string_view, count> key_sql_types{key_sql_type_of<Plugins>()...};
+    static constexpr std::string_view key_sql_type =
+        key_plugin < count ? key_sql_types[key_plugin] : std::string_view{};
 
     static constexpr std::array<std::span<const std::string_view>, count> added_columns{
         std::span<const std::string_view>{added_columns_of<Plugins>}...};

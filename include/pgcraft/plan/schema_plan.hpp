@@ -11,6 +11,7 @@
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/plan/dimension_errors.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
+#include <pgcraft/plan/constraint_plan.hpp>
 #include <pgcraft/plan/dimension_plugins.hpp>
 #include <pgcraft/plan/plugin_errors.hpp>
 #include <pgcraft/plan/schema_traits.hpp>
@@ -93,7 +94,11 @@ consteval bool check_one_dimension() {
         (void)table_plan_of<Dimension>;  // reports the declaration's mistake
         return false;
     } else {
-        return plugins_are_valid<typename schema_traits<Schema>::settings, Dimension>;
+        if constexpr (!plugins_are_valid<typename schema_traits<Schema>::settings, Dimension>) {
+            return false;
+        } else {
+            return constraints_are_valid<Schema, Dimension>;
+        }
     }
 }
 

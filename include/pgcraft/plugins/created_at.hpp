@@ -18,7 +18,7 @@ struct created_at {
     static constexpr keys<"created_at"> produced_keys{};
     static constexpr keys<Column> added_columns{};  ///< checked against the struct's members
     static void run(auto& context) {
-        context.add_column(Table.view(), {std::string(Column.view()), "timestamptz", false, false, "now()", {}});
+        context.add_column(Table.view(), {std::string(Column.view()), "timestamptz", false, false, "now()", {}, {}});
         context.template set<std::string>(key::created_at, std::string(Column.view()));
     }
 };

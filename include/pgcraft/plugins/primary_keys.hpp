@@ -23,12 +23,13 @@ struct primary_key_columns {
 };
 
 namespace detail {
-template <fixed_string Column, class Member, bool Identity>
+template <fixed_string Column, class Member, fixed_string SqlType>
 struct primary_key_plugin {
     static constexpr keys<> required_keys{};
     static constexpr keys<"primary_key"> produced_keys{};
     static constexpr std::string_view singleton_group = group::primary_key;
     static constexpr std::string_view key_column = Column.view();
+    static constexpr std::string_view key_sql_type = SqlType.view();
     using key_member_type = Member;
 };
 }  // namespace detail
@@ -37,7 +38,7 @@ struct primary_key_plugin {
 /// serial because the sequence belongs to the column (no separate object to
 /// grant or to drift out of step) and a client cannot supply a key by accident.
 template <fixed_string Column = "id">
-struct identity_key : detail::primary_key_plugin<Column, std::int64_t, true> {
+struct identity_key : detail::primary_key_plugin<Column, std::int64_t, "bigint"> {
     static constexpr std::string_view name = "identity_key";
     static void run(auto& context) {
         context.set_primary_key(primary_key_columns{std::string(Column.view()), "bigint", true, {}});
@@ -46,7 +47,7 @@ struct identity_key : detail::primary_key_plugin<Column, std::int64_t, true> {
 
 /// `uuid DEFAULT gen_random_uuid()`: random (version 4) UUIDs, built into PostgreSQL 13 and later.
 template <fixed_string Column = "id">
-struct uuid_v4_key : detail::primary_key_plugin<Column, uuid, false> {
+struct uuid_v4_key : detail::primary_key_plugin<Column, uuid, "uuid"> {
     static constexpr std::string_view name = "uuid_v4_key";
     static void run(auto& context) {
         context.set_primary_key(primary_key_columns{std::string(Column.view()), "uuid", false, "gen_random_uuid()"});
@@ -56,7 +57,7 @@ struct uuid_v4_key : detail::primary_key_plugin<Column, uuid, false> {
 /// `uuid DEFAULT uuidv7()`: time-ordered UUIDs, which index like a sequence.
 /// uuidv7() is built into PostgreSQL 18, so the schema must target 18 or later.
 template <fixed_string Column = "id">
-struct uuid_v7_key : detail::primary_key_plugin<Column, uuid, false> {
+struct uuid_v7_key : detail::primary_key_plugin<Column, uuid, "uuid"> {
     static constexpr std::string_view name = "uuid_v7_key";
     static constexpr int min_postgres_version = 18;
     static void run(auto& context) {

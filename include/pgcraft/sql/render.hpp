@@ -65,6 +65,7 @@ inline std::string render_create(const catalog::table& t) {
         if (!c.nullable) attributes += " NOT NULL";
         if (c.identity) attributes += " GENERATED ALWAYS AS IDENTITY";
         if (!c.default_sql.empty()) attributes += " DEFAULT " + c.default_sql;
+        if (!c.generated.empty()) attributes += " GENERATED ALWAYS AS (" + c.generated + ") STORED";
         std::string line = "    " + detail::pad(quote_identifier(c.name), name_width) + " ";
         line += attributes.empty() ? c.type : detail::pad(c.type, type_width) + attributes;
         lines.push_back(std::move(line));

@@ -1,0 +1,95 @@
+// The mistakes a dimension's constraints can make. Each is a class template
+// whose arguments the compiler prints: the dimension, what the constraint is
+// (its name, or its expression), and the column at fault.
+#pragma once
+
+#include <pgcraft/diagnostics.hpp>
+
+namespace pgcraft::error {
+
+template <class Dimension, class Check, class Column>
+struct unknown_column_in_check {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::check refers to a column the dimension does not have "
+                  "(arguments: the dimension, the check, the column)");
+};
+
+template <class Dimension, class Index, class Column>
+struct unknown_column_in_index {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: an index refers to a column the dimension does not have in a key or INCLUDE "
+                  "(arguments: the dimension, the index's first key, the column)");
+};
+
+template <class Dimension, class Index, class Column>
+struct unknown_column_in_index_predicate {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a partial index's WHERE refers to a column the dimension does not have "
+                  "(arguments: the dimension, the index's first key, the column)");
+};
+
+template <class Dimension, class Column>
+struct unknown_column_in_unique {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::unique names a column the dimension does not have (arguments: the dimension, "
+                  "the column)");
+};
+
+template <class Dimension, class GeneratedColumn, class Column>
+struct unknown_column_in_generated_column {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::generated expression refers to a column the dimension does not have "
+                  "(arguments: the dimension, the generated column, the column)");
+};
+
+template <class Dimension, class Construct>
+struct sql_text_is_not_one_expression {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a check, index key or index predicate must be one SQL expression: quotes closed, "
+                  "brackets balanced, no ';' and no comment (arguments: the dimension, the text)");
+};
+
+template <class Dimension, class Column>
+struct unknown_column_in_foreign_key {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a foreign key's own column is not a column of the dimension "
+                  "(arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Target>
+struct foreign_key_target_is_not_in_the_schema {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a foreign key references a dimension that is not in the same pg::schema "
+                  "(arguments: the dimension, the target)");
+};
+
+template <class Dimension, class Target, class Column>
+struct foreign_key_target_column_unknown {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a foreign key references a column its target does not have "
+                  "(arguments: the dimension, the target, the column)");
+};
+
+template <class Dimension, class Target, class FirstColumn>
+struct foreign_key_target_is_not_unique {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a foreign key must reference the target's primary key or the exact columns of "
+                  "one of its pg::unique constraints (arguments: the dimension, the target, the first "
+                  "referenced column)");
+};
+
+template <class Dimension, class Target>
+struct foreign_key_column_counts_differ {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a foreign key has a different number of columns than it references "
+                  "(arguments: the dimension, the target)");
+};
+
+template <class Dimension, class Column, class ColumnType, class Target, class TargetColumn, class TargetType>
+struct foreign_key_column_types_differ {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a foreign key column's SQL type differs from the column it references "
+                  "(arguments: the dimension, its column and type, the target, its column and type)");
+};
+
+}  // namespace pgcraft::error

@@ -1,0 +1,328 @@
+// A dimension's constraints within its schema, checked at compile time: every
+// <marker> and column name is a column of the dimension (its members and the
+// columns its plugins add), and every foreign key references a primary key or
+// unique columns of a dimension in the same schema, with the same SQL types.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <pgcraft/constraints.hpp>
+#include <pgcraft/detail/markers.hpp>
+#include <pgcraft/detail/sql_text.hpp>
+#include <pgcraft/detail/type_list.hpp>
+#include <pgcraft/plan/constraint_errors.hpp>
+#include <pgcraft/plan/dimension_plan.hpp>
+#include <pgcraft/plan/dimension_plugins.hpp>
+#include <pgcraft/plan/schema_traits.hpp>
+
+namespace pgcraft::plan {
+
+/// A column of a dimension's table: a member's, or one a plugin adds.
+struct column_ref {
+    std::string_view name;
+    std::string_view type;  ///< empty where a plugin does not say
+};
+
+namespace detail {
+using pgcraft::detail::concat;
+using pgcraft::detail::type_list;
+
+template <class Plugins, class Dimension>
+consteval auto all_columns() {
+    constexpr auto& plan = table_plan_of<Dimension>;
+    constexpr bool separate_key = !Plugins::has_key_member && !Plugins::key_column.empty();
+    constexpr std::size_t added = [] {
+        std::size_t n = 0;
+        for (const auto& columns : Plugins::added_columns) n += columns.size();
+        return n;
+    }();
+    std::array<column_ref, plan.columns.size() + added + (separate_key ? 1 : 0)> result{};
+    std::size_t n = 0;
+    if constexpr (separate_key) result[n++] = {Plugins::key_column, Plugins::key_sql_type};
+    for (const column_plan& c : plan.columns)
+        result[n++] = {c.name, c.name == Plugins::key_column ? Plugins::key_sql_type : c.type};
+    for (const auto& columns : Plugins::added_columns)
+        for (std::string_view name : columns) result[n++] = {name, {}};
+    return result;
+}
+
+template <class Option>
+struct constraint_of {
+    using type = type_list<>;
+};
+template <class Option>
+    requires requires { Option::kind; requires Option::category == pgcraft::detail::option_category::constraint; }
+struct constraint_of<Option> {
+    using type = type_list<Option>;
+};
+
+template <class Kind>
+struct kind_constraints;
+template <template <class...> class Kind, class... Options>
+struct kind_constraints<Kind<Options...>> {
+    using type = concat<typename constraint_of<Options>::type...>;
+};
+}  // namespace detail
+
+/// Every column of the dimension's table, in table order.
+template <class Settings, class Dimension>
+inline constexpr auto columns_of = detail::all_columns<dimension_plugins<Settings, Dimension>, Dimension>();
+
+/// The dimension's constraint options, in the order written.
+template <class Dimension>
+using constraints_of = typename detail::kind_constraints<typename Dimension::dimension>::type;
+
+enum class constraint_problem {
+    none,
+    not_one_expression,
+    unknown_check_column,
+    unknown_index_column,
+    unknown_predicate_column,
+    unknown_unique_column,
+    unknown_generated_column,
+    unknown_foreign_key_column,
+    target_not_in_schema,
+    target_column_unknown,
+    target_not_unique,
+    column_counts_differ,
+    column_types_differ,
+};
+
+struct constraint_check {
+    constraint_problem problem = constraint_problem::none;
+    std::size_t constraint = 0;  ///< position among the dimension's constraints
+    std::string_view label;      ///< the check's name or expression, the index's first key, the generated column
+    std::string_view column;
+    std::string_view column_type;
+    std::string_view target_column;
+    std::string_view target_type;
+    constexpr bool ok() const noexcept { return problem == constraint_problem::none; }
+};
+
+namespace detail {
+constexpr constraint_check failed(constraint_problem problem, std::size_t constraint, std::string_view label = {},
+                                  std::string_view column = {}, std::string_view column_type = {},
+                                  std::string_view target_column = {}, std::string_view target_type = {}) {
+    return {problem, constraint, label, column, column_type, target_column, target_type};
+}
+
+template <std::size_t N>
+constexpr const column_ref* find_column(const std::array<column_ref, N>& columns, std::string_view name) {
+    for (const column_ref& c : columns)
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+/// The first marker of `text` that names no column, or an empty view.
+template <std::size_t N>
+constexpr std::string_view unknown_marker(const std::array<column_ref, N>& columns, std::string_view text) {
+    std::string_view unknown;
+    pgcraft::detail::for_each_marker(text, [&](pgcraft::detail::marker m) {
+        if (unknown.empty() && !find_column(columns, m.name(text))) unknown = m.name(text);
+    });
+    return unknown;
+}
+
+constexpr bool one_expression(std::string_view text) {
+    return pgcraft::detail::single_expression_problem(text) == pgcraft::detail::sql_text_problem::none;
+}
+
+template <class List, class Item>
+inline constexpr bool in_list = false;
+template <class... Items, class Item>
+inline constexpr bool in_list<type_list<Items...>, Item> = (std::is_same_v<Items, Item> || ...);
+
+// Whether `columns` is the target's key or the exact column set of one of its
+// pg::unique constraints.
+template <class Settings, class Target, std::size_t N>
+consteval bool is_unique_in(std::span<const std::string_view, N> columns) {
+    using plugins = dimension_plugins<Settings, Target>;
+    if (columns.size() == 1 && columns[0] == plugins::key_column) return true;
+    bool found = false;
+    [&]<class... Cs>(type_list<Cs...>) {
+        ([&] {
+            if constexpr (Cs::kind == pgcraft::detail::constraint_kind::unique) {
+                if (Cs::columns.size() != columns.size()) return;
+                bool all = true;
+                for (std::string_view want : columns) {
+                    bool present = false;
+                    for (std::string_view have : Cs::columns) present = present || have == want;
+                    all = all && present;
+                }
+                found = found || all;
+            }
+        }(), ...);
+    }(constraints_of<Target>{});
+    return found;
+}
+
+template <class Schema, class Dimension, class C>
+consteval constraint_check check_one(std::size_t index) {
+    using settings = typename schema_traits<Schema>::settings;
+    constexpr auto& columns = columns_of<settings, Dimension>;
+    using kind = pgcraft::detail::constraint_kind;
+    if constexpr (C::kind == kind::check) {
+        const std::string_view label = C::named ? C::name : C::expression;
+        if (!one_expression(C::expression)) return failed(constraint_problem::not_one_expression, index, C::expression);
+        if (auto u = unknown_marker(columns, C::expression); !u.empty())
+            return failed(constraint_problem::unknown_check_column, index, label, u);
+    } else if constexpr (C::kind == kind::unique) {
+        for (std::string_view name : C::columns)
+            if (!find_column(columns, name)) return failed(constraint_problem::unknown_unique_column, index, {}, name);
+    } else if constexpr (C::kind == kind::index) {
+        const std::string_view label = C::keys.empty() ? std::string_view{} : C::keys[0];
+        for (std::string_view key : C::keys) {
+            if (!one_expression(key)) return failed(constraint_problem::not_one_expression, index, key);
+            if (auto u = unknown_marker(columns, key); !u.empty())
+                return failed(constraint_problem::unknown_index_column, index, label, u);
+        }
+        for (std::string_view name : C::included)
+            if (!find_column(columns, name)) return failed(constraint_problem::unknown_index_column, index, label, name);
+        if (!C::where_clause.empty()) {
+            if (!one_expression(C::where_clause))
+                return failed(constraint_problem::not_one_expression, index, C::where_clause);
+            if (auto u = unknown_marker(columns, C::where_clause); !u.empty())
+                return failed(constraint_problem::unknown_predicate_column, index, label, u);
+        }
+    } else if constexpr (C::kind == kind::foreign_key) {
+        for (std::string_view name : C::columns)
+            if (!find_column(columns, name)) return failed(constraint_problem::unknown_foreign_key_column, index, {}, name);
+        using target = typename C::target;
+        if constexpr (requires { target::table; }) {  // a table by name: nothing more to check here
+            if (C::target_columns.size() != C::columns.size()) return failed(constraint_problem::column_counts_differ, index);
+        } else if constexpr (!in_list<typename schema_traits<Schema>::dimensions, target>) {
+            return failed(constraint_problem::target_not_in_schema, index);
+        } else {
+            using target_plugins = dimension_plugins<settings, target>;
+            constexpr auto& target_columns = columns_of<settings, target>;
+            constexpr std::array<std::string_view, 1> key{target_plugins::key_column};
+            const std::span<const std::string_view> referenced =
+                C::target_columns.empty() ? std::span<const std::string_view>{key}
+                                          : std::span<const std::string_view>{C::target_columns};
+            if (referenced.size() != C::columns.size()) return failed(constraint_problem::column_counts_differ, index);
+            for (std::string_view name : referenced)
+                if (!find_column(target_columns, name))
+                    return failed(constraint_problem::target_column_unknown, index, {}, {}, {}, name);
+            if constexpr (C::target_columns.empty()) {
+            } else if (!is_unique_in<settings, target>(std::span<const std::string_view, C::target_columns.size()>{
+                           C::target_columns})) {
+                return failed(constraint_problem::target_not_unique, index, {}, {}, {}, C::target_columns[0]);
+            }
+            for (std::size_t i = 0; i < referenced.size(); ++i) {
+                const column_ref* mine = find_column(columns, C::columns[i]);
+                const column_ref* theirs = find_column(target_columns, referenced[i]);
+                if (mine->type != theirs->type)
+                    return failed(constraint_problem::column_types_differ, index, {}, mine->name, mine->type,
+                            theirs->name, theirs->type);
+            }
+        }
+    }
+    return {};
+}
+
+template <class Schema, class Dimension, class... Cs, std::size_t... I>
+consteval constraint_check check_all(type_list<Cs...>, std::index_sequence<I...>) {
+    constraint_check result{};
+    ((result = result.ok() ? check_one<Schema, Dimension, Cs>(I) : result), ...);
+    return result;
+}
+}  // namespace detail
+
+/// The first problem with the dimension's constraints and generated columns.
+template <class Schema, class Dimension>
+consteval constraint_check check_constraints() {
+    using settings = typename schema_traits<Schema>::settings;
+    constexpr auto& columns = columns_of<settings, Dimension>;
+    for (const column_plan& c : table_plan_of<Dimension>.columns)
+        if (!c.generated.empty())
+            if (auto u = detail::unknown_marker(columns, c.generated); !u.empty())
+                return detail::failed(constraint_problem::unknown_generated_column, 0, c.name, u);
+    using all = constraints_of<Dimension>;
+    return detail::check_all<Schema, Dimension>(all{}, std::make_index_sequence<all::size>{});
+}
+
+namespace detail {
+template <class Schema, class Dimension>
+struct constraint_result {
+    static constexpr constraint_check value = check_constraints<Schema, Dimension>();
+};
+template <class Result>
+struct label_text {
+    static constexpr std::string_view text = Result::value.label;
+};
+template <class Result>
+struct column_text {
+    static constexpr std::string_view text = Result::value.column;
+};
+template <class Result>
+struct column_type_text {
+    static constexpr std::string_view text = Result::value.column_type;
+};
+template <class Result>
+struct target_column_text {
+    static constexpr std::string_view text = Result::value.target_column;
+};
+template <class Result>
+struct target_type_text {
+    static constexpr std::string_view text = Result::value.target_type;
+};
+
+// Turns a failed constraint check into the compile error that names it.
+template <class Schema, class Dimension>
+consteval bool report_constraints() {
+    using result = constraint_result<Schema, Dimension>;
+    constexpr constraint_check c = result::value;
+    using error::name_of;
+    using p = constraint_problem;
+    if constexpr (c.ok()) {
+        return true;
+    } else if constexpr (c.problem == p::not_one_expression) {
+        return sizeof(error::sql_text_is_not_one_expression<Dimension, name_of<label_text<result>>>) == 0;
+    } else if constexpr (c.problem == p::unknown_check_column) {
+        return sizeof(error::unknown_column_in_check<Dimension, name_of<label_text<result>>,
+                                                     name_of<column_text<result>>>) == 0;
+    } else if constexpr (c.problem == p::unknown_index_column) {
+        return sizeof(error::unknown_column_in_index<Dimension, name_of<label_text<result>>,
+                                                     name_of<column_text<result>>>) == 0;
+    } else if constexpr (c.problem == p::unknown_predicate_column) {
+        return sizeof(error::unknown_column_in_index_predicate<Dimension, name_of<label_text<result>>,
+                                                               name_of<column_text<result>>>) == 0;
+    } else if constexpr (c.problem == p::unknown_unique_column) {
+        return sizeof(error::unknown_column_in_unique<Dimension, name_of<column_text<result>>>) == 0;
+    } else if constexpr (c.problem == p::unknown_generated_column) {
+        return sizeof(error::unknown_column_in_generated_column<Dimension, name_of<label_text<result>>,
+                                                                name_of<column_text<result>>>) == 0;
+    } else if constexpr (c.problem == p::unknown_foreign_key_column) {
+        return sizeof(error::unknown_column_in_foreign_key<Dimension, name_of<column_text<result>>>) == 0;
+    } else {
+        using constraint = pgcraft::detail::type_at_list<c.constraint, constraints_of<Dimension>>;
+        using target = typename constraint::target;
+        if constexpr (c.problem == p::target_not_in_schema) {
+            return sizeof(error::foreign_key_target_is_not_in_the_schema<Dimension, target>) == 0;
+        } else if constexpr (c.problem == p::target_column_unknown) {
+            return sizeof(error::foreign_key_target_column_unknown<Dimension, target,
+                                                                   name_of<target_column_text<result>>>) == 0;
+        } else if constexpr (c.problem == p::target_not_unique) {
+            return sizeof(error::foreign_key_target_is_not_unique<Dimension, target,
+                                                                  name_of<target_column_text<result>>>) == 0;
+        } else if constexpr (c.problem == p::column_counts_differ) {
+            return sizeof(error::foreign_key_column_counts_differ<Dimension, target>) == 0;
+        } else {
+            return sizeof(error::foreign_key_column_types_differ<
+                          Dimension, name_of<column_text<result>>, name_of<column_type_text<result>>, target,
+                          name_of<target_column_text<result>>, name_of<target_type_text<result>>>) == 0;
+        }
+    }
+}
+}  // namespace detail
+
+/// True when the dimension's constraints are sound; otherwise a compile error here.
+template <class Schema, class Dimension>
+inline constexpr bool constraints_are_valid = detail::report_constraints<Schema, Dimension>();
+
+}  // namespace pgcraft::plan
