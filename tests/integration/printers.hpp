@@ -1,0 +1,31 @@
+// How doctest prints the values the integration tests compare.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "pg_cluster.hpp"
+
+namespace doctest {
+template <>
+struct StringMaker<std::optional<std::string>> {
+    static String convert(const std::optional<std::string>& v) {
+        return v ? String(("'" + *v + "'").c_str()) : String("NULL");
+    }
+};
+}  // namespace doctest
+
+namespace pgcraft_it {
+inline std::ostream& operator<<(std::ostream& out, const sql_failure& f) {
+    out << "SQLSTATE " << f.sqlstate << ": " << f.message;
+    if (!f.detail.empty()) out << " (" << f.detail << ")";
+    return out;
+}
+inline std::ostream& operator<<(std::ostream& out, const std::optional<sql_failure>& f) {
+    if (f) return out << *f;
+    return out << "(no failure)";
+}
+}  // namespace pgcraft_it
