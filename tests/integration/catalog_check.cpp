@@ -292,7 +292,7 @@ void compare_function(connection& db, const cat::function& f, std::vector<std::s
 }
 
 void compare_grant(connection& db, const cat::grant& g, std::vector<std::string>& problems) {
-    const std::string where = "grant to " + g.role + " on " + g.on.name.schema + "." + g.on.name.name;
+    const std::string where = cat::describe(g.id());
     // The privileges granted to the role directly ($1), on the object found by $2, $3, $4.
     auto held_on = [&](const std::string& from, const std::string& acl, const std::string& match,
                        const std::vector<param>& names) {
@@ -312,17 +312,20 @@ void compare_grant(connection& db, const cat::grant& g, std::vector<std::string>
                            "n.nspname = $2 AND c.relname = $3", {g.on.name.schema, g.on.name.name});
             break;
         case cat::object_kind::function: {
-            // The id's name is "name(arguments)"; a function name may itself
-            // hold a '(', so match the start instead of splitting.
+            // The function of that name; of several overloads, the one whose
+            // arguments read as declared (as compare_function does).
             const std::string functions = "pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace";
-            const std::string named = "n.nspname = $2 AND starts_with($3, p.proname || '(')";
-            if (db.text("SELECT count(*) FROM " + functions +
-                            " WHERE n.nspname = $1 AND starts_with($2, p.proname || '(')",
-                        {g.on.name.schema, g.on.name.name}) != "1") {
-                problems.push_back(where + ": no single function matches");
+            const std::string count = db.text("SELECT count(*) FROM " + functions +
+                                                  " WHERE n.nspname = $1 AND p.proname = $2",
+                                              {g.on.name.schema, g.on.name.name});
+            if (count == "0") {
+                problems.push_back(where + ": no function of that name");
                 return;
             }
-            rows = held_on(functions, "p.proacl", named, {g.on.name.schema, g.on.name.name});
+            const std::string named = count == "1" ? "n.nspname = $2 AND p.proname = $3 AND $4::text IS NOT NULL"
+                                                   : "n.nspname = $2 AND p.proname = $3 AND "
+                                                     "pg_get_function_arguments(p.oid) = $4";
+            rows = held_on(functions, "p.proacl", named, {g.on.name.schema, g.on.name.name, g.on.arguments});
             break;
         }
         default:

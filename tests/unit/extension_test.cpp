@@ -121,3 +121,20 @@ TEST_CASE("grants come after their object and their role") {
     CHECK(std::holds_alternative<cat::role>(*order[1]));
     CHECK(std::holds_alternative<cat::grant>(*order[2]));
 }
+
+TEST_CASE("grants on different kinds of object, or differently split names, are different grants") {
+    cat::catalog c;
+    c.add(cat::grant{{cat::object_kind::schema, {"inventory", "inventory"}}, {"USAGE"}, "reader"});
+    c.add(cat::grant{{cat::object_kind::table, {"inventory", "inventory"}}, {"SELECT"}, "reader"});
+    c.add(cat::grant{{cat::object_kind::table, {"a.b", "c"}}, {"SELECT"}, "reader"});
+    c.add(cat::grant{{cat::object_kind::table, {"a", "b.c"}}, {"SELECT"}, "reader"});
+    CHECK(c.objects().size() == 4);
+    CHECK(cat::describe(cat::grant{{cat::object_kind::table, {"a", "b.c"}}, {"SELECT"}, "reader"}.id()) ==
+          "grant on table a.b.c to reader");
+}
+
+TEST_CASE("a role name cannot end the DO block's quote") {
+    const std::string sql = pg::sql::render_create(cat::role{"x$pgcraft$; DROP TABLE t; --", false});
+    CHECK(sql.find("DO $pgcraft_$\n") == 0);
+    CHECK(sql.find("\"x$pgcraft$; DROP TABLE t; --\"") != std::string::npos);
+}

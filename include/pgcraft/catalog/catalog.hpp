@@ -17,9 +17,26 @@ inline std::string describe(const object_id& id) {
     constexpr const char* kinds[] = {"role", "schema", "table", "index", "function", "grant"};
     std::string text = kinds[static_cast<int>(id.kind)];
     text += ' ';
-    if (id.kind == object_kind::schema || id.kind == object_kind::role) text += id.name.name;
-    else if (id.kind == object_kind::grant) text += "on " + id.name.schema + " to " + id.name.name;
-    else text += id.name.schema + "." + id.name.name;
+    if (id.kind == object_kind::schema || id.kind == object_kind::role) {
+        text += id.name.name;
+    } else if (id.kind == object_kind::grant) {
+        // The target was joined with NUL separators: kind, schema, name, arguments.
+        std::string target = id.name.schema;
+        std::vector<std::string> parts;
+        std::size_t start = 0;
+        for (std::size_t at; (at = target.find('\0', start)) != std::string::npos; start = at + 1)
+            parts.push_back(target.substr(start, at - start));
+        parts.push_back(target.substr(start));
+        if (parts.size() == 4) {
+            const auto kind = static_cast<object_kind>(std::stoi(parts[0]));
+            text += "on " + describe(object_id{kind, {parts[1], parts[2]}, parts[3]}) + " to " + id.name.name;
+        } else {
+            text += "to " + id.name.name;
+        }
+    } else {
+        text += id.name.schema + "." + id.name.name;
+        if (id.kind == object_kind::function) text += "(" + id.arguments + ")";
+    }
     return text;
 }
 

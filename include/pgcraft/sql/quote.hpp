@@ -12,6 +12,7 @@ namespace pgcraft::sql {
 
 /// True when `name` can be written bare: lower-case letters, digits, `_` and
 /// `$`, not starting with a digit or `$`, and not a keyword that needs quotes.
+/// (The server's quote_ident() also quotes a `$`; the bare form reads the same.)
 constexpr bool is_bare_identifier(std::string_view name) noexcept {
     if (name.empty()) return false;
     if (!((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_')) return false;
@@ -38,12 +39,14 @@ inline std::string quote_qualified(const catalog::qualified_name& name) {
     return quote_identifier(name.schema) + "." + quote_identifier(name.name);
 }
 
-/// `text` as a string literal. Backslashes are plain characters in standard
-/// strings; only the quote needs doubling.
+/// `text` as a string literal, read the same whatever standard_conforming_strings
+/// says: quotes are doubled, and text with a backslash is written as E'…' with
+/// the backslashes doubled, as the server's own quote_literal() does.
 inline std::string quote_literal(std::string_view text) {
-    std::string quoted = "'";
+    const bool escape = text.find('\\') != std::string_view::npos;
+    std::string quoted = escape ? "E'" : "'";
     for (char c : text) {
-        if (c == '\'') quoted += '\'';
+        if (c == '\'' || (escape && c == '\\')) quoted += c;
         quoted += c;
     }
     quoted += '\'';

@@ -97,10 +97,21 @@ inline std::string render_create(const catalog::index& ix) {
     return text + ";\n";
 }
 
+namespace detail {
+// A dollar-quote tag that `text` does not contain, so the text cannot end the quote.
+inline std::string dollar_tag_for(std::string_view text) {
+    std::string tag = "$pgcraft$";
+    while (text.find(tag) != std::string_view::npos) tag.insert(tag.size() - 1, "_");
+    return tag;
+}
+}  // namespace detail
+
 inline std::string render_create(const catalog::role& r) {
     // CREATE ROLE has no IF NOT EXISTS, and roles belong to the whole cluster.
-    return "DO $pgcraft$\nBEGIN\n    CREATE ROLE " + quote_identifier(r.name) + (r.login ? " LOGIN" : " NOLOGIN") +
-           ";\nEXCEPTION WHEN duplicate_object THEN\n    NULL;\nEND\n$pgcraft$;\n";
+    const std::string statement = "CREATE ROLE " + quote_identifier(r.name) + (r.login ? " LOGIN" : " NOLOGIN") + ";";
+    const std::string tag = detail::dollar_tag_for(statement);
+    return "DO " + tag + "\nBEGIN\n    " + statement + "\nEXCEPTION WHEN duplicate_object THEN\n    NULL;\nEND\n" + tag +
+           ";\n";
 }
 
 inline std::string render_create(const catalog::function& f) {
@@ -113,9 +124,7 @@ inline std::string render_create(const catalog::function& f) {
     } else if (!f.search_path.empty()) {
         text += "    SET search_path = " + f.search_path + "\n";
     }
-    // A dollar quote whose tag the body cannot contain.
-    std::string tag = "$pgcraft$";
-    while (f.body.find(tag) != std::string::npos) tag.insert(tag.size() - 1, "_");
+    const std::string tag = detail::dollar_tag_for(f.body);
     text += "AS " + tag + "\n" + f.body + (f.body.ends_with('\n') ? "" : "\n") + tag + ";\n";
     if (!f.comment.empty())
         text += "COMMENT ON FUNCTION " + quote_qualified(f.name) + "(" + f.arguments + ") IS " + quote_literal(f.comment) +
@@ -130,13 +139,9 @@ inline std::string render_create(const catalog::grant& g) {
     switch (g.on.kind) {
         case catalog::object_kind::schema: target = "SCHEMA " + quote_identifier(g.on.name.name); break;
         case catalog::object_kind::table: target = "TABLE " + quote_qualified(g.on.name); break;
-        case catalog::object_kind::function: {
-            const std::string& signature = g.on.name.name;
-            const std::size_t paren = signature.find('(');
-            target = "FUNCTION " + quote_identifier(g.on.name.schema) + "." +
-                     quote_identifier(signature.substr(0, paren)) + signature.substr(paren);
+        case catalog::object_kind::function:
+            target = "FUNCTION " + quote_qualified(g.on.name) + "(" + g.on.arguments + ")";
             break;
-        }
         default: target = "TABLE " + quote_qualified(g.on.name); break;
     }
     return "GRANT " + privileges + " ON " + target + " TO " + quote_identifier(g.role) + ";\n";

@@ -1,5 +1,5 @@
 // PostgreSQL 15's keywords that are not "unreserved": an identifier spelled
-// like one of them must be quoted. This is the same rule as quote_ident();
+// like one of them must be quoted, as quote_ident() does;
 // the integration tests compare the list with pg_get_keywords() on a live server.
 #pragma once
 
