@@ -12,6 +12,7 @@
 #include <pgcraft/detail/option.hpp>
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/fixed_string.hpp>
+#include <pgcraft/plugins/history.hpp>
 #include <pgcraft/plugins/simple_table.hpp>
 #include <pgcraft/plugins/table_constraints.hpp>
 
@@ -31,7 +32,7 @@ struct table_name {
     static constexpr std::string_view value = Name.view();
 };
 
-enum class dimension_kind { simple };
+enum class dimension_kind { simple, append_only, eav };
 
 /// A plain table: a primary key, then one column per member.
 /// Options: in_schema, table_name, comment, column, constraints and indexes
@@ -45,6 +46,36 @@ struct simple {
     static constexpr std::string_view kind_name = "simple";
     using default_plugins = detail::type_list<>;
     using internal_plugins = detail::type_list<simple_table<"primary">, table_constraints<"primary">>;
+};
+
+/// Append-only history (SCD type 2): an entity table, a versions table that
+/// keeps every state, the view <table>_current that reads and writes the
+/// current state, <table>_history and <table>_as_of(timestamptz). The backing
+/// tables are written only through the view. Options as for pg::simple.
+template <class... Options>
+struct append_only {
+    static constexpr dimension_kind kind = dimension_kind::append_only;
+    static constexpr std::string_view kind_name = "append_only";
+    using default_plugins = detail::type_list<>;
+    using internal_plugins =
+        detail::type_list<append_only_tables<>, append_only_views<>, append_only_writes<>, current_row_constraints<>,
+                          raw_table_protection<"entity", "versions">>;
+};
+
+/// Entity-attribute-value: each member is an attribute, stored as its own
+/// row with a value column of the member's SQL type, and every change is kept.
+/// <table>_current pivots the attributes back into typed columns and takes
+/// writes; required attributes (non-optional members) and pg::check are
+/// enforced on insert and update. Unique constraints, indexes, foreign keys
+/// and generated columns are compile errors on this kind.
+template <class... Options>
+struct eav {
+    static constexpr dimension_kind kind = dimension_kind::eav;
+    static constexpr std::string_view kind_name = "eav";
+    static constexpr bool checks_only = true;
+    using default_plugins = detail::type_list<>;
+    using internal_plugins =
+        detail::type_list<eav_tables<>, eav_views_and_writes<>, raw_table_protection<"entity", "attributes">>;
 };
 
 /// A struct is a dimension struct when it names its kind as `using dimension = ...`.

@@ -10,6 +10,7 @@
 #include <pgcraft/fixed_string.hpp>
 #include <pgcraft/plugin.hpp>
 #include <pgcraft/plugins/created_at.hpp>
+#include <pgcraft/plugins/history.hpp>
 #include <pgcraft/plugins/primary_keys.hpp>
 #include <pgcraft/plugins/simple_table.hpp>
 #include <pgcraft/plugins/table_constraints.hpp>

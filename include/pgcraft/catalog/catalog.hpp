@@ -14,7 +14,7 @@
 namespace pgcraft::catalog {
 
 inline std::string describe(const object_id& id) {
-    constexpr const char* kinds[] = {"role", "schema", "table", "index", "function", "grant"};
+    constexpr const char* kinds[] = {"role", "schema", "table", "index", "function", "grant", "view", "trigger"};
     std::string text = kinds[static_cast<int>(id.kind)];
     text += ' ';
     if (id.kind == object_kind::schema || id.kind == object_kind::role) {

@@ -17,7 +17,7 @@ struct qualified_name {
     friend auto operator<=>(const qualified_name&, const qualified_name&) = default;
 };
 
-enum class object_kind { role, schema, table, index, function, grant };
+enum class object_kind { role, schema, table, index, function, grant, view, trigger };
 
 /// What an object is, independent of how it is defined: (kind, schema, name).
 struct object_id {
@@ -142,7 +142,37 @@ struct grant {
     friend bool operator==(const grant&, const grant&) = default;
 };
 
-using object = std::variant<role, schema, table, index, function, grant>;
+struct view {
+    qualified_name name = {};
+    std::string query = {};             ///< the SELECT, as SQL
+    std::vector<std::string> columns = {};  ///< the view's columns, in order, for readers and diffs
+    std::string comment = {};
+    std::vector<object_id> reads = {};  ///< the tables and views the query reads
+
+    object_id id() const { return {object_kind::view, name}; }
+    std::vector<object_id> dependencies() const {
+        std::vector<object_id> result{schema{name.schema}.id()};
+        result.insert(result.end(), reads.begin(), reads.end());
+        return result;
+    }
+    friend bool operator==(const view&, const view&) = default;
+};
+
+/// A row trigger on a table or view, calling a trigger function.
+struct trigger {
+    std::string name = {};
+    object_id on = {};        ///< the table or view
+    std::string timing = {};  ///< BEFORE, AFTER or INSTEAD OF
+    std::vector<std::string> events = {};  ///< INSERT, UPDATE, DELETE
+    object_id function = {};
+
+    /// Trigger names are per table: the identity is the table's name and the trigger's.
+    object_id id() const { return {object_kind::trigger, {on.name.schema, on.name.name + "." + name}}; }
+    std::vector<object_id> dependencies() const { return {on, function}; }
+    friend bool operator==(const trigger&, const trigger&) = default;
+};
+
+using object = std::variant<role, schema, table, index, function, grant, view, trigger>;
 
 inline object_id id_of(const object& o) {
     return std::visit([](const auto& x) { return x.id(); }, o);

@@ -7,6 +7,9 @@
 
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/detail/type_list.hpp>
+#include <pgcraft/generator/kinds/append_only.hpp>
+#include <pgcraft/generator/kinds/eav.hpp>
+#include <pgcraft/generator/kinds/writes.hpp>
 #include <pgcraft/generator/plugin_context.hpp>
 #include <pgcraft/constraints.hpp>
 #include <pgcraft/plan/constraint_plan.hpp>

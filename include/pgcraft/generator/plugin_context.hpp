@@ -121,32 +121,53 @@ public:
         for (const member_column& m : dimension_.members)
             if (m.column.name == key.column) key_comment = m.column.comment;
         t.columns.push_back({key.column, key.type, false, key.identity, key.default_sql, key_comment, {}});
-        for (const member_column& m : dimension_.members) {
-            if (m.column.name == key.column) continue;
-            catalog::column column = m.column;
-            column.generated = sql::resolve_columns(column.generated);
-            t.columns.push_back(std::move(column));
-        }
+        for (catalog::column& column : member_columns()) t.columns.push_back(std::move(column));
 
         const std::vector<std::string> key_columns{key.column};
         t.constraints.push_back({catalog::constraint_kind::primary_key,
                                  sql::convention_name("pk", t.name.name, key_columns), key_columns, {}, {}});
+        add_range_checks(t);
+        produce_table(table_key, std::move(t));
+    }
+
+    /// Hands a table to later plugins under `table_key`; it joins the catalog
+    /// when the dimension's last plugin has run.
+    void produce_table(std::string_view table_key, catalog::table t) {
+        if (t.name.schema != "public") catalog_.add_once(catalog::schema{t.name.schema});
+        set(table_key, std::move(t));
+        table_keys_.emplace_back(table_key);
+    }
+
+    /// The range checks of the members whose SQL type is wider than their C++ type.
+    void add_range_checks(catalog::table& t) const {
         for (const member_column& m : dimension_.members) {
-            if (m.min_value.empty() || m.column.name == key.column) continue;
+            if (m.min_value.empty()) continue;
             const std::vector<std::string> columns{m.column.name};
             t.constraints.push_back({catalog::constraint_kind::check, unused_name(t, "ck", columns), columns,
                                      sql::quote_identifier(m.column.name) + " BETWEEN " + m.min_value + " AND " +
                                          m.max_value,
                                      {}});
         }
-        if (t.name.schema != "public") catalog_.add_once(catalog::schema{t.name.schema});
-        set(table_key, std::move(t));
-        table_keys_.emplace_back(table_key);
+    }
+
+    /// The members' columns as the table stores them (generated expressions resolved).
+    std::vector<catalog::column> member_columns() const {
+        std::vector<catalog::column> columns;
+        for (const member_column& m : dimension_.members) {
+            if (m.column.name == primary_key().column) continue;
+            catalog::column column = m.column;
+            column.generated = sql::resolve_columns(column.generated);
+            columns.push_back(std::move(column));
+        }
+        return columns;
     }
 
     /// Adds the declared checks, unique constraints, indexes and foreign keys
-    /// to the table produced under `table_key`.
-    void add_declared_constraints(std::string_view table_key) {
+    /// to the table produced under `table_key`. For a table that keeps history,
+    /// `current_rows` is the predicate of its current rows: unique constraints
+    /// then hold among those only (as partial unique indexes), and indexes
+    /// cover only those, which is where reads go.
+    void add_declared_constraints(std::string_view table_key, std::string_view current_rows = {}) {
         catalog::table& t = table(table_key);
         // Foreign keys last, so that they see every index they might not need.
         std::vector<const declared_constraint*> ordered;
@@ -165,11 +186,20 @@ public:
                     break;
                 }
                 case declared_kind::unique:
-                    t.constraints.push_back({catalog::constraint_kind::unique,
-                                             d.name.empty() ? unused_name(t, "uq", d.columns) : d.name, d.columns,
-                                             {}, {}});
+                    if (current_rows.empty()) {
+                        t.constraints.push_back({catalog::constraint_kind::unique,
+                                                 d.name.empty() ? unused_name(t, "uq", d.columns) : d.name,
+                                                 d.columns, {}, {}});
+                    } else {
+                        declared_constraint index;
+                        index.kind = declared_kind::index;
+                        index.name = d.name;
+                        index.unique = true;
+                        for (const std::string& c : d.columns) index.keys.push_back("<" + c + ">");
+                        add_index(t, index, current_rows);
+                    }
                     break;
-                case declared_kind::index: add_index(t, d); break;
+                case declared_kind::index: add_index(t, d, current_rows); break;
                 case declared_kind::foreign_key: {
                     t.constraints.push_back({catalog::constraint_kind::foreign_key,
                                              d.name.empty() ? unused_name(t, "fk", d.columns, d.target.name) : d.name,
@@ -181,7 +211,7 @@ public:
                         declared_constraint index;
                         index.kind = declared_kind::index;
                         for (const std::string& c : d.columns) index.keys.push_back("<" + c + ">");
-                        add_index(t, index);
+                        add_index(t, index, {});
                     }
                     break;
                 }
@@ -195,9 +225,8 @@ public:
         table_keys_.clear();
     }
 
-private:
-    // The convention's name, with _2, _3… appended while a constraint or index
-    // of the table already has it.
+    /// The convention's name, with _2, _3… appended while a constraint or index
+    /// of the table already has it.
     std::string unused_name(const catalog::table& t, std::string_view prefix, const std::vector<std::string>& columns,
                             std::string_view referenced = {}) const {
         const std::string base = sql::convention_name(prefix, t.name.name, columns, referenced);
@@ -206,6 +235,7 @@ private:
         return name;
     }
 
+private:
     bool name_taken(const catalog::table& t, std::string_view name) const {
         for (const catalog::constraint& c : t.constraints)
             if (c.name == name) return true;
@@ -214,7 +244,7 @@ private:
         return false;
     }
 
-    void add_index(const catalog::table& t, const declared_constraint& d) {
+    void add_index(const catalog::table& t, const declared_constraint& d, std::string_view current_rows) {
         std::vector<std::string> columns;
         for (const std::string& key : d.keys)
             for (std::string& c : sql::marker_columns(key)) columns.push_back(std::move(c));
@@ -228,6 +258,8 @@ private:
         for (const std::string& key : d.keys) index.keys.push_back(sql::resolve_columns(key));
         index.include = d.columns;
         index.where = sql::resolve_columns(d.where);
+        if (!current_rows.empty())
+            index.where = index.where.empty() ? std::string(current_rows) : "(" + index.where + ") AND " + std::string(current_rows);
         index_names_.push_back(index.name.name);
         led_by_.push_back(columns.empty() ? std::string{} : columns.front());
         catalog_.add(std::move(index));

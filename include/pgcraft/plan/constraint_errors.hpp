@@ -92,4 +92,12 @@ struct foreign_key_column_types_differ {
                   "(arguments: the dimension, its column and type, the target, its column and type)");
 };
 
+template <class Dimension, class Construct>
+struct constraint_not_supported_by_this_kind {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: this dimension's kind enforces only pg::check (in its write triggers); a unique "
+                  "constraint, index, foreign key or generated column on it would not be enforced, so it is "
+                  "refused (arguments: the dimension, the construct)");
+};
+
 }  // namespace pgcraft::error

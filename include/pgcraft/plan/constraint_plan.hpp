@@ -91,6 +91,7 @@ enum class constraint_problem {
     target_not_unique,
     column_counts_differ,
     column_types_differ,
+    not_supported_by_kind,  ///< a kind that takes checks only (EAV) was given another constraint or a generated column
 };
 
 struct constraint_check {
@@ -161,12 +162,20 @@ consteval bool is_unique_in(std::span<const std::string_view, N> columns) {
     return found;
 }
 
+template <class Dimension>
+inline constexpr bool checks_only = false;
+template <class Dimension>
+    requires requires { Dimension::dimension::checks_only; }
+inline constexpr bool checks_only<Dimension> = Dimension::dimension::checks_only;
+
 template <class Schema, class Dimension, class C>
 consteval constraint_check check_one(std::size_t index) {
     using settings = typename schema_traits<Schema>::settings;
     constexpr auto& columns = columns_of<settings, Dimension>;
     using kind = pgcraft::detail::constraint_kind;
-    if constexpr (C::kind == kind::check) {
+    if constexpr (checks_only<Dimension> && C::kind != kind::check) {
+        return failed(constraint_problem::not_supported_by_kind, index, C::value);
+    } else if constexpr (C::kind == kind::check) {
         const std::string_view label = C::named ? C::name : C::expression;
         if (!one_expression(C::expression)) return failed(constraint_problem::not_one_expression, index, C::expression);
         if (auto u = unknown_marker(columns, C::expression); !u.empty())
@@ -238,10 +247,13 @@ template <class Schema, class Dimension>
 consteval constraint_check check_constraints() {
     using settings = typename schema_traits<Schema>::settings;
     constexpr auto& columns = columns_of<settings, Dimension>;
-    for (const column_plan& c : table_plan_of<Dimension>.columns)
-        if (!c.generated.empty())
-            if (auto u = detail::unknown_marker(columns, c.generated); !u.empty())
-                return detail::failed(constraint_problem::unknown_generated_column, 0, c.name, u);
+    for (const column_plan& c : table_plan_of<Dimension>.columns) {
+        if (c.generated.empty()) continue;
+        if (detail::checks_only<Dimension>)
+            return detail::failed(constraint_problem::not_supported_by_kind, 0, "pg::generated", c.name);
+        if (auto u = detail::unknown_marker(columns, c.generated); !u.empty())
+            return detail::failed(constraint_problem::unknown_generated_column, 0, c.name, u);
+    }
     using all = constraints_of<Dimension>;
     return detail::check_all<Schema, Dimension>(all{}, std::make_index_sequence<all::size>{});
 }
@@ -297,6 +309,8 @@ consteval bool report_constraints() {
     } else if constexpr (c.problem == p::unknown_generated_column) {
         return sizeof(error::unknown_column_in_generated_column<Dimension, name_of<label_text<result>>,
                                                                 name_of<column_text<result>>>) == 0;
+    } else if constexpr (c.problem == p::not_supported_by_kind) {
+        return sizeof(error::constraint_not_supported_by_this_kind<Dimension, name_of<label_text<result>>>) == 0;
     } else if constexpr (c.problem == p::unknown_foreign_key_column) {
         return sizeof(error::unknown_column_in_foreign_key<Dimension, name_of<column_text<result>>>) == 0;
     } else {

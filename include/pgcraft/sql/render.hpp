@@ -147,6 +147,22 @@ inline std::string render_create(const catalog::grant& g) {
     return "GRANT " + privileges + " ON " + target + " TO " + quote_identifier(g.role) + ";\n";
 }
 
+inline std::string render_create(const catalog::view& v) {
+    std::string text = "CREATE VIEW " + quote_qualified(v.name) + " AS\n" + v.query;
+    if (!text.ends_with(';')) text += ";";
+    text += "\n";
+    if (!v.comment.empty()) text += "COMMENT ON VIEW " + quote_qualified(v.name) + " IS " + quote_literal(v.comment) + ";\n";
+    return text;
+}
+
+inline std::string render_create(const catalog::trigger& t) {
+    std::string events;
+    for (std::size_t i = 0; i < t.events.size(); ++i) events += (i > 0 ? " OR " : "") + t.events[i];
+    return "CREATE TRIGGER " + quote_identifier(t.name) + "\n    " + t.timing + " " + events + " ON " +
+           quote_qualified(t.on.name) + "\n    FOR EACH ROW EXECUTE FUNCTION " + quote_qualified(t.function.name) +
+           "(" + t.function.arguments + ");\n";
+}
+
 /// Every object's CREATE statement, dependencies first, a blank line apart.
 inline std::string render_ddl(const catalog::catalog& c) {
     std::string text;

@@ -1,0 +1,77 @@
+// What the history kinds share: trigger functions that write through views,
+// and the protection of backing tables.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pgcraft/catalog/catalog.hpp>
+#include <pgcraft/generator/plugin_context.hpp>
+#include <pgcraft/sql/naming.hpp>
+#include <pgcraft/sql/quote.hpp>
+
+namespace pgcraft::generator {
+
+/// `<table><suffix>`, fitted to 63 bytes.
+inline std::string derived_name(std::string_view table, std::string_view suffix) {
+    return sql::fit_identifier(std::string(table) + std::string(suffix));
+}
+
+/// A PL/pgSQL trigger function that runs as its owner, with search_path
+/// pinned so that nothing the caller puts on its path can stand in for the
+/// objects it names (every name in the body is schema-qualified as well).
+inline catalog::function trigger_function(catalog::qualified_name name, std::string body, std::string comment,
+                                          std::vector<catalog::object_id> reads) {
+    catalog::function f;
+    f.name = std::move(name);
+    f.returns = "trigger";
+    f.language = "plpgsql";
+    f.body = std::move(body);
+    f.security_definer = true;
+    f.comment = std::move(comment);
+    f.reads = std::move(reads);
+    return f;
+}
+
+/// An INSTEAD OF trigger on `view` for one event, calling `function`.
+inline catalog::trigger instead_of(const catalog::object_id& view, std::string name, std::string event,
+                                   const catalog::function& function) {
+    return {std::move(name), view, "INSTEAD OF", {std::move(event)}, function.id()};
+}
+
+/// Direct writes to the tables produced under `table_keys` fail with a message
+/// naming the table. The dimension's own trigger functions write them from
+/// inside a trigger, which is what the check lets through.
+inline void protect_tables(plugin_context& context, std::span<const std::string_view> table_keys) {
+    if (table_keys.empty()) return;
+    const std::string schema = context.table(table_keys[0]).name.schema;
+    catalog::function forbid;
+    forbid.name = {schema, "pgcraft_forbid_direct_write"};
+    forbid.returns = "trigger";
+    forbid.language = "plpgsql";
+    forbid.search_path = "pg_catalog, pg_temp";
+    forbid.comment = "Stops writes to a dimension's backing tables that do not come through its views";
+    forbid.body =
+        "BEGIN\n"
+        "    IF pg_trigger_depth() < 2 THEN\n"
+        "        RAISE EXCEPTION 'pgcraft: %.% is written only through its dimension''s views', TG_TABLE_SCHEMA, "
+        "TG_TABLE_NAME\n"
+        "            USING ERRCODE = 'insufficient_privilege',\n"
+        "                  HINT = 'Write to the dimension''s _current view instead.';\n"
+        "    END IF;\n"
+        "    IF TG_OP = 'DELETE' THEN\n"
+        "        RETURN OLD;\n"
+        "    END IF;\n"
+        "    RETURN NEW;\n"
+        "END;";
+    context.schema_catalog().add_once(forbid);
+    for (std::string_view key : table_keys) {
+        const catalog::table& t = context.table(key);
+        context.schema_catalog().add(
+            catalog::trigger{"pgcraft_protect", t.id(), "BEFORE", {"INSERT", "UPDATE", "DELETE"}, forbid.id()});
+    }
+}
+
+}  // namespace pgcraft::generator

@@ -1,0 +1,52 @@
+// Dimensions that keep history, for the history tests and the SQL benchmark:
+// an append-only one with checks, a unique constraint, an index and a
+// generated column; an EAV one with typed attributes and a check.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <pgcraft/model.hpp>
+
+namespace history_fixture {
+
+namespace pg = pgcraft;
+
+struct suppliers {
+    using dimension = pg::simple<pg::in_schema<"hist">>;
+    std::string name;
+};
+
+struct products {
+    using dimension = pg::append_only<pg::in_schema<"hist">,
+                                      pg::check<"<price> >= 0">,
+                                      pg::unique<"sku">,
+                                      pg::index<"lower(<name>)">,
+                                      pg::column<"price_with_tax", pg::generated<"<price> * 1.2">>,
+                                      pg::foreign_key<"supplier_id">::references<suppliers>>;
+    std::string name;
+    pg::varchar<32> sku;
+    pg::numeric<10, 2> price;
+    std::optional<std::string> notes;
+    pg::numeric<12, 2> price_with_tax;
+    std::optional<std::int64_t> supplier_id;
+};
+
+// A custom key: a UUID named product_key.
+struct offers {
+    using dimension = pg::append_only<pg::in_schema<"hist">, pg::uuid_v4_key<"offer_key">>;
+    std::string title;
+    std::int32_t discount;
+};
+
+// A foreign key to an append-only dimension resolves to its entity table.
+struct price_checks {
+    using dimension = pg::simple<pg::in_schema<"hist">, pg::foreign_key<"product_id">::references<products>>;
+    std::int64_t product_id;
+    pg::numeric<10, 2> seen_price;
+};
+
+using schema = pg::schema<suppliers, products, offers, price_checks>;
+
+}  // namespace history_fixture
