@@ -47,6 +47,20 @@ struct price_checks {
     pg::numeric<10, 2> seen_price;
 };
 
-using schema = pg::schema<suppliers, products, offers, price_checks>;
+// EAV: typed attributes, two varchars of different lengths, an unsigned
+// integer with its range, checks with markers.
+struct settings {
+    using dimension = pg::eav<pg::in_schema<"hist">,
+                              pg::check<"<max_items> > 0">,
+                              pg::check<"label_short", "length(<label>) < 20">>;
+    pg::varchar<20> label;
+    pg::varchar<8> code;
+    std::int32_t max_items;
+    std::optional<bool> enabled;
+    std::optional<std::string> note;
+    std::uint32_t stock;
+};
+
+using schema = pg::schema<suppliers, products, offers, price_checks, settings>;
 
 }  // namespace history_fixture
