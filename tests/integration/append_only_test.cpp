@@ -149,13 +149,13 @@ TEST_CASE("checks hold on every version; unique constraints hold among current v
 TEST_CASE("the backing tables are written only through the view") {
     history_database d;
     const std::string id = insert_product(d.db, "Widget", "W-1", "1");
-    for (const std::string& statement :
-         {std::string("INSERT INTO hist.products DEFAULT VALUES"),
+    for (const std::string& statement : std::vector<std::string>{
+             "INSERT INTO hist.products DEFAULT VALUES",
           "UPDATE hist.products SET deleted_at = now()",
           "DELETE FROM hist.products",
           "INSERT INTO hist.products_versions (id, name, sku, price) VALUES (" + id + ", 'x', 'y', 1)",
-          std::string("UPDATE hist.products_versions SET price = 0"),
-          std::string("DELETE FROM hist.products_versions")}) {
+             "UPDATE hist.products_versions SET price = 0",
+             "DELETE FROM hist.products_versions"}) {
         CAPTURE(statement);
         const auto f = d.db.failure_of(statement);
         REQUIRE(f);

@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include <pgcraft/sql/quote.hpp>
+
 namespace pgcraft_it {
 
 namespace cat = pgcraft::catalog;
@@ -94,6 +96,58 @@ std::optional<std::vector<live_column>> probe_columns(connection& db, const cat:
     return columns;
 }
 
+// The server's reading of a table's CHECK expressions and generation
+// expressions: a temporary table with the same column names and types, the
+// same generated columns and the same checks (nothing else). Returns the
+// checks' definitions by name and each column's generation expression (empty
+// if it has none), in column order.
+struct probed_expressions {
+    std::map<std::string, std::string> checks;
+    std::vector<std::string> generated;
+};
+
+std::optional<probed_expressions> probe_expressions(connection& db, const cat::table& t,
+                                                    std::vector<std::string>& problems) {
+    using pgcraft::sql::quote_identifier;
+    static int counter = 0;
+    const std::string probe = "pgcraft_expression_probe_" + std::to_string(++counter);
+    std::vector<std::string> parts;
+    for (const cat::column& c : t.columns) {
+        std::string part = quote_identifier(c.name) + " " + c.type;
+        if (!generated_of(c).empty()) part += " GENERATED ALWAYS AS (" + generated_of(c) + ") STORED";
+        parts.push_back(part);
+    }
+    for (const cat::constraint& c : t.constraints)
+        if (c.kind == cat::constraint_kind::check)
+            parts.push_back("CONSTRAINT " + quote_identifier(c.name) + " CHECK (" + c.expression + ")");
+    const std::string ddl = "CREATE TEMPORARY TABLE " + probe + " (" + comma(parts) + ")";
+    if (auto failure = db.failure_of(ddl)) {
+        problems.push_back(qualified(t.name) + ": the declared checks and generated columns do not make a table: " +
+                           failure->message + " in: " + ddl);
+        return std::nullopt;
+    }
+    const std::string oid = db.text("SELECT $1::regclass::oid", {probe});
+    probed_expressions result;
+    for (const row& r : db.query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                                 "WHERE conrelid = $1::oid AND contype = 'c'",
+                                 {oid}))
+        result.checks[r[0].value_or("")] = r[1].value_or("");
+    for (const live_column& c : live_columns(db, oid))
+        result.generated.push_back(c.generated ? c.default_sql.value_or("") : std::string{});
+    db.exec("DROP TABLE " + probe);
+    return result;
+}
+
+// ON DELETE / ON UPDATE as pg_constraint spells them (confdeltype, confupdtype).
+char action_code(const std::string& action) {
+    if (action.empty() || action == "NO ACTION") return 'a';
+    if (action == "RESTRICT") return 'r';
+    if (action == "CASCADE") return 'c';
+    if (action == "SET NULL") return 'n';
+    if (action == "SET DEFAULT") return 'd';
+    return '?';
+}
+
 char contype_of(cat::constraint_kind kind) {
     switch (kind) {
         case cat::constraint_kind::primary_key: return 'p';
@@ -109,11 +163,14 @@ struct live_constraint {
     std::vector<std::string> columns;
     std::vector<std::string> referenced_columns;
     std::optional<cat::qualified_name> referenced_table;
+    char on_delete = '?';
+    char on_update = '?';
+    std::string definition;  // pg_get_constraintdef
 };
 
 std::map<std::string, live_constraint> live_constraints(connection& db, const std::string& oid) {
     std::map<std::string, live_constraint> result;
-    for (const row& r : db.query("SELECT con.conname, con.contype, a.attname "
+    for (const row& r : db.query("SELECT con.conname, con.contype, a.attname, pg_get_constraintdef(con.oid) "
                                  "FROM pg_constraint con "
                                  "LEFT JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, i) ON true "
                                  "LEFT JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "
@@ -121,9 +178,11 @@ std::map<std::string, live_constraint> live_constraints(connection& db, const st
                                  {oid})) {
         live_constraint& c = result[r[0].value_or("")];
         c.type = r[1].value_or("?")[0];
+        c.definition = r[3].value_or("");
         if (r[2]) c.columns.push_back(*r[2]);
     }
-    for (const row& r : db.query("SELECT con.conname, rn.nspname, rc.relname, a.attname "
+    for (const row& r : db.query("SELECT con.conname, rn.nspname, rc.relname, a.attname, con.confdeltype, "
+                                 "con.confupdtype "
                                  "FROM pg_constraint con "
                                  "JOIN pg_class rc ON rc.oid = con.confrelid "
                                  "JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
@@ -134,6 +193,8 @@ std::map<std::string, live_constraint> live_constraints(connection& db, const st
         live_constraint& c = result[r[0].value_or("")];
         c.referenced_table = cat::qualified_name{r[1].value_or(""), r[2].value_or("")};
         c.referenced_columns.push_back(r[3].value_or(""));
+        c.on_delete = r[4].value_or("?")[0];
+        c.on_update = r[5].value_or("?")[0];
     }
     return result;
 }
@@ -151,6 +212,7 @@ void compare_table(connection& db, const cat::table& t, std::vector<std::string>
 
     const std::vector<live_column> live = live_columns(db, *oid);
     const auto probe = probe_columns(db, t, problems);
+    const auto expressions = probe_expressions(db, t, problems);
     if (live.size() != t.columns.size())
         problems.push_back(where + ": has " + std::to_string(live.size()) + " columns, declared " +
                            std::to_string(t.columns.size()));
@@ -169,6 +231,9 @@ void compare_table(connection& db, const cat::table& t, std::vector<std::string>
                                (want.identity ? "GENERATED ALWAYS" : "none"));
         if (got.generated != !generated_of(want).empty())
             problems.push_back(at + (got.generated ? ": is generated, declared not" : ": is not generated, declared so"));
+        if (expressions && got.generated && got.default_sql.value_or("") != expressions->generated[i])
+            problems.push_back(at + ": is generated as " + show(got.default_sql) + ", declared " +
+                               generated_of(want) + " (" + expressions->generated[i] + ")");
         // (A generated column's expression is kept where a default would be.)
         if (probe && !got.generated && got.default_sql != (*probe)[i].default_sql)
             problems.push_back(at + ": default is " + show(got.default_sql) + ", declared " +
@@ -198,6 +263,13 @@ void compare_table(connection& db, const cat::table& t, std::vector<std::string>
         }
         if (got_columns != want_columns)
             problems.push_back(at + ": columns are (" + comma(got_columns) + "), declared (" + comma(want_columns) + ")");
+        if (want.kind == cat::constraint_kind::check && expressions) {
+            const auto probed = expressions->checks.find(want.name);
+            const std::string declared = probed == expressions->checks.end() ? "?" : probed->second;
+            if (got.definition != declared)
+                problems.push_back(at + ": is " + got.definition + ", declared CHECK (" + want.expression + ") (" +
+                                   declared + ")");
+        }
         if (want.references) {
             if (got.referenced_table != want.references->table)
                 problems.push_back(at + ": references " +
@@ -206,6 +278,12 @@ void compare_table(connection& db, const cat::table& t, std::vector<std::string>
             if (got.referenced_columns != want.references->columns)
                 problems.push_back(at + ": references columns (" + comma(got.referenced_columns) + "), declared (" +
                                    comma(want.references->columns) + ")");
+            if (got.on_delete != action_code(want.references->on_delete))
+                problems.push_back(at + ": ON DELETE is '" + std::string(1, got.on_delete) + "', declared " +
+                                   (want.references->on_delete.empty() ? "NO ACTION" : want.references->on_delete));
+            if (got.on_update != action_code(want.references->on_update))
+                problems.push_back(at + ": ON UPDATE is '" + std::string(1, got.on_update) + "', declared " +
+                                   (want.references->on_update.empty() ? "NO ACTION" : want.references->on_update));
         }
         constraints.erase(it);
     }
@@ -214,10 +292,41 @@ void compare_table(connection& db, const cat::table& t, std::vector<std::string>
                            "') that is not declared");
 }
 
+// What pg_get_indexdef says after the index's name, with UNIQUE left out:
+// " ON schema.table USING method (keys) INCLUDE (...) WHERE (...)".
+std::string index_definition_after_name(const std::string& definition) {
+    const auto on = definition.find(" ON ");
+    return on == std::string::npos ? definition : definition.substr(on);
+}
+
+// The server's reading of the declared index: the same keys, method,
+// INCLUDE and predicate, made (not unique, so that rows cannot stop it) on
+// the same table under another name, then dropped.
+std::optional<std::string> probe_index(connection& db, const cat::index& ix, std::vector<std::string>& problems) {
+    using pgcraft::sql::quote_identifier;
+    static int counter = 0;
+    const std::string probe = "pgcraft_index_probe_" + std::to_string(++counter);
+    std::vector<std::string> included;
+    for (const std::string& c : ix.include) included.push_back(quote_identifier(c));
+    std::string ddl = "CREATE INDEX " + probe + " ON " + pgcraft::sql::quote_qualified(ix.table) + " USING " +
+                      (ix.method.empty() ? std::string("btree") : ix.method) + " (" + comma(ix.keys) + ")";
+    if (!included.empty()) ddl += " INCLUDE (" + comma(included) + ")";
+    if (!ix.where.empty()) ddl += " WHERE " + ix.where;
+    if (auto failure = db.failure_of(ddl)) {
+        problems.push_back("index " + qualified(ix.name) + ": the declaration does not make an index: " +
+                           failure->message + " in: " + ddl);
+        return std::nullopt;
+    }
+    const cat::qualified_name name{ix.table.schema, probe};
+    const std::string definition = db.text("SELECT pg_get_indexdef($1::regclass)", {pgcraft::sql::quote_qualified(name)});
+    db.exec("DROP INDEX " + pgcraft::sql::quote_qualified(name));
+    return index_definition_after_name(definition);
+}
+
 void compare_index(connection& db, const cat::index& ix, std::vector<std::string>& problems) {
     const std::string where = "index " + qualified(ix.name);
     const auto rows = db.query(
-        "SELECT i.indisunique, am.amname, tn.nspname, t.relname "
+        "SELECT i.indisunique, am.amname, tn.nspname, t.relname, pg_get_indexdef(c.oid) "
         "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
         "JOIN pg_index i ON i.indexrelid = c.oid JOIN pg_am am ON am.oid = c.relam "
         "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace "
@@ -234,6 +343,10 @@ void compare_index(connection& db, const cat::index& ix, std::vector<std::string
     const cat::qualified_name table{r[2].value_or(""), r[3].value_or("")};
     if (table != ix.table)
         problems.push_back(where + ": is on " + qualified(table) + ", declared on " + qualified(ix.table));
+    // Keys, INCLUDE and predicate, as the server reads them.
+    const std::string live = index_definition_after_name(r[4].value_or(""));
+    if (const auto declared = probe_index(db, ix, problems); declared && live != *declared)
+        problems.push_back(where + ": is" + live + ", declared" + *declared);
 }
 
 

@@ -30,16 +30,19 @@ void apply_in_transaction(connection& db, const std::string& ddl);
 /// says one thing that is missing or not as declared. Empty when they agree.
 ///  - a schema: it exists;
 ///  - a table: it exists, its columns in order (name, type, NOT NULL,
-///    identity, default, comment), its comment and its constraints (name,
-///    kind, key columns, referenced table and columns);
-///  - an index: it exists on its table, unique or not, with its method;
+///    identity, default, generation expression, comment), its comment and
+///    its constraints (name, kind, key columns, a check's expression,
+///    referenced table and columns, ON DELETE and ON UPDATE);
+///  - an index: it exists on its table, unique or not, with its method, keys,
+///    INCLUDE columns and predicate;
 ///  - a role: it exists, with LOGIN or not;
 ///  - a function: it exists with its arguments, result, language, body,
 ///    SECURITY DEFINER (and then a pinned search_path) and comment;
 ///  - a grant: the role holds each privilege on the object, granted directly.
-/// Types and defaults are compared with the server's own reading of the
-/// catalog's text (through a temporary probe table), so `varchar(32)` agrees
-/// with `character varying(32)`.
+/// Types, defaults and expressions are compared with the server's own reading
+/// of the catalog's text (through temporary probe tables and a probe index),
+/// so `varchar(32)` agrees with `character varying(32)` and `price >= 0` with
+/// `CHECK ((price >= (0)::numeric))`.
 std::vector<std::string> differences(connection& db, const pgcraft::catalog::object& object);
 
 /// Every object of the catalog, as above.

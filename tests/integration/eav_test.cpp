@@ -94,9 +94,10 @@ TEST_CASE("checks with markers are enforced by the triggers, naming the check") 
     CHECK(f->sqlstate == "23514");
     CHECK(f->constraint == "ck__settings__max_items");
     const std::string id = insert_setting(d.db);
-    f = d.db.failure_of("UPDATE hist.settings_current SET label = 'a label far too long' WHERE id = " + id);
+    f = d.db.failure_of("UPDATE hist.settings_current SET label = 'twenty characters!!!' WHERE id = " + id);
     REQUIRE(f);
-    CHECK(f->sqlstate == "22001");  // varchar(20) speaks first for 20+ characters
+    CHECK(f->sqlstate == "23514");
+    CHECK(f->constraint == "label_short");
     f = d.db.failure_of("UPDATE hist.settings_current SET label = 'nineteen characters' WHERE id = " + id);
     CHECK_FALSE(f);
     f = d.db.failure_of("UPDATE hist.settings_current SET max_items = -3 WHERE id = " + id);
@@ -137,10 +138,10 @@ TEST_CASE("DELETE keeps the history; the backing tables are protected") {
     CHECK(d.db.text("SELECT count(*) FROM hist.settings_current") == "0");
     CHECK(value_rows(d.db) == rows);
     CHECK(d.db.text("SELECT count(*) FROM hist.settings_attributes WHERE valid_to IS NULL") == "0");
-    for (const std::string& statement :
-         {"INSERT INTO hist.settings_attributes (id, attribute, text_value) VALUES (" + id + ", 'note', 'x')",
-          std::string("UPDATE hist.settings_attributes SET valid_to = NULL"), std::string("DELETE FROM hist.settings"),
-          std::string("INSERT INTO hist.settings DEFAULT VALUES")}) {
+    for (const std::string& statement : std::vector<std::string>{
+             "INSERT INTO hist.settings_attributes (id, attribute, text_value) VALUES (" + id + ", 'note', 'x')",
+             "UPDATE hist.settings_attributes SET valid_to = NULL", "DELETE FROM hist.settings",
+             "INSERT INTO hist.settings DEFAULT VALUES"}) {
         CAPTURE(statement);
         const auto f = d.db.failure_of(statement);
         REQUIRE(f);

@@ -100,13 +100,14 @@ TEST_CASE("a plain dimension plans one column per member") {
 TEST_CASE("the inventory example's plans") {
     constexpr auto& products = pg::plan::table_plan_of<inventory::products>;
     CHECK(products.schema == "inventory");
-    REQUIRE(products.columns.size() == 7);
+    REQUIRE(products.columns.size() == 8);
     CHECK(products.columns[0].name == "id");  // the key plugin's column; the table plugin merges them
-    CHECK(products.columns[3].name == "price");
-    CHECK(products.columns[3].comment == "Unit price in EUR");
-    CHECK(products.columns[4].nullable);
-    CHECK(products.columns[5].min_value == "0");
-    CHECK(products.columns[6].default_sql == "now()");
+    CHECK(products.columns[1].name == "vendor_id");
+    CHECK(products.columns[4].name == "price");
+    CHECK(products.columns[4].comment == "Unit price in EUR");
+    CHECK(products.columns[5].nullable);
+    CHECK(products.columns[6].min_value == "0");
+    CHECK(products.columns[7].default_sql == "now()");
     CHECK(pg::plan::table_plan_of<inventory::warehouses>.table == "warehouse");
     CHECK(pg::plan::table_plan_of<inventory::vendors>.comment == "Companies we buy from");
 }

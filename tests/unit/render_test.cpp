@@ -28,7 +28,7 @@ TEST_CASE("golden DDL of the inventory example") {
 
 TEST_CASE("the catalog of the inventory example") {
     const cat::catalog c = pgcraft::generator::build_catalog<inventory::schema>();
-    REQUIRE(c.objects().size() == 13);  // a schema, four tables, a role, six grants, a function
+    REQUIRE(c.objects().size() == 17);  // a schema, four tables, four indexes, a role, six grants, a function
     const auto* products = c.find({cat::object_kind::table, {"inventory", "products"}});
     REQUIRE(products != nullptr);
     const auto& table = std::get<cat::table>(*products);

@@ -16,12 +16,19 @@ struct type_list {
 template <class... A, class... B>
 type_list<A..., B...> operator+(type_list<A...>, type_list<B...>);
 
-// Through a class: GCC 12 mishandles the fold directly in an alias template
-// once the alias is used inside another class template's member alias.
+// Eight lists at a time, so that joining many one-item lists (a schema's
+// items, sorted into dimensions and settings) takes few steps. (Through a
+// class: GCC 12 mishandles a fold directly in an alias template once that
+// alias is used inside another class template's member alias.)
 template <class... Lists>
 struct concat_lists {
     using type = decltype((type_list<>{} + ... + Lists{}));
 };
+template <class... A, class... B, class... C, class... D, class... E, class... F, class... G, class... H,
+          class... Rest>
+struct concat_lists<type_list<A...>, type_list<B...>, type_list<C...>, type_list<D...>, type_list<E...>,
+                    type_list<F...>, type_list<G...>, type_list<H...>, Rest...>
+    : concat_lists<type_list<A..., B..., C..., D..., E..., F..., G..., H...>, Rest...> {};
 template <class... Lists>
 using concat = typename concat_lists<Lists...>::type;
 

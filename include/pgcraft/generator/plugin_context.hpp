@@ -261,7 +261,11 @@ private:
         if (!current_rows.empty())
             index.where = index.where.empty() ? std::string(current_rows) : "(" + index.where + ") AND " + std::string(current_rows);
         index_names_.push_back(index.name.name);
-        led_by_.push_back(columns.empty() ? std::string{} : columns.front());
+        // An index serves a foreign key's lookups only if it covers every row
+        // and its first key is the bare column.
+        const bool bare_first_key =
+            !d.keys.empty() && !columns.empty() && d.keys.front() == "<" + columns.front() + ">";
+        if (index.where.empty() && bare_first_key) led_by_.push_back(t.name.name + "." + columns.front());
         catalog_.add(std::move(index));
     }
 
@@ -270,7 +274,7 @@ private:
     bool leads_an_index(const catalog::table& t, const std::vector<std::string>& columns) const {
         if (columns.empty()) return false;
         for (const std::string& first : led_by_)
-            if (first == columns.front()) return true;
+            if (first == t.name.name + "." + columns.front()) return true;
         for (const catalog::constraint& c : t.constraints)
             if ((c.kind == catalog::constraint_kind::primary_key || c.kind == catalog::constraint_kind::unique) &&
                 !c.columns.empty() && c.columns.front() == columns.front())

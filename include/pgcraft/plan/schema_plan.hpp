@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <type_traits>
 
@@ -30,12 +31,26 @@ struct table_identity {
     std::string_view table;
 };
 
+namespace detail {
+constexpr std::uint32_t identity_hash(const table_identity& t) {
+    std::uint32_t hash = 2166136261u;
+    for (std::string_view part : {t.schema, std::string_view{"."}, t.table})
+        for (char c : part) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    return hash;
+}
+}  // namespace detail
+
 /// The first pair of dimensions with the same schema-qualified table name.
+/// Hashes are compared first, so that a schema of hundreds of dimensions stays
+/// well inside the compilers' constant-evaluation limits.
 template <std::size_t N>
 consteval shared_table find_shared_table(std::array<table_identity, N> tables) {
+    std::array<std::uint32_t, N> hashes{};
+    for (std::size_t i = 0; i < N; ++i) hashes[i] = detail::identity_hash(tables[i]);
     for (std::size_t i = 0; i < N; ++i)
         for (std::size_t j = 0; j < i; ++j)
-            if (tables[i].schema == tables[j].schema && tables[i].table == tables[j].table) return {j, i};
+            if (hashes[i] == hashes[j] && tables[i].schema == tables[j].schema && tables[i].table == tables[j].table)
+                return {j, i};
     return {};
 }
 

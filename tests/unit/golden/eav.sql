@@ -56,8 +56,6 @@ COMMENT ON COLUMN shop.settings_attributes.attribute IS 'The attribute''s name';
 
 CREATE UNIQUE INDEX uq__settings_attributes__setting_id_attribute ON shop.settings_attributes (setting_id, attribute) WHERE valid_to IS NULL;
 
-CREATE INDEX ix__settings_attributes__setting_id_attribute_valid_from ON shop.settings_attributes (setting_id, attribute, valid_from);
-
 CREATE VIEW shop.settings_current AS
 SELECT e.setting_id,
        v.label,
@@ -69,10 +67,10 @@ SELECT e.setting_id,
 FROM shop.settings AS e
 CROSS JOIN LATERAL (
        SELECT
-              (array_agg(a.varchar_20_value) FILTER (WHERE a.attribute = 'label'))[1] AS label,
-              (array_agg(a.varchar_8_value) FILTER (WHERE a.attribute = 'code'))[1] AS code,
-              (array_agg(a.integer_value) FILTER (WHERE a.attribute = 'max_items'))[1] AS max_items,
-              (array_agg(a.boolean_value) FILTER (WHERE a.attribute = 'enabled'))[1] AS enabled,
+              (array_agg(a.varchar_20_value) FILTER (WHERE a.attribute = 'label'))[1]::varchar(20) AS label,
+              (array_agg(a.varchar_8_value) FILTER (WHERE a.attribute = 'code'))[1]::varchar(8) AS code,
+              (array_agg(a.integer_value) FILTER (WHERE a.attribute = 'max_items'))[1]::integer AS max_items,
+              (array_agg(a.boolean_value) FILTER (WHERE a.attribute = 'enabled'))[1]::boolean AS enabled,
               max(a.valid_from) AS updated_at
        FROM shop.settings_attributes AS a
        WHERE a.setting_id = e.setting_id AND a.valid_to IS NULL) AS v

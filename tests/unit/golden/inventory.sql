@@ -9,8 +9,11 @@ CREATE TABLE inventory.vendors (
 );
 COMMENT ON TABLE inventory.vendors IS 'Companies we buy from';
 
+CREATE UNIQUE INDEX uq__vendors__name ON inventory.vendors (lower(name)) WHERE active;
+
 CREATE TABLE inventory.products (
     id            bigint        NOT NULL GENERATED ALWAYS AS IDENTITY,
+    vendor_id     bigint        NOT NULL,
     name          text          NOT NULL,
     sku           varchar(32)   NOT NULL,
     price         numeric(10,2) NOT NULL,
@@ -18,9 +21,16 @@ CREATE TABLE inventory.products (
     reorder_level bigint        NOT NULL,
     created_at    timestamptz   NOT NULL DEFAULT now(),
     CONSTRAINT pk__products__id PRIMARY KEY (id),
-    CONSTRAINT ck__products__reorder_level CHECK (reorder_level BETWEEN 0 AND 4294967295)
+    CONSTRAINT ck__products__reorder_level CHECK (reorder_level BETWEEN 0 AND 4294967295),
+    CONSTRAINT ck__products__price CHECK (price >= 0),
+    CONSTRAINT uq__products__sku UNIQUE (sku),
+    CONSTRAINT fk__products__vendor_id__vendors FOREIGN KEY (vendor_id) REFERENCES inventory.vendors (id) ON DELETE RESTRICT
 );
 COMMENT ON COLUMN inventory.products.price IS 'Unit price in EUR';
+
+CREATE INDEX ix__products__name ON inventory.products (lower(name));
+
+CREATE INDEX ix__products__vendor_id ON inventory.products (vendor_id);
 
 CREATE TABLE inventory.warehouse (
     id           bigint     NOT NULL GENERATED ALWAYS AS IDENTITY,
@@ -29,17 +39,24 @@ CREATE TABLE inventory.warehouse (
     docks        smallint   NOT NULL,
     external_ref uuid       NOT NULL DEFAULT gen_random_uuid(),
     opened_on    date,
-    CONSTRAINT pk__warehouse__id PRIMARY KEY (id)
+    CONSTRAINT pk__warehouse__id PRIMARY KEY (id),
+    CONSTRAINT uq__warehouse__code UNIQUE (code)
 );
 
 CREATE TABLE inventory.stock_movements (
-    movement_id uuid        NOT NULL DEFAULT gen_random_uuid(),
-    product_id  bigint      NOT NULL,
-    quantity    integer     NOT NULL,
+    movement_id uuid          NOT NULL DEFAULT gen_random_uuid(),
+    product_id  bigint        NOT NULL,
+    quantity    integer       NOT NULL,
+    unit_cost   numeric(10,2) NOT NULL,
+    total_cost  numeric(14,2) NOT NULL GENERATED ALWAYS AS (quantity * unit_cost) STORED,
     reason      text,
-    recorded_at timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT pk__stock_movements__movement_id PRIMARY KEY (movement_id)
+    recorded_at timestamptz   NOT NULL DEFAULT now(),
+    CONSTRAINT pk__stock_movements__movement_id PRIMARY KEY (movement_id),
+    CONSTRAINT quantity_not_zero CHECK (quantity <> 0),
+    CONSTRAINT fk__stock_movements__product_id__products FOREIGN KEY (product_id) REFERENCES inventory.products (id)
 );
+
+CREATE INDEX ix__stock_movements__product_id ON inventory.stock_movements (product_id);
 
 DO $pgcraft$
 BEGIN

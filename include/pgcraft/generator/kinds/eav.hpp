@@ -125,6 +125,8 @@ inline void build_eav_tables(plugin_context& context, std::string_view entity_ke
                                   "valid_to IS NULL OR valid_to >= valid_from", {}});
 
     // One current value per entity and attribute, found by an index lookup.
+    // (No index on the history: every extra index costs each write, and
+    // history reads by entity are rare enough to scan.)
     const std::string quoted_key = sql::quote_identifier(key.column);
     catalog::index current;
     current.name = {values.name.schema,
@@ -133,16 +135,9 @@ inline void build_eav_tables(plugin_context& context, std::string_view entity_ke
     current.unique = true;
     current.keys = {quoted_key, "attribute"};
     current.where = "valid_to IS NULL";
-    catalog::index by_time;
-    by_time.name = {values.name.schema, sql::convention_name("ix", values.name.name,
-                                                             std::vector<std::string>{key.column, "attribute", "valid_from"})};
-    by_time.table = values.name;
-    by_time.keys = {quoted_key, "attribute", "valid_from"};
-
     context.produce_table(entity_key, std::move(entity));
     context.produce_table(attributes_key, std::move(values));
     context.schema_catalog().add(std::move(current));
-    context.schema_catalog().add(std::move(by_time));
 }
 
 inline void build_eav_views_and_writes(plugin_context& context, std::string_view entity_key,
@@ -162,8 +157,10 @@ inline void build_eav_views_and_writes(plugin_context& context, std::string_view
     current.name = {schema, derived_name(table, "_current")};
     std::string pivot;
     for (const attribute& a : attributes)
+        // The cast keeps the declared type whole: an array element loses a
+        // varchar's length or a numeric's precision.
         pivot += "              (array_agg(a." + a.value_column + ") FILTER (WHERE a.attribute = " +
-                 sql::quote_literal(a.name) + "))[1] AS " + sql::quote_identifier(a.name) + ",\n";
+                 sql::quote_literal(a.name) + "))[1]::" + a.type + " AS " + sql::quote_identifier(a.name) + ",\n";
     std::string selected = "SELECT e." + key;
     for (const attribute& a : attributes) selected += ",\n       v." + sql::quote_identifier(a.name);
     current.query = selected +

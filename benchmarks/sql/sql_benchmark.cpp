@@ -1,0 +1,161 @@
+// The SQL benchmark: on a throwaway PostgreSQL cluster, 20,000 entities with
+// about five versions each; point reads, single-column updates and inserts
+// through the dimensions' views, each as a ratio to the same operation on a
+// plain table with the same columns, measured in the same run.
+//
+//   build/…/benchmarks/sql/pgcraft_sql_benchmark [--entities 20000] [--operations 4000] [--rounds 3]
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/sql/render.hpp>
+
+#include "bench_schema.hpp"
+#include "pg_cluster.hpp"
+
+namespace {
+
+class session {
+public:
+    explicit session(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+        if (PQstatus(conn_) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(conn_));
+    }
+    ~session() { PQfinish(conn_); }
+    session(const session&) = delete;
+    session& operator=(const session&) = delete;
+
+    void exec(const std::string& sql) {
+        PGresult* r = PQexec(conn_, sql.c_str());
+        const auto status = PQresultStatus(r);
+        const std::string error = PQresultErrorMessage(r);
+        PQclear(r);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(sql + ": " + error);
+    }
+    void prepare(const std::string& name, const std::string& sql) {
+        PGresult* r = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
+        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        const std::string error = PQresultErrorMessage(r);
+        PQclear(r);
+        if (!ok) throw std::runtime_error(sql + ": " + error);
+    }
+    // Runs a prepared statement with one parameter; the rows it returned.
+    int run(const std::string& name, const std::string& argument) {
+        const char* values[] = {argument.c_str()};
+        PGresult* r = PQexecPrepared(conn_, name.c_str(), 1, values, nullptr, nullptr, 0);
+        const auto status = PQresultStatus(r);
+        const int rows = status == PGRES_TUPLES_OK ? PQntuples(r) : std::atoi(PQcmdTuples(r));
+        const std::string error = PQresultErrorMessage(r);
+        PQclear(r);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(name + ": " + error);
+        return rows;
+    }
+
+private:
+    PGconn* conn_;
+};
+
+struct operation {
+    std::string name;
+    std::string plain_sql;      ///< $1: an entity id
+    std::string dimension_sql;
+    double target;              ///< the largest acceptable ratio
+};
+
+// Seconds for `count` executions of a prepared statement with random ids.
+double time_operation(session& db, const std::string& statement, int entities, int count, std::mt19937& random) {
+    std::uniform_int_distribution<int> pick(1, entities);
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < count; ++i) db.run(statement, std::to_string(pick(random)));
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+int argument(int argc, char** argv, const std::string& flag, int fallback) {
+    for (int i = 1; i + 1 < argc; ++i)
+        if (argv[i] == flag) return std::atoi(argv[i + 1]);
+    return fallback;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    const int entities = argument(argc, argv, "--entities", 20000);
+    const int operations = argument(argc, argv, "--operations", 4000);
+    const int rounds = argument(argc, argv, "--rounds", 3);
+
+    pgcraft_it::connection setup = pgcraft_it::fresh_database();
+    const std::string database = setup.text("SELECT current_database()");
+    setup.exec(pgcraft::sql::render_ddl(pgcraft::generator::build_catalog<sql_bench::schema>()));
+
+    session db(pgcraft_it::cluster().conninfo(database));
+    std::fprintf(stderr, "loading %d entities with 5 versions each…\n", entities);
+    const std::string n = std::to_string(entities);
+    db.exec("INSERT INTO bench.plain_products (name, sku, price, stock) "
+            "SELECT 'product ' || g, 'SKU-' || g, g % 100, g FROM generate_series(1, " + n + ") g");
+    db.exec("INSERT INTO bench.products_current (name, sku, price, stock) "
+            "SELECT 'product ' || g, 'SKU-' || g, g % 100, g FROM generate_series(1, " + n + ") g");
+    db.exec("INSERT INTO bench.plain_settings (label, code, max_items, enabled) "
+            "SELECT 'setting ' || g, 'C' || g % 1000, 1 + g % 50, g % 2 = 0 FROM generate_series(1, " + n + ") g");
+    db.exec("INSERT INTO bench.settings_current (label, code, max_items, enabled) "
+            "SELECT 'setting ' || g, 'C' || g % 1000, 1 + g % 50, g % 2 = 0 FROM generate_series(1, " + n + ") g");
+    for (int version = 2; version <= 5; ++version) {
+        db.exec("UPDATE bench.plain_products SET stock = stock + 1");
+        db.exec("UPDATE bench.products_current SET stock = stock + 1");
+        db.exec("UPDATE bench.plain_settings SET max_items = max_items + 1");
+        db.exec("UPDATE bench.settings_current SET max_items = max_items + 1");
+    }
+    db.exec("VACUUM ANALYZE");
+
+    const std::vector<operation> ops = {
+        {"append-only point read", "SELECT * FROM bench.plain_products WHERE id = $1",
+         "SELECT * FROM bench.products_current WHERE id = $1", 2.0},
+        {"append-only single-column update", "UPDATE bench.plain_products SET stock = stock + 1 WHERE id = $1",
+         "UPDATE bench.products_current SET stock = stock + 1 WHERE id = $1", 4.0},
+        {"append-only insert",
+         "INSERT INTO bench.plain_products (name, sku, price, stock) VALUES ('new', 'NEW-' || $1::text, 1, 1)",
+         "INSERT INTO bench.products_current (name, sku, price, stock) VALUES ('new', 'NEW-' || $1::text, 1, 1)",
+         0.0},
+        {"EAV point read", "SELECT * FROM bench.plain_settings WHERE id = $1",
+         "SELECT * FROM bench.settings_current WHERE id = $1", 3.0},
+        {"EAV single-attribute update", "UPDATE bench.plain_settings SET max_items = max_items + 1 WHERE id = $1",
+         "UPDATE bench.settings_current SET max_items = max_items + 1 WHERE id = $1", 4.0},
+    };
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        db.prepare("plain_" + std::to_string(i), ops[i].plain_sql);
+        db.prepare("dimension_" + std::to_string(i), ops[i].dimension_sql);
+    }
+
+    std::mt19937 random(20261123);
+    std::printf("| operation | plain µs/op | dimension µs/op | ratio | target |\n| --- | --- | --- | --- | --- |\n");
+    bool all_met = true;
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        // Interleaved rounds, the median of each: the two sides see the same machine.
+        std::vector<double> plain, dimension;
+        for (int r = 0; r < rounds; ++r) {
+            plain.push_back(time_operation(db, "plain_" + std::to_string(i), entities, operations, random));
+            dimension.push_back(time_operation(db, "dimension_" + std::to_string(i), entities, operations, random));
+        }
+        std::sort(plain.begin(), plain.end());
+        std::sort(dimension.begin(), dimension.end());
+        const double p = plain[plain.size() / 2] / operations * 1e6;
+        const double d = dimension[dimension.size() / 2] / operations * 1e6;
+        const double ratio = d / p;
+        const bool met = ops[i].target == 0.0 || ratio <= ops[i].target;
+        all_met = all_met && met;
+        std::printf("| %s | %.1f | %.1f | %.2f | %s |\n", ops[i].name.c_str(), p, d, ratio,
+                    ops[i].target == 0.0 ? "–" : ("≤ " + std::to_string(ops[i].target).substr(0, 3) + (met ? " ✓" : " ✗")).c_str());
+    }
+    std::printf("\n%d entities, about 5 versions each; %d operations per round, median of %d rounds.\n", entities,
+                operations, rounds);
+    return all_met ? 0 : 2;
+} catch (const std::exception& e) {
+    std::fprintf(stderr, "pgcraft_sql_benchmark: %s\n", e.what());
+    return 1;
+}
