@@ -46,7 +46,30 @@ struct items {
     std::string currency;
 };
 
+// A composite foreign key to a composite unique constraint, and an index
+// with an operator class.
+struct regions {
+    using dimension = pg::simple<pg::in_schema<"shop">, pg::unique<"country", "code">>;
+    pg::varchar<2> country;
+    pg::varchar<8> code;
+};
+struct depots {
+    using dimension = pg::simple<pg::in_schema<"shop">,
+                                 pg::foreign_key<"country", "region">::references<regions, "country", "code">
+                                     ::on_update<pg::cascade>,
+                                 pg::index<"<name> text_pattern_ops">>;
+    pg::varchar<2> country;
+    pg::varchar<8> region;
+    std::string name;
+};
+
+struct half_key {  // country alone is not unique in regions
+    using dimension = pg::simple<pg::foreign_key<"country">::references<regions, "country">>;
+    pg::varchar<2> country;
+};
+
 using schema = pg::schema<suppliers, items>;
+using composite_schema = pg::schema<regions, depots>;
 
 // Each mistake, for the checks as values.
 struct unknown_in_check {
@@ -153,6 +176,22 @@ TEST_CASE("constraint mistakes, as values") {
     CHECK(types.column_type == "integer");
     CHECK(types.target_type == "bigint");
     CHECK(check_in_schema<fk_count_mismatch>().problem == constraint_problem::column_counts_differ);
+}
+
+TEST_CASE("a composite foreign key, and an operator class") {
+    CHECK(pg::plan::check_constraints<constraint_test::composite_schema, constraint_test::depots>().ok());
+    const std::string ddl = pg::sql::render_ddl(pg::generator::build_catalog<constraint_test::composite_schema>());
+    CHECK(ddl.find("    CONSTRAINT uq__regions__country_code UNIQUE (country, code)\n") != std::string::npos);
+    CHECK(ddl.find("    CONSTRAINT fk__depots__country_region__regions FOREIGN KEY (country, region) REFERENCES "
+                   "shop.regions (country, code) ON UPDATE CASCADE\n") != std::string::npos);
+    CHECK(ddl.find("CREATE INDEX ix__depots__name ON shop.depots (name text_pattern_ops);\n") != std::string::npos);
+    CHECK(ddl.find("CREATE INDEX ix__depots__country_region ON shop.depots (country, region);\n") != std::string::npos);
+}
+
+TEST_CASE("a foreign key must reference exactly the columns of a unique constraint") {
+    using namespace constraint_test;
+    CHECK(pg::plan::check_constraints<pg::schema<regions, half_key>, half_key>().problem ==
+          constraint_problem::target_not_unique);
 }
 
 TEST_CASE("the full column set: members, the key, plugins' columns") {
