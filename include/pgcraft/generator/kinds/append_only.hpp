@@ -55,15 +55,8 @@ inline void build_append_only_tables(plugin_context& context, std::string_view e
     const dimension_info& d = context.dimension();
     const primary_key_columns& key = context.primary_key();
 
-    catalog::table entity;
-    entity.name = d.table;
-    entity.comment = d.comment;
-    entity.columns.push_back({key.column, key.type, false, key.identity, key.default_sql, {}, {}});
-    entity.columns.push_back({"created_at", "timestamptz", false, false, "now()", "When the entity was created", {}});
-    entity.columns.push_back({"deleted_at", "timestamptz", true, false, {}, "When the entity was deleted", {}});
+    catalog::table entity = entity_table(context);
     const std::vector<std::string> key_columns{key.column};
-    entity.constraints.push_back({catalog::constraint_kind::primary_key,
-                                  context.unused_name(entity, "pk", key_columns), key_columns, {}, {}});
 
     catalog::table versions;
     versions.name = {d.table.schema, derived_name(d.table.name, "_versions")};
@@ -220,36 +213,8 @@ inline void build_append_only_writes(plugin_context& context, std::string_view e
         "    RETURN NEW;\n"
         "END;";
 
-    // DELETE: end the entity and its current version; the history stays.
-    std::string remove =
-        "DECLARE\n"
-        "    stamp timestamptz := clock_timestamp();\n"
-        "BEGIN\n"
-        "    UPDATE " + entity + " SET deleted_at = stamp WHERE " + key + " = OLD." + key + " AND deleted_at IS NULL;\n"
-        "    IF NOT FOUND THEN\n"
-        "        RETURN NULL;\n"
-        "    END IF;\n"
-        "    UPDATE " + versions + " SET valid_to = stamp WHERE " + key + " = OLD." + key + " AND valid_to IS NULL;\n"
-        "    RETURN OLD;\n"
-        "END;";
-
-    const std::string& table = entity_table.name.name;
-    const std::string& schema = entity_table.name.schema;
-    const std::string described = schema + "." + view.name.name;
-    struct write {
-        std::string event;
-        std::string suffix;
-        std::string body;
-    };
-    for (write& w : std::vector<write>{{"INSERT", "_insert", std::move(insert)},
-                                       {"UPDATE", "_update", std::move(update)},
-                                       {"DELETE", "_delete", std::move(remove)}}) {
-        const std::string name = derived_name(table, "_current" + w.suffix);
-        catalog::function f = trigger_function({schema, name}, std::move(w.body), w.event + " through " + described, reads);
-        f.reads.push_back(view);
-        context.schema_catalog().add(instead_of(view, name, w.event, f));
-        context.schema_catalog().add(std::move(f));
-    }
+    add_view_writes(context, entity_table.name, view, std::move(insert), std::move(update),
+                    end_entity_body(entity, versions, key), reads);
 }
 
 }  // namespace pgcraft::generator

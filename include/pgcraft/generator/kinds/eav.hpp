@@ -77,15 +77,8 @@ inline void build_eav_tables(plugin_context& context, std::string_view entity_ke
     const primary_key_columns& key = context.primary_key();
     const std::vector<attribute> attributes = attributes_of(context);
 
-    catalog::table entity;
-    entity.name = d.table;
-    entity.comment = d.comment;
-    entity.columns.push_back({key.column, key.type, false, key.identity, key.default_sql, {}, {}});
-    entity.columns.push_back({"created_at", "timestamptz", false, false, "now()", "When the entity was created", {}});
-    entity.columns.push_back({"deleted_at", "timestamptz", true, false, {}, "When the entity was deleted", {}});
+    catalog::table entity = entity_table(context);
     const std::vector<std::string> key_columns{key.column};
-    entity.constraints.push_back({catalog::constraint_kind::primary_key,
-                                  context.unused_name(entity, "pk", key_columns), key_columns, {}, {}});
 
     catalog::table values;
     values.name = {d.table.schema, derived_name(d.table.name, "_attributes")};
@@ -268,37 +261,12 @@ inline void build_eav_views_and_writes(plugin_context& context, std::string_view
         "    RETURN NEW;\n"
         "END;";
 
-    std::string remove =
-        "DECLARE\n"
-        "    stamp timestamptz := clock_timestamp();\n"
-        "BEGIN\n"
-        "    UPDATE " + entity + " SET deleted_at = stamp WHERE " + key + " = OLD." + key + " AND deleted_at IS NULL;\n"
-        "    IF NOT FOUND THEN\n"
-        "        RETURN NULL;\n"
-        "    END IF;\n"
-        "    UPDATE " + values + " SET valid_to = stamp WHERE " + key + " = OLD." + key + " AND valid_to IS NULL;\n"
-        "    RETURN OLD;\n"
-        "END;";
-
     const catalog::object_id view_id = current.id();
     context.set(view_key, view_id);
     context.schema_catalog().add(std::move(current));
     context.schema_catalog().add(std::move(history));
-    const std::string described = schema + "." + view_id.name.name;
-    struct write {
-        std::string event;
-        std::string suffix;
-        std::string body;
-    };
-    for (write& w : std::vector<write>{{"INSERT", "_insert", std::move(insert)},
-                                       {"UPDATE", "_update", std::move(update)},
-                                       {"DELETE", "_delete", std::move(remove)}}) {
-        const std::string name = derived_name(table, "_current" + w.suffix);
-        catalog::function f = trigger_function({schema, name}, std::move(w.body), w.event + " through " + described,
-                                               {entity_table.id(), values_table.id(), view_id});
-        context.schema_catalog().add(instead_of(view_id, name, w.event, f));
-        context.schema_catalog().add(std::move(f));
-    }
+    add_view_writes(context, entity_table.name, view_id, std::move(insert), std::move(update),
+                    end_entity_body(entity, values, key), {entity_table.id(), values_table.id()});
 }
 
 }  // namespace pgcraft::generator

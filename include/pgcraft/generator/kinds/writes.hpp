@@ -41,6 +41,60 @@ inline catalog::trigger instead_of(const catalog::object_id& view, std::string n
     return {std::move(name), view, "INSTEAD OF", {std::move(event)}, function.id()};
 }
 
+/// The entity table of a history kind: the key, created_at, deleted_at.
+inline catalog::table entity_table(const plugin_context& context) {
+    const dimension_info& d = context.dimension();
+    const primary_key_columns& key = context.primary_key();
+    catalog::table entity;
+    entity.name = d.table;
+    entity.comment = d.comment;
+    entity.columns.push_back({key.column, key.type, false, key.identity, key.default_sql, {}, {}});
+    entity.columns.push_back({"created_at", "timestamptz", false, false, "now()", "When the entity was created", {}});
+    entity.columns.push_back({"deleted_at", "timestamptz", true, false, {}, "When the entity was deleted", {}});
+    const std::vector<std::string> key_columns{key.column};
+    entity.constraints.push_back({catalog::constraint_kind::primary_key,
+                                  context.unused_name(entity, "pk", key_columns), key_columns, {}, {}});
+    return entity;
+}
+
+/// DELETE through a history kind's view: end the entity and its current rows
+/// in `rows`; the history stays.
+inline std::string end_entity_body(const std::string& entity, const std::string& rows, const std::string& key) {
+    return "DECLARE\n"
+           "    stamp timestamptz := clock_timestamp();\n"
+           "BEGIN\n"
+           "    UPDATE " + entity + " SET deleted_at = stamp WHERE " + key + " = OLD." + key + " AND deleted_at IS NULL;\n"
+           "    IF NOT FOUND THEN\n"
+           "        RETURN NULL;\n"
+           "    END IF;\n"
+           "    UPDATE " + rows + " SET valid_to = stamp WHERE " + key + " = OLD." + key + " AND valid_to IS NULL;\n"
+           "    RETURN OLD;\n"
+           "END;";
+}
+
+/// The INSERT, UPDATE and DELETE functions of a view and their INSTEAD OF
+/// triggers, named <table>_current_insert and so on.
+inline void add_view_writes(plugin_context& context, const catalog::qualified_name& table,
+                            const catalog::object_id& view, std::string insert, std::string update, std::string remove,
+                            std::vector<catalog::object_id> reads) {
+    reads.push_back(view);
+    const std::string described = table.schema + "." + view.name.name;
+    struct write {
+        std::string event;
+        std::string suffix;
+        std::string body;
+    };
+    for (write& w : std::vector<write>{{"INSERT", "_insert", std::move(insert)},
+                                       {"UPDATE", "_update", std::move(update)},
+                                       {"DELETE", "_delete", std::move(remove)}}) {
+        const std::string name = derived_name(table.name, "_current" + w.suffix);
+        catalog::function f =
+            trigger_function({table.schema, name}, std::move(w.body), w.event + " through " + described, reads);
+        context.schema_catalog().add(instead_of(view, name, w.event, f));
+        context.schema_catalog().add(std::move(f));
+    }
+}
+
 /// Direct writes to the tables produced under `table_keys` fail with a message
 /// naming the table. The dimension's own trigger functions write them from
 /// inside a trigger, which is what the check lets through.
