@@ -3,7 +3,9 @@
 // history, no-op updates, deletes, protection, and index use.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <pgcraft/generator/build_catalog.hpp>
@@ -25,6 +27,7 @@ struct eav_database {
             pgcraft::sql::render_ddl(pgcraft::generator::build_catalog<history_fixture::schema>());
         apply_in_transaction(db, ddl);
     }
+    connection another_session() { return connection(cluster().conninfo(db.text("SELECT current_database()"))); }
 };
 
 std::string insert_setting(connection& db) {
@@ -163,6 +166,31 @@ TEST_CASE("a point read and a single-attribute update use the index, not a scan"
     const std::string before = value_rows(d.db);
     d.db.exec("UPDATE hist.settings_current SET max_items = 99 WHERE id = 1234");
     CHECK(std::stoi(value_rows(d.db)) == std::stoi(before) + 1);
+}
+
+TEST_CASE("two sessions updating one entity: one current value per attribute, no update lost") {
+    eav_database d;
+    const std::string id = insert_setting(d.db);
+    connection first = d.another_session();
+    connection second = d.another_session();
+
+    first.exec("BEGIN");
+    first.exec("UPDATE hist.settings_current SET max_items = 7 WHERE id = " + id);  // holds the entity's lock
+    std::thread waiting([&] { second.exec("UPDATE hist.settings_current SET note = 'second' WHERE id = " + id); });
+    bool blocked = false;
+    for (int i = 0; i < 100 && !blocked; ++i) {
+        blocked = d.db.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") != "0";
+        if (!blocked) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(blocked);
+    first.exec("COMMIT");
+    waiting.join();
+
+    CHECK(d.db.text("SELECT max_items || ' ' || note FROM hist.settings_current WHERE id = $1", {id}) == "7 second");
+    CHECK(d.db.text("SELECT count(*) FROM hist.settings_attributes WHERE id = $1 AND valid_to IS NULL", {id}) == "6");
+    CHECK(d.db.text("SELECT count(*) FROM (SELECT attribute FROM hist.settings_attributes WHERE id = $1 "
+                    "AND valid_to IS NULL GROUP BY attribute HAVING count(*) > 1) AS doubled",
+                    {id}) == "0");
 }
 
 }  // TEST_SUITE
