@@ -160,3 +160,21 @@ TEST_CASE("the schema's target version") {
     CHECK(pg::plan::schema_traits<pg::schema<pg::postgres_version<18>, plugin_test::plain>>::target_postgres_version ==
           18);
 }
+
+namespace plugin_test {
+struct events_v7 {
+    using dimension = pg::simple<pg::uuid_v7_key<"event_id">>;
+    pg::uuid event_id;
+    std::string what;
+};
+using schema_18 = pg::schema<pg::postgres_version<18>, events_v7>;
+}  // namespace plugin_test
+
+TEST_CASE("a UUID v7 key, in a schema that targets PostgreSQL 18") {
+    const pg::catalog::catalog catalog = pg::generator::build_catalog<plugin_test::schema_18>();
+    const auto& events =
+        std::get<pg::catalog::table>(*catalog.find({pg::catalog::object_kind::table, {"public", "events_v7"}}));
+    CHECK(events.columns[0] == pg::catalog::column{"event_id", "uuid", false, false, "uuidv7()", {}, {}});
+    CHECK(pg::plan::descriptor_of<pg::uuid_v7_key<>>().min_postgres_version == 18);
+    CHECK(pg::plan::descriptor_of<pg::uuid_v4_key<>>().min_postgres_version == 0);
+}
