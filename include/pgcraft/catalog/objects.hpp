@@ -165,6 +165,7 @@ struct trigger {
     std::string timing = {};  ///< BEFORE, AFTER or INSTEAD OF
     std::vector<std::string> events = {};  ///< INSERT, UPDATE, DELETE
     object_id function = {};
+    std::string when = {};  ///< a condition checked before the function is called at all
 
     /// Trigger names are per table: the identity is the table's name and the trigger's.
     object_id id() const { return {object_kind::trigger, {on.name.schema, on.name.name + "." + name}}; }

@@ -159,8 +159,8 @@ inline std::string render_create(const catalog::trigger& t) {
     std::string events;
     for (std::size_t i = 0; i < t.events.size(); ++i) events += (i > 0 ? " OR " : "") + t.events[i];
     return "CREATE TRIGGER " + quote_identifier(t.name) + "\n    " + t.timing + " " + events + " ON " +
-           quote_qualified(t.on.name) + "\n    FOR EACH ROW EXECUTE FUNCTION " + quote_qualified(t.function.name) +
-           "(" + t.function.arguments + ");\n";
+           quote_qualified(t.on.name) + "\n    FOR EACH ROW" + (t.when.empty() ? "" : " WHEN (" + t.when + ")") +
+           " EXECUTE FUNCTION " + quote_qualified(t.function.name) + "(" + t.function.arguments + ");\n";
 }
 
 /// Every object's CREATE statement, dependencies first, a blank line apart.

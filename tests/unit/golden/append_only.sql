@@ -30,7 +30,7 @@ COMMENT ON COLUMN shop.products.deleted_at IS 'When the entity was deleted';
 
 CREATE TRIGGER pgcraft_protect
     BEFORE INSERT OR UPDATE OR DELETE ON shop.products
-    FOR EACH ROW EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
+    FOR EACH ROW WHEN (pg_trigger_depth() < 2) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
 
 CREATE TABLE shop.products_versions (
     version_id     bigint        NOT NULL GENERATED ALWAYS AS IDENTITY,
@@ -188,4 +188,4 @@ CREATE INDEX ix__products_versions__name ON shop.products_versions (lower(name))
 
 CREATE TRIGGER pgcraft_protect
     BEFORE INSERT OR UPDATE OR DELETE ON shop.products_versions
-    FOR EACH ROW EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
+    FOR EACH ROW WHEN (pg_trigger_depth() < 2) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();

@@ -30,7 +30,7 @@ COMMENT ON COLUMN shop.settings.deleted_at IS 'When the entity was deleted';
 
 CREATE TRIGGER pgcraft_protect
     BEFORE INSERT OR UPDATE OR DELETE ON shop.settings
-    FOR EACH ROW EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
+    FOR EACH ROW WHEN (pg_trigger_depth() < 2) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
 
 CREATE TABLE shop.settings_attributes (
     value_id         bigint      NOT NULL GENERATED ALWAYS AS IDENTITY,
@@ -233,4 +233,4 @@ CREATE TRIGGER settings_current_delete
 
 CREATE TRIGGER pgcraft_protect
     BEFORE INSERT OR UPDATE OR DELETE ON shop.settings_attributes
-    FOR EACH ROW EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
+    FOR EACH ROW WHEN (pg_trigger_depth() < 2) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();

@@ -97,7 +97,8 @@ inline void add_view_writes(plugin_context& context, const catalog::qualified_na
 
 /// Direct writes to the tables produced under `table_keys` fail with a message
 /// naming the table. The dimension's own trigger functions write them from
-/// inside a trigger, which is what the check lets through.
+/// inside a trigger, which is what the check lets through; the trigger's WHEN
+/// makes that check without calling a function for those writes.
 inline void protect_tables(plugin_context& context, std::span<const std::string_view> table_keys) {
     if (table_keys.empty()) return;
     const std::string schema = context.table(table_keys[0]).name.schema;
@@ -123,8 +124,9 @@ inline void protect_tables(plugin_context& context, std::span<const std::string_
     context.schema_catalog().add_once(forbid);
     for (std::string_view key : table_keys) {
         const catalog::table& t = context.table(key);
-        context.schema_catalog().add(
-            catalog::trigger{"pgcraft_protect", t.id(), "BEFORE", {"INSERT", "UPDATE", "DELETE"}, forbid.id()});
+        context.schema_catalog().add(catalog::trigger{"pgcraft_protect", t.id(), "BEFORE",
+                                                      {"INSERT", "UPDATE", "DELETE"}, forbid.id(),
+                                                      "pg_trigger_depth() < 2"});
     }
 }
 
