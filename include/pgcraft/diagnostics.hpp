@@ -27,6 +27,22 @@ struct name_from<TextSource, std::index_sequence<I...>> {
 };
 }  // namespace detail
 
+/// Instantiates the error class `Error` (void: none) by completing it in a
+/// type, not in a constant expression, so that its failed static_assert is
+/// the only error the compiler reports.
+template <class Error>
+struct instantiate {
+    using type = decltype(sizeof(Error));
+};
+template <>
+struct instantiate<void> {
+    using type = void;
+};
+
+/// The error a check's report names, instantiated.
+template <class Report>
+using raise = typename instantiate<typename Report::type>::type;
+
 /// name<...> of `TextSource::text`, a static constexpr std::string_view.
 template <class TextSource>
 using name_of = typename detail::name_from<TextSource, std::make_index_sequence<TextSource::text.size()>>::type;

@@ -284,59 +284,64 @@ struct target_type_text {
     static constexpr std::string_view text = Result::value.target_type;
 };
 
-// Turns a failed constraint check into the compile error that names it.
+// The compile error that names a failed constraint check, as a type (see error::raise).
 template <class Schema, class Dimension>
-consteval bool report_constraints() {
+consteval auto report_constraints() {
     using result = constraint_result<Schema, Dimension>;
     constexpr constraint_check c = result::value;
     using error::name_of;
     using p = constraint_problem;
     if constexpr (c.ok()) {
-        return true;
+        return std::type_identity<void>{};
     } else if constexpr (c.problem == p::not_one_expression) {
-        return sizeof(error::sql_text_is_not_one_expression<Dimension, name_of<label_text<result>>>) == 0;
+        return std::type_identity<error::sql_text_is_not_one_expression<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::unknown_check_column) {
-        return sizeof(error::unknown_column_in_check<Dimension, name_of<label_text<result>>,
-                                                     name_of<column_text<result>>>) == 0;
+        return std::type_identity<error::unknown_column_in_check<Dimension, name_of<label_text<result>>,
+                                                     name_of<column_text<result>>>>{};
     } else if constexpr (c.problem == p::unknown_index_column) {
-        return sizeof(error::unknown_column_in_index<Dimension, name_of<label_text<result>>,
-                                                     name_of<column_text<result>>>) == 0;
+        return std::type_identity<error::unknown_column_in_index<Dimension, name_of<label_text<result>>,
+                                                     name_of<column_text<result>>>>{};
     } else if constexpr (c.problem == p::unknown_predicate_column) {
-        return sizeof(error::unknown_column_in_index_predicate<Dimension, name_of<label_text<result>>,
-                                                               name_of<column_text<result>>>) == 0;
+        return std::type_identity<error::unknown_column_in_index_predicate<Dimension, name_of<label_text<result>>,
+                                                               name_of<column_text<result>>>>{};
     } else if constexpr (c.problem == p::unknown_unique_column) {
-        return sizeof(error::unknown_column_in_unique<Dimension, name_of<column_text<result>>>) == 0;
+        return std::type_identity<error::unknown_column_in_unique<Dimension, name_of<column_text<result>>>>{};
     } else if constexpr (c.problem == p::unknown_generated_column) {
-        return sizeof(error::unknown_column_in_generated_column<Dimension, name_of<label_text<result>>,
-                                                                name_of<column_text<result>>>) == 0;
+        return std::type_identity<error::unknown_column_in_generated_column<Dimension, name_of<label_text<result>>,
+                                                                name_of<column_text<result>>>>{};
     } else if constexpr (c.problem == p::not_supported_by_kind) {
-        return sizeof(error::constraint_not_supported_by_this_kind<Dimension, name_of<label_text<result>>>) == 0;
+        return std::type_identity<error::constraint_not_supported_by_this_kind<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::unknown_foreign_key_column) {
-        return sizeof(error::unknown_column_in_foreign_key<Dimension, name_of<column_text<result>>>) == 0;
+        return std::type_identity<error::unknown_column_in_foreign_key<Dimension, name_of<column_text<result>>>>{};
     } else {
         using constraint = pgcraft::detail::type_at_list<c.constraint, constraints_of<Dimension>>;
         using target = typename constraint::target;
         if constexpr (c.problem == p::target_not_in_schema) {
-            return sizeof(error::foreign_key_target_is_not_in_the_schema<Dimension, target>) == 0;
+            return std::type_identity<error::foreign_key_target_is_not_in_the_schema<Dimension, target>>{};
         } else if constexpr (c.problem == p::target_column_unknown) {
-            return sizeof(error::foreign_key_target_column_unknown<Dimension, target,
-                                                                   name_of<target_column_text<result>>>) == 0;
+            return std::type_identity<error::foreign_key_target_column_unknown<Dimension, target,
+                                                                   name_of<target_column_text<result>>>>{};
         } else if constexpr (c.problem == p::target_not_unique) {
-            return sizeof(error::foreign_key_target_is_not_unique<Dimension, target,
-                                                                  name_of<target_column_text<result>>>) == 0;
+            return std::type_identity<error::foreign_key_target_is_not_unique<Dimension, target,
+                                                                  name_of<target_column_text<result>>>>{};
         } else if constexpr (c.problem == p::column_counts_differ) {
-            return sizeof(error::foreign_key_column_counts_differ<Dimension, target>) == 0;
+            return std::type_identity<error::foreign_key_column_counts_differ<Dimension, target>>{};
         } else {
-            return sizeof(error::foreign_key_column_types_differ<
+            return std::type_identity<error::foreign_key_column_types_differ<
                           Dimension, name_of<column_text<result>>, name_of<column_type_text<result>>, target,
-                          name_of<target_column_text<result>>, name_of<target_type_text<result>>>) == 0;
+                          name_of<target_column_text<result>>, name_of<target_type_text<result>>>>{};
         }
     }
 }
+template <class Schema, class Dimension>
+struct constraints_check {
+    static constexpr bool value = constraint_result<Schema, Dimension>::value.ok();  // before the error: see plugins_check
+    using reported = error::raise<decltype(report_constraints<Schema, Dimension>())>;
+};
 }  // namespace detail
 
 /// True when the dimension's constraints are sound; otherwise a compile error here.
 template <class Schema, class Dimension>
-inline constexpr bool constraints_are_valid = detail::report_constraints<Schema, Dimension>();
+inline constexpr bool constraints_are_valid = detail::constraints_check<Schema, Dimension>::value;
 
 }  // namespace pgcraft::plan

@@ -235,34 +235,38 @@ struct type_name_text {
     static constexpr std::string_view text = reflect::type_name<T>;
 };
 
-// Turns a failed check into the compile error that names it.
+// The compile error that names a failed check, as a type. Naming it here
+// instantiates nothing; the holder below instantiates it outside any constant
+// evaluation, so that the compiler reports that one error and nothing else.
 template <class T, dimension_problem p, std::size_t Option, std::size_t Field>
-consteval bool report() {
+consteval auto report() {
     using error::name_of;
     if constexpr (p == dimension_problem::not_an_option)
-        return sizeof(error::not_an_option_of_this_dimension_kind<T, typename options_of<T>::template at<Option>>) == 0;
+        return std::type_identity<error::not_an_option_of_this_dimension_kind<T, typename options_of<T>::template at<Option>>>{};
     else if constexpr (p == dimension_problem::option_given_twice)
-        return sizeof(error::option_given_twice<T, name_of<option_spelling_text<T, Option>>>) == 0;
+        return std::type_identity<error::option_given_twice<T, name_of<option_spelling_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::unknown_column)
-        return sizeof(error::column_option_names_unknown_column<T, name_of<option_value_text<T, Option>>>) == 0;
+        return std::type_identity<error::column_option_names_unknown_column<T, name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::column_options_given_twice)
-        return sizeof(error::column_options_given_twice<T, name_of<option_value_text<T, Option>>>) == 0;
+        return std::type_identity<error::column_options_given_twice<T, name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::not_a_column_option)
-        return sizeof(error::not_a_column_option<T, name_of<option_value_text<T, Option>>>) == 0;
+        return std::type_identity<error::not_a_column_option<T, name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::default_not_one_expression)
-        return sizeof(error::default_is_not_one_sql_expression<T, name_of<option_value_text<T, Option>>>) == 0;
+        return std::type_identity<error::default_is_not_one_sql_expression<T, name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::no_sql_type)
-        return sizeof(error::member_type_has_no_sql_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>) == 0;
+        return std::type_identity<error::member_type_has_no_sql_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>>{};
     else if constexpr (p == dimension_problem::bad_name) {
         if constexpr (!is_valid_name(reflect::type_name<T>) && table_of<T>() == reflect::type_name<T>)
-            return sizeof(error::name_is_empty_or_longer_than_63_bytes<T, name_of<type_name_text<T>>>) == 0;
+            return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<type_name_text<T>>>>{};
         else if constexpr (!is_valid_name(options_of<T>::entries[Option].value))
-            return sizeof(error::name_is_empty_or_longer_than_63_bytes<T, name_of<option_value_text<T, Option>>>) == 0;
+            return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<option_value_text<T, Option>>>>{};
         else
-            return sizeof(error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>) == 0;
+            return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>>{};
     } else
-        return true;
+        return std::type_identity<void>{};
 }
+
+
 
 template <class T>
 consteval auto make_table_plan() {
@@ -297,19 +301,18 @@ consteval auto make_table_plan() {
 }
 
 template <class T>
-consteval auto checked_table_plan() {
-    constexpr dimension_check check = check_dimension<T>();
-    if constexpr (!check.ok()) {
-        report<T, check.problem, check.option, check.field>();
-        return table_plan<0>{};
-    } else {
-        return make_table_plan<T>();
-    }
-}
+struct checked_table_plan {
+    static constexpr dimension_check check = check_dimension<T>();
+    using reported = error::raise<decltype(report<T, check.problem, check.option, check.field>())>;
+    static constexpr auto value = [] {
+        if constexpr (!check.ok()) return table_plan<0>{};
+        else return make_table_plan<T>();
+    }();
+};
 }  // namespace detail
 
 /// The table plan of dimension struct T; a mistake in T is a compile error here.
 template <dimension_struct T>
-inline constexpr auto table_plan_of = detail::checked_table_plan<T>();
+inline constexpr auto table_plan_of = detail::checked_table_plan<T>::value;
 
 }  // namespace pgcraft::plan

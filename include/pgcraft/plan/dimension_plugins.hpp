@@ -223,55 +223,63 @@ struct order_key_text {
     static constexpr std::string_view text = Plugins::order.key;
 };
 
-// Turns a failed plugin check into the compile error that names it.
+// The compile error that names a failed plugin check, as a type (see error::raise).
 template <class Schema, class Dimension>
-consteval bool report_plugins() {
+consteval auto report_plugins() {
     using plugins = dimension_plugins<Schema, Dimension>;
     constexpr auto& order = plugins::order;
     using error::name_of;
     if constexpr (order.problem == plugin_problem::singleton_clash) {
-        return sizeof(error::two_plugins_in_one_singleton_group<
+        return std::type_identity<error::two_plugins_in_one_singleton_group<
                       Dimension, typename plugins::template at<order.first>,
-                      typename plugins::template at<order.second>, name_of<order_key_text<plugins>>>) == 0;
+                      typename plugins::template at<order.second>, name_of<order_key_text<plugins>>>>{};
     } else if constexpr (order.problem == plugin_problem::needs_newer_postgres) {
         using plugin = typename plugins::template at<order.first>;
-        return sizeof(error::plugin_needs_newer_postgres<
+        return std::type_identity<error::plugin_needs_newer_postgres<
                       Dimension, plugin, std::integral_constant<int, plugins::descriptors[order.first].min_postgres_version>,
-                      std::integral_constant<int, schema_traits<Schema>::target_postgres_version>>) == 0;
+                      std::integral_constant<int, schema_traits<Schema>::target_postgres_version>>>{};
     } else if constexpr (order.problem == plugin_problem::duplicate_producer) {
-        return sizeof(error::two_plugins_produce_one_key<Dimension, typename plugins::template at<order.first>,
+        return std::type_identity<error::two_plugins_produce_one_key<Dimension, typename plugins::template at<order.first>,
                                                          typename plugins::template at<order.second>,
-                                                         name_of<order_key_text<plugins>>>) == 0;
+                                                         name_of<order_key_text<plugins>>>>{};
     } else if constexpr (order.problem == plugin_problem::missing_producer) {
-        return sizeof(error::no_plugin_produces_required_key<Dimension, typename plugins::template at<order.first>,
-                                                             name_of<order_key_text<plugins>>>) == 0;
+        return std::type_identity<error::no_plugin_produces_required_key<Dimension, typename plugins::template at<order.first>,
+                                                             name_of<order_key_text<plugins>>>>{};
     } else if constexpr (order.problem == plugin_problem::cycle) {
         using in_cycle =
             typename select<typename plugins::written, order.in_cycle, std::make_index_sequence<plugins::count>>::type;
-        return sizeof(error::plugins_require_each_other_in_a_cycle<Dimension, in_cycle>) == 0;
+        return std::type_identity<error::plugins_require_each_other_in_a_cycle<Dimension, in_cycle>>{};
     } else {
         constexpr column_check check = plugins::columns;
         using column_name = typename lazy_member_name<check.ok(), Dimension, check.field>::type;
         if constexpr (check.problem == column_problem::key_member_type) {
             using key_plugin = typename plugins::template at<check.plugin>;
-            return sizeof(error::primary_key_member_has_wrong_type<Dimension, column_name,
+            return std::type_identity<error::primary_key_member_has_wrong_type<Dimension, column_name,
                                                                    reflect::field_type<Dimension, check.field>,
-                                                                   typename key_plugin::key_member_type>) == 0;
+                                                                   typename key_plugin::key_member_type>>{};
         } else if constexpr (check.problem == column_problem::key_column_option) {
-            return sizeof(error::primary_key_column_takes_only_a_comment<Dimension, column_name>) == 0;
+            return std::type_identity<error::primary_key_column_takes_only_a_comment<Dimension, column_name>>{};
         } else if constexpr (check.problem == column_problem::added_column_is_a_member) {
-            return sizeof(error::plugin_adds_a_column_the_struct_already_has<
-                          Dimension, typename plugins::template at<check.plugin>, column_name>) == 0;
+            return std::type_identity<error::plugin_adds_a_column_the_struct_already_has<
+                          Dimension, typename plugins::template at<check.plugin>, column_name>>{};
         } else {
-            return true;
+            return std::type_identity<void>{};
         }
     }
 }
+template <class Settings, class Dimension>
+struct plugins_check {
+    // The value before the error: clang takes members declared after a failed
+    // one as failed too, and would report every reader of the value.
+    static constexpr bool value =
+        dimension_plugins<Settings, Dimension>::order.ok() && dimension_plugins<Settings, Dimension>::columns.ok();
+    using reported = error::raise<decltype(report_plugins<Settings, Dimension>())>;
+};
 }  // namespace detail
 
 /// True when the dimension's plugins are sound; otherwise a compile error here.
 template <class Schema, class Dimension>
 inline constexpr bool plugins_are_valid =
-    detail::report_plugins<typename schema_traits<Schema>::settings, Dimension>();
+    detail::plugins_check<typename schema_traits<Schema>::settings, Dimension>::value;
 
 }  // namespace pgcraft::plan

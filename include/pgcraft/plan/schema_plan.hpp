@@ -83,15 +83,15 @@ struct dependencies_of<Extension> {
 
 template <class Extension, class Used, class Dependencies>
 struct check_dependencies;
+template <class Extension, class Used, class Dependency>
+struct dependency_check {
+    static constexpr bool value = list_contains<Used, Dependency>;  // before the error: see plugins_check
+    using reported = error::raise<std::type_identity<std::conditional_t<
+        value, void, error::extension_depends_on_an_extension_the_schema_does_not_use<Extension, Dependency>>>>;
+};
 template <class Extension, class Used, class... Dependencies>
 struct check_dependencies<Extension, Used, pgcraft::detail::type_list<Dependencies...>> {
-    template <class Dependency>
-    static consteval bool one() {
-        if constexpr (!list_contains<Used, Dependency>)
-            return sizeof(error::extension_depends_on_an_extension_the_schema_does_not_use<Extension, Dependency>) == 0;
-        return true;
-    }
-    static constexpr bool value = (one<Dependencies>() && ...);
+    static constexpr bool value = (dependency_check<Extension, Used, Dependencies>::value && ...);
 };
 
 template <class Schema, class Extensions>
@@ -103,25 +103,28 @@ struct check_extensions<Schema, pgcraft::detail::type_list<Extensions...>> {
         (check_dependencies<Extensions, used, typename dependencies_of<Extensions>::type>::value && ...);
 };
 
+struct no_check {
+    static constexpr bool value = true;
+};
+
+// One dimension's checks, each only if the one before passed, so that one
+// mistake gives one error. All in types and constants, never inside a
+// constant-evaluated function, where clang would report every caller too.
 template <class Schema, class Dimension>
-consteval bool check_one_dimension() {
-    if constexpr (!check_dimension<Dimension>().ok()) {
-        (void)table_plan_of<Dimension>;  // reports the declaration's mistake
-        return false;
-    } else {
-        if constexpr (!plugins_are_valid<typename schema_traits<Schema>::settings, Dimension>) {
-            return false;
-        } else {
-            return constraints_are_valid<Schema, Dimension>;
-        }
-    }
-}
+struct check_one_dimension {
+    using settings = typename schema_traits<Schema>::settings;
+    static constexpr bool declared = detail::checked_table_plan<Dimension>::check.ok();
+    using plugins = std::conditional_t<declared, detail::plugins_check<settings, Dimension>, no_check>;
+    static constexpr bool plugins_ok = declared && plugins::value;
+    using constraints = std::conditional_t<plugins_ok, detail::constraints_check<Schema, Dimension>, no_check>;
+    static constexpr bool value = plugins_ok && constraints::value;
+};
 
 template <class Schema, class Dimensions>
 struct check_dimensions;
 template <class Schema, class... Dimensions>
 struct check_dimensions<Schema, pgcraft::detail::type_list<Dimensions...>> {
-    static constexpr bool value = (check_one_dimension<Schema, Dimensions>() && ...);
+    static constexpr bool value = (check_one_dimension<Schema, Dimensions>::value && ...);
 };
 
 }  // namespace detail
@@ -139,29 +142,40 @@ struct schema_check;
 template <class... Items>
 struct schema_check<schema<Items...>> {
     using traits = schema_traits<schema<Items...>>;
-    static consteval bool run() {
+    static constexpr bool items_ok = traits::first_unknown_item == sizeof...(Items) && traits::versions_given <= 1;
+    static constexpr bool extensions_ok =
+        items_ok && std::conditional_t<items_ok, detail::check_extensions<schema<Items...>, typename traits::extensions>,
+                                       detail::no_check>::value;
+    static constexpr bool dimensions_ok =
+        extensions_ok && std::conditional_t<extensions_ok,
+                                            detail::check_dimensions<schema<Items...>, typename traits::dimensions>,
+                                            detail::no_check>::value;
+    // The error that names the schema's own mistake, as a type (see error::raise).
+    static consteval auto report() {
         if constexpr (traits::first_unknown_item < sizeof...(Items)) {
-            return sizeof(error::not_a_dimension_or_schema_setting<
-                          typename traits::template item<traits::first_unknown_item>>) == 0;
+            return std::type_identity<
+                error::not_a_dimension_or_schema_setting<typename traits::template item<traits::first_unknown_item>>>{};
         } else if constexpr (traits::versions_given > 1) {
-            return sizeof(error::schema_setting_given_twice<error::name_of<version_setting_text<Items...>>>) == 0;
-        } else if constexpr (!detail::check_extensions<schema<Items...>, typename traits::extensions>::value) {
-            return false;
-        } else if constexpr (!detail::check_dimensions<schema<Items...>, typename traits::dimensions>::value) {
-            return false;
+            return std::type_identity<error::schema_setting_given_twice<error::name_of<version_setting_text<Items...>>>>{};
+        } else if constexpr (!dimensions_ok) {
+            return std::type_identity<void>{};  // reported where it was found
         } else {
             using tables = detail::dimension_tables<typename traits::dimensions>;
             if constexpr (tables::shared.found()) {
-                return sizeof(error::two_dimensions_share_a_table<typename tables::template at<tables::shared.first>,
-                                                                  typename tables::template at<tables::shared.second>>) == 0;
+                return std::type_identity<
+                    error::two_dimensions_share_a_table<typename tables::template at<tables::shared.first>,
+                                                        typename tables::template at<tables::shared.second>>>{};
+            } else {
+                return std::type_identity<void>{};
             }
-            return true;
         }
     }
+    static constexpr bool value = dimensions_ok && std::is_void_v<typename decltype(report())::type>;
+    using reported = error::raise<decltype(report())>;  // after the value: see plugins_check
 };
 
 /// True for a valid schema; each mistake in it is a compile error here.
 template <class Schema>
-inline constexpr bool schema_is_valid = schema_check<Schema>::run();
+inline constexpr bool schema_is_valid = schema_check<Schema>::value;
 
 }  // namespace pgcraft::plan
