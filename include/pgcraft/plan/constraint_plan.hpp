@@ -336,7 +336,12 @@ consteval auto report_constraints() {
 template <class Schema, class Dimension>
 struct constraints_check {
     static constexpr bool value = constraint_result<Schema, Dimension>::value.ok();  // before the error: see plugins_check
-    using reported = error::raise<decltype(report_constraints<Schema, Dimension>())>;
+    // Only a failed check has its report instantiated: the valid ones cost nothing more.
+    struct report_type {
+        using type = decltype(report_constraints<Schema, Dimension>());
+    };
+    using reported = error::raise<typename std::conditional_t<value, std::type_identity<std::type_identity<void>>,
+                                                              report_type>::type>;
 };
 }  // namespace detail
 

@@ -300,14 +300,22 @@ consteval auto make_table_plan() {
     return plan;
 }
 
+template <class T, bool Ok>
+consteval auto plan_if() {
+    if constexpr (Ok) return make_table_plan<T>();
+    else return table_plan<0>{};
+}
+
 template <class T>
 struct checked_table_plan {
     static constexpr dimension_check check = check_dimension<T>();
-    using reported = error::raise<decltype(report<T, check.problem, check.option, check.field>())>;
-    static constexpr auto value = [] {
-        if constexpr (!check.ok()) return table_plan<0>{};
-        else return make_table_plan<T>();
-    }();
+    static constexpr auto value = plan_if<T, check.ok()>();  // before the error: see plugins_check
+    // Only a failed check has its report instantiated: the valid ones cost nothing more.
+    struct report_type {
+        using type = decltype(report<T, check.problem, check.option, check.field>());
+    };
+    using reported = error::raise<typename std::conditional_t<check.ok(), std::type_identity<std::type_identity<void>>,
+                                                              report_type>::type>;
 };
 }  // namespace detail
 

@@ -273,7 +273,12 @@ struct plugins_check {
     // one as failed too, and would report every reader of the value.
     static constexpr bool value =
         dimension_plugins<Settings, Dimension>::order.ok() && dimension_plugins<Settings, Dimension>::columns.ok();
-    using reported = error::raise<decltype(report_plugins<Settings, Dimension>())>;
+    // Only a failed check has its report instantiated: the valid ones cost nothing more.
+    struct report_type {
+        using type = decltype(report_plugins<Settings, Dimension>());
+    };
+    using reported = error::raise<typename std::conditional_t<value, std::type_identity<std::type_identity<void>>,
+                                                              report_type>::type>;
 };
 }  // namespace detail
 
