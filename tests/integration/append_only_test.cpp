@@ -3,9 +3,7 @@
 // two sessions updating one entity at once.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <pgcraft/generator/build_catalog.hpp>
@@ -207,18 +205,9 @@ TEST_CASE("two sessions updating one entity: one current version, no update lost
     connection first = d.another_session();
     connection second = d.another_session();
 
-    first.exec("BEGIN");
-    first.exec("UPDATE hist.products_current SET price = 7 WHERE id = " + id);  // holds the entity's lock
-    std::thread waiting([&] { second.exec("UPDATE hist.products_current SET name = 'Renamed' WHERE id = " + id); });
-    // The second session waits for the first: its lock shows in pg_locks.
-    bool blocked = false;
-    for (int i = 0; i < 100 && !blocked; ++i) {
-        blocked = d.db.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") != "0";
-        if (!blocked) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    CHECK(blocked);
-    first.exec("COMMIT");
-    waiting.join();
+    CHECK(history_fixture::second_writer_waits_for_first(
+        d.db, first, second, "UPDATE hist.products_current SET price = 7 WHERE id = " + id,
+        "UPDATE hist.products_current SET name = 'Renamed' WHERE id = " + id));
 
     CHECK(d.db.text("SELECT count(*) FROM hist.products_history WHERE id = $1 AND valid_to IS NULL", {id}) == "1");
     CHECK(versions_of(d.db, id) == "3");

@@ -3,9 +3,7 @@
 // history, no-op updates, deletes, protection, and index use.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <pgcraft/generator/build_catalog.hpp>
@@ -174,17 +172,9 @@ TEST_CASE("two sessions updating one entity: one current value per attribute, no
     connection first = d.another_session();
     connection second = d.another_session();
 
-    first.exec("BEGIN");
-    first.exec("UPDATE hist.settings_current SET max_items = 7 WHERE id = " + id);  // holds the entity's lock
-    std::thread waiting([&] { second.exec("UPDATE hist.settings_current SET note = 'second' WHERE id = " + id); });
-    bool blocked = false;
-    for (int i = 0; i < 100 && !blocked; ++i) {
-        blocked = d.db.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") != "0";
-        if (!blocked) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    CHECK(blocked);
-    first.exec("COMMIT");
-    waiting.join();
+    CHECK(history_fixture::second_writer_waits_for_first(
+        d.db, first, second, "UPDATE hist.settings_current SET max_items = 7 WHERE id = " + id,
+        "UPDATE hist.settings_current SET note = 'second' WHERE id = " + id));
 
     CHECK(d.db.text("SELECT max_items || ' ' || note FROM hist.settings_current WHERE id = $1", {id}) == "7 second");
     CHECK(d.db.text("SELECT count(*) FROM hist.settings_attributes WHERE id = $1 AND valid_to IS NULL", {id}) == "6");

@@ -3,11 +3,16 @@
 // generated column; an EAV one with typed attributes and a check.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include <pgcraft/model.hpp>
+
+#include "pg_cluster.hpp"
 
 namespace history_fixture {
 
@@ -62,5 +67,24 @@ struct settings {
 };
 
 using schema = pg::schema<suppliers, products, offers, price_checks, settings>;
+
+/// Runs `holder` in an open transaction of `first`, then `waiter` in `second`
+/// on another thread; checks through `observer` that the waiter blocks on a
+/// lock; then commits the holder and waits for the waiter to finish.
+inline bool second_writer_waits_for_first(pgcraft_it::connection& observer, pgcraft_it::connection& first,
+                                          pgcraft_it::connection& second, const std::string& holder,
+                                          const std::string& waiter) {
+    first.exec("BEGIN");
+    first.exec(holder);
+    std::thread waiting([&] { second.exec(waiter); });
+    bool blocked = false;
+    for (int i = 0; i < 100 && !blocked; ++i) {
+        blocked = observer.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") != "0";
+        if (!blocked) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    first.exec("COMMIT");
+    waiting.join();
+    return blocked;
+}
 
 }  // namespace history_fixture
