@@ -89,6 +89,25 @@ TEST_CASE("UPDATE appends a version only when a value changes") {
                     {id}) == "1");
     CHECK(d.db.text("SELECT count(DISTINCT valid_from) FROM hist.products_history WHERE id = $1", {id}) == "2");
     CHECK(d.db.text("SELECT count(*) FROM hist.products_history WHERE id = $1 AND valid_to IS NULL", {id}) == "1");
+    // The earlier version keeps its values, the generated one as computed then.
+    CHECK(d.db.text("SELECT price || ' ' || price_with_tax FROM hist.products_history "
+                    "WHERE id = $1 AND valid_to IS NOT NULL",
+                    {id}) == "1.00 1.20");
+}
+
+TEST_CASE("versions written in one transaction get distinct, ordered validity") {
+    history_database d;
+    const std::string id = insert_product(d.db, "Widget", "W-1", "1");
+    d.db.exec("BEGIN");
+    for (const char* price : {"2", "3", "4"}) d.db.exec("UPDATE hist.products_current SET price = " + std::string(price) + " WHERE id = " + id);
+    d.db.exec("COMMIT");
+    CHECK(versions_of(d.db, id) == "4");
+    // Ordered by validity, the prices come in the order they were written, each version ending where the next begins.
+    CHECK(d.db.text("SELECT string_agg(price::text, ' ' ORDER BY valid_from) FROM hist.products_history WHERE id = $1",
+                    {id}) == "1.00 2.00 3.00 4.00");
+    CHECK(d.db.text("SELECT count(*) FROM hist.products_history h JOIN hist.products_history n "
+                    "ON n.id = h.id AND n.valid_from = h.valid_to WHERE h.id = $1",
+                    {id}) == "3");
 }
 
 TEST_CASE("DELETE ends the entity and keeps its history, attributable to it") {
@@ -129,11 +148,11 @@ TEST_CASE("checks hold on every version; unique constraints hold among current v
     auto f = d.db.failure_of("UPDATE hist.products_current SET price = -1 WHERE id = " + id);
     REQUIRE(f);
     CHECK(f->sqlstate == "23514");
-    CHECK(f->constraint == "ck__products_versions__price");
+    CHECK(f->constraint == "ck__products__price");
     f = d.db.failure_of("INSERT INTO hist.products_current (name, sku, price) VALUES ('Other', 'W-1', 1)");
     REQUIRE(f);
     CHECK(f->sqlstate == "23505");
-    CHECK(f->constraint == "uq__products_versions__sku");
+    CHECK(f->constraint == "uq__products__sku");
     // Across history the same sku may repeat: after an update and a delete it is free again.
     d.db.exec("UPDATE hist.products_current SET name = 'Widget 2' WHERE id = " + id);
     d.db.exec("DELETE FROM hist.products_current WHERE id = " + id);
@@ -147,20 +166,23 @@ TEST_CASE("checks hold on every version; unique constraints hold among current v
 TEST_CASE("the backing tables are written only through the view") {
     history_database d;
     const std::string id = insert_product(d.db, "Widget", "W-1", "1");
+    d.db.exec("UPDATE hist.products_current SET price = 2 WHERE id = " + id);  // an earlier version to touch
     for (const std::string& statement : std::vector<std::string>{
              "INSERT INTO hist.products DEFAULT VALUES",
           "UPDATE hist.products SET deleted_at = now()",
           "DELETE FROM hist.products",
+          "TRUNCATE hist.products CASCADE",
           "INSERT INTO hist.products_versions (id, name, sku, price) VALUES (" + id + ", 'x', 'y', 1)",
              "UPDATE hist.products_versions SET price = 0",
-             "DELETE FROM hist.products_versions"}) {
+             "DELETE FROM hist.products_versions",
+             "TRUNCATE hist.products_versions"}) {
         CAPTURE(statement);
         const auto f = d.db.failure_of(statement);
         REQUIRE(f);
         CHECK(f->sqlstate == "42501");
         CHECK(f->message.find("hist.products") != std::string::npos);
     }
-    CHECK(versions_of(d.db, id) == "1");
+    CHECK(versions_of(d.db, id) == "2");
 }
 
 TEST_CASE("trigger functions run as their owner with a pinned search_path") {

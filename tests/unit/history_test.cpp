@@ -65,17 +65,22 @@ TEST_CASE("an append-only dimension's objects") {
     const auto* versions = c.find({cat::object_kind::table, {"shop", "products_versions"}});
     REQUIRE(versions != nullptr);
     const auto& table = std::get<cat::table>(*versions);
-    CHECK(table.columns[1].name == "id");
+    CHECK(table.columns.front().name == "id");
     CHECK(table.columns.back().name == "valid_to");
+    // Earlier versions keep what was computed then: no generated expression.
+    CHECK(table.columns[5].name == "price_with_tax");
+    CHECK(table.columns[5].generated.empty());
     const auto* view = c.find({cat::object_kind::view, {"shop", "products_current"}});
     REQUIRE(view != nullptr);
     CHECK(std::get<cat::view>(*view).columns ==
           std::vector<std::string>{"id", "name", "sku", "price", "notes", "price_with_tax", "created_at", "updated_at"});
-    // Unique constraints hold among current versions: a partial unique index.
-    const auto* sku = c.find({cat::object_kind::index, {"shop", "uq__products_versions__sku"}});
+    // Unique constraints hold among live entities: a partial unique index.
+    const auto* sku = c.find({cat::object_kind::index, {"shop", "uq__products__sku"}});
     REQUIRE(sku != nullptr);
-    CHECK(std::get<cat::index>(*sku).where == "valid_to IS NULL");
-    CHECK(c.find({cat::object_kind::trigger, {"shop", "products_versions.pgcraft_protect"}}) != nullptr);
+    CHECK(std::get<cat::index>(*sku).where == "deleted_at IS NULL");
+    for (const char* table_name : {"products", "products_versions"})
+        for (const char* trigger : {".pgcraft_protect", ".pgcraft_protect_truncate"})
+            CHECK(c.find({cat::object_kind::trigger, {"shop", std::string(table_name) + trigger}}) != nullptr);
     for (const char* op : {"insert", "update", "delete"}) {
         const auto* f = c.find({cat::object_kind::function, {"shop", std::string("products_current_") + op}, ""});
         REQUIRE(f != nullptr);

@@ -163,9 +163,10 @@ struct trigger {
     std::string name = {};
     object_id on = {};        ///< the table or view
     std::string timing = {};  ///< BEFORE, AFTER or INSTEAD OF
-    std::vector<std::string> events = {};  ///< INSERT, UPDATE, DELETE
+    std::vector<std::string> events = {};  ///< INSERT, UPDATE, DELETE, TRUNCATE
     object_id function = {};
     std::string when = {};  ///< a condition checked before the function is called at all
+    bool for_each_statement = false;  ///< once per statement rather than once per row
 
     /// Trigger names are per table: the identity is the table's name and the trigger's.
     object_id id() const { return {object_kind::trigger, {on.name.schema, on.name.name + "." + name}}; }

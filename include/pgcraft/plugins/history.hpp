@@ -13,7 +13,8 @@
 
 namespace pgcraft {
 
-/// Append-only (SCD type 2): an entity table and a versions table.
+/// Append-only (SCD type 2): an entity table holding current versions, and a
+/// versions table holding the earlier ones.
 template <fixed_string Entity = "entity", fixed_string Versions = "versions">
 struct append_only_tables {
     static constexpr std::string_view name = "append_only_tables";
@@ -43,14 +44,14 @@ struct append_only_writes {
     static void run(auto& context) { build_append_only_writes(context, Entity.view(), Versions.view(), View.view()); }
 };
 
-/// The declared checks, unique constraints (among current rows), indexes
-/// (on current rows) and foreign keys of a history table.
-template <fixed_string Table = "versions">
+/// The declared checks, unique constraints (among live entities), indexes
+/// (on live entities) and foreign keys of the table holding current versions.
+template <fixed_string Table = "entity">
 struct current_row_constraints {
     static constexpr std::string_view name = "current_row_constraints";
     static constexpr keys<Table> required_keys{};
     static constexpr keys<> produced_keys{};
-    static void run(auto& context) { context.add_declared_constraints(Table.view(), "valid_to IS NULL"); }
+    static void run(auto& context) { context.add_declared_constraints(Table.view(), "deleted_at IS NULL"); }
 };
 
 /// Entity-attribute-value: an entity table and an attribute table with one

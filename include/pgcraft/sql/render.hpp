@@ -159,7 +159,7 @@ inline std::string render_create(const catalog::trigger& t) {
     std::string events;
     for (std::size_t i = 0; i < t.events.size(); ++i) events += (i > 0 ? " OR " : "") + t.events[i];
     return "CREATE TRIGGER " + quote_identifier(t.name) + "\n    " + t.timing + " " + events + " ON " +
-           quote_qualified(t.on.name) + "\n    FOR EACH ROW" + (t.when.empty() ? "" : " WHEN (" + t.when + ")") +
+           quote_qualified(t.on.name) + "\n    FOR EACH " + (t.for_each_statement ? "STATEMENT" : "ROW") + (t.when.empty() ? "" : " WHEN (" + t.when + ")") +
            " EXECUTE FUNCTION " + quote_qualified(t.function.name) + "(" + t.function.arguments + ");\n";
 }
 

@@ -6,15 +6,9 @@ CREATE FUNCTION shop.pgcraft_forbid_direct_write()
     SET search_path = pg_catalog, pg_temp
 AS $pgcraft$
 BEGIN
-    IF pg_trigger_depth() < 2 THEN
-        RAISE EXCEPTION 'pgcraft: %.% is written only through its dimension''s views', TG_TABLE_SCHEMA, TG_TABLE_NAME
-            USING ERRCODE = 'insufficient_privilege',
-                  HINT = 'Write to the dimension''s _current view instead.';
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-        RETURN OLD;
-    END IF;
-    RETURN NEW;
+    RAISE EXCEPTION 'pgcraft: %.% is written only through its dimension''s views', TG_TABLE_SCHEMA, TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege',
+              HINT = 'Write to the dimension''s _current view instead.';
 END;
 $pgcraft$;
 COMMENT ON FUNCTION shop.pgcraft_forbid_direct_write() IS 'Stops writes to a dimension''s backing tables that do not come through its views';
@@ -30,7 +24,11 @@ COMMENT ON COLUMN shop.settings.deleted_at IS 'When the entity was deleted';
 
 CREATE TRIGGER pgcraft_protect
     BEFORE INSERT OR UPDATE OR DELETE ON shop.settings
-    FOR EACH ROW WHEN (pg_trigger_depth() < 2) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
+    FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
+
+CREATE TRIGGER pgcraft_protect_truncate
+    BEFORE TRUNCATE ON shop.settings
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
 
 CREATE TABLE shop.settings_attributes (
     value_id         bigint      NOT NULL GENERATED ALWAYS AS IDENTITY,
@@ -233,4 +231,8 @@ CREATE TRIGGER settings_current_delete
 
 CREATE TRIGGER pgcraft_protect
     BEFORE INSERT OR UPDATE OR DELETE ON shop.settings_attributes
-    FOR EACH ROW WHEN (pg_trigger_depth() < 2) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
+    FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();
+
+CREATE TRIGGER pgcraft_protect_truncate
+    BEFORE TRUNCATE ON shop.settings_attributes
+    FOR EACH STATEMENT WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION shop.pgcraft_forbid_direct_write();

@@ -95,10 +95,12 @@ inline void add_view_writes(plugin_context& context, const catalog::qualified_na
     }
 }
 
-/// Direct writes to the tables produced under `table_keys` fail with a message
-/// naming the table. The dimension's own trigger functions write them from
-/// inside a trigger, which is what the check lets through; the trigger's WHEN
-/// makes that check without calling a function for those writes.
+/// Direct writes to the tables produced under `table_keys` (INSERT, UPDATE,
+/// DELETE, TRUNCATE) fail with a message naming the table. The dimension's own
+/// trigger functions write them from inside a trigger; the triggers' WHEN lets
+/// those writes through without calling a function for them (WHEN is
+/// evaluated before the trigger's own call raises the depth, so a statement
+/// from a client sees 0 and one from a view's trigger sees 1).
 inline void protect_tables(plugin_context& context, std::span<const std::string_view> table_keys) {
     if (table_keys.empty()) return;
     const std::string schema = context.table(table_keys[0]).name.schema;
@@ -110,23 +112,19 @@ inline void protect_tables(plugin_context& context, std::span<const std::string_
     forbid.comment = "Stops writes to a dimension's backing tables that do not come through its views";
     forbid.body =
         "BEGIN\n"
-        "    IF pg_trigger_depth() < 2 THEN\n"
-        "        RAISE EXCEPTION 'pgcraft: %.% is written only through its dimension''s views', TG_TABLE_SCHEMA, "
+        "    RAISE EXCEPTION 'pgcraft: %.% is written only through its dimension''s views', TG_TABLE_SCHEMA, "
         "TG_TABLE_NAME\n"
-        "            USING ERRCODE = 'insufficient_privilege',\n"
-        "                  HINT = 'Write to the dimension''s _current view instead.';\n"
-        "    END IF;\n"
-        "    IF TG_OP = 'DELETE' THEN\n"
-        "        RETURN OLD;\n"
-        "    END IF;\n"
-        "    RETURN NEW;\n"
+        "        USING ERRCODE = 'insufficient_privilege',\n"
+        "              HINT = 'Write to the dimension''s _current view instead.';\n"
         "END;";
     context.schema_catalog().add_once(forbid);
+    const std::string direct = "pg_trigger_depth() = 0";
     for (std::string_view key : table_keys) {
         const catalog::table& t = context.table(key);
-        context.schema_catalog().add(catalog::trigger{"pgcraft_protect", t.id(), "BEFORE",
-                                                      {"INSERT", "UPDATE", "DELETE"}, forbid.id(),
-                                                      "pg_trigger_depth() < 2"});
+        context.schema_catalog().add(
+            catalog::trigger{"pgcraft_protect", t.id(), "BEFORE", {"INSERT", "UPDATE", "DELETE"}, forbid.id(), direct});
+        context.schema_catalog().add(
+            catalog::trigger{"pgcraft_protect_truncate", t.id(), "BEFORE", {"TRUNCATE"}, forbid.id(), direct, true});
     }
 }
 
