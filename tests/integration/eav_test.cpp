@@ -172,11 +172,15 @@ TEST_CASE("two sessions updating one entity: one current value per attribute, no
     connection first = d.another_session();
     connection second = d.another_session();
 
+    second.exec("CREATE TEMP TABLE returned (max_items integer)");
     CHECK(history_fixture::second_writer_waits_for_first(
         d.db, first, second, "UPDATE hist.settings_current SET max_items = 7 WHERE id = " + id,
-        "UPDATE hist.settings_current SET note = 'second' WHERE id = " + id));
+        "WITH u AS (UPDATE hist.settings_current SET note = 'second' WHERE id = " + id +
+            " RETURNING max_items) INSERT INTO returned SELECT max_items FROM u"));
 
     CHECK(d.db.text("SELECT max_items || ' ' || note FROM hist.settings_current WHERE id = $1", {id}) == "7 second");
+    // The waiter read the entity again after the lock: it returns the first writer's value, not its snapshot's.
+    CHECK(second.text("SELECT max_items FROM returned") == "7");
     CHECK(d.db.text("SELECT count(*) FROM hist.settings_attributes WHERE id = $1 AND valid_to IS NULL", {id}) == "6");
     CHECK(d.db.text("SELECT count(*) FROM (SELECT attribute FROM hist.settings_attributes WHERE id = $1 "
                     "AND valid_to IS NULL GROUP BY attribute HAVING count(*) > 1) AS doubled",

@@ -42,10 +42,7 @@ CREATE TABLE shop.settings_attributes (
     valid_to         timestamptz,
     CONSTRAINT pk__settings_attributes__value_id PRIMARY KEY (value_id),
     CONSTRAINT fk__settings_attributes__setting_id__settings FOREIGN KEY (setting_id) REFERENCES shop.settings (setting_id),
-    CONSTRAINT ck__settings_attributes__attribute CHECK ((attribute = 'label' AND varchar_8_value IS NULL AND integer_value IS NULL AND boolean_value IS NULL)
-        OR (attribute = 'code' AND varchar_20_value IS NULL AND integer_value IS NULL AND boolean_value IS NULL)
-        OR (attribute = 'max_items' AND varchar_20_value IS NULL AND varchar_8_value IS NULL AND boolean_value IS NULL)
-        OR (attribute = 'enabled' AND varchar_20_value IS NULL AND varchar_8_value IS NULL AND integer_value IS NULL)),
+    CONSTRAINT ck__settings_attributes__one_value CHECK (num_nonnulls(varchar_20_value, varchar_8_value, integer_value, boolean_value) <= 1),
     CONSTRAINT ck__settings_attributes__valid_from_valid_to CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
 COMMENT ON TABLE shop.settings_attributes IS 'The attribute values of shop.settings, current while valid_to is NULL';
@@ -134,7 +131,8 @@ CREATE FUNCTION shop.settings_current_update()
     SET search_path = pg_catalog, pg_temp
 AS $pgcraft$
 DECLARE
-    stamp timestamptz := clock_timestamp();
+    stamp timestamptz;
+    newest timestamptz;
     latest shop.settings_current%ROWTYPE;
     changed boolean := false;
 BEGIN
@@ -146,7 +144,13 @@ BEGIN
     IF NOT FOUND THEN
         RETURN NULL;  -- deleted meanwhile
     END IF;
-    SELECT * INTO latest FROM shop.settings_current WHERE setting_id = OLD.setting_id;
+    SELECT max(valid_from) INTO newest FROM shop.settings_attributes WHERE setting_id = OLD.setting_id AND valid_to IS NULL;
+    IF coalesce(newest, OLD.created_at) = OLD.updated_at THEN
+        latest := OLD;
+    ELSE
+        SELECT * INTO latest FROM shop.settings_current WHERE setting_id = OLD.setting_id;
+    END IF;
+    stamp := greatest(clock_timestamp(), newest + interval '1 microsecond');
     NEW.label := CASE WHEN NEW.label IS DISTINCT FROM OLD.label THEN NEW.label ELSE latest.label END;
     NEW.code := CASE WHEN NEW.code IS DISTINCT FROM OLD.code THEN NEW.code ELSE latest.code END;
     NEW.max_items := CASE WHEN NEW.max_items IS DISTINCT FROM OLD.max_items THEN NEW.max_items ELSE latest.max_items END;
@@ -219,7 +223,8 @@ BEGIN
     IF NOT FOUND THEN
         RETURN NULL;
     END IF;
-    UPDATE shop.settings_attributes SET valid_to = stamp WHERE setting_id = OLD.setting_id AND valid_to IS NULL;
+    UPDATE shop.settings_attributes SET valid_to = greatest(stamp, valid_from)
+        WHERE setting_id = OLD.setting_id AND valid_to IS NULL;
     RETURN OLD;
 END;
 $pgcraft$;

@@ -57,21 +57,6 @@ inline catalog::table entity_table(const plugin_context& context) {
     return entity;
 }
 
-/// DELETE through a history kind's view: end the entity and its current rows
-/// in `rows`; the history stays.
-inline std::string end_entity_body(const std::string& entity, const std::string& rows, const std::string& key) {
-    return "DECLARE\n"
-           "    stamp timestamptz := clock_timestamp();\n"
-           "BEGIN\n"
-           "    UPDATE " + entity + " SET deleted_at = stamp WHERE " + key + " = OLD." + key + " AND deleted_at IS NULL;\n"
-           "    IF NOT FOUND THEN\n"
-           "        RETURN NULL;\n"
-           "    END IF;\n"
-           "    UPDATE " + rows + " SET valid_to = stamp WHERE " + key + " = OLD." + key + " AND valid_to IS NULL;\n"
-           "    RETURN OLD;\n"
-           "END;";
-}
-
 /// The INSERT, UPDATE and DELETE functions of a view and their INSTEAD OF
 /// triggers, named <table>_current_insert and so on.
 inline void add_view_writes(plugin_context& context, const catalog::qualified_name& table,
