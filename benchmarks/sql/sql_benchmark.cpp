@@ -146,9 +146,16 @@ int main(int argc, char** argv) try {
         db.prepare("dimension_" + std::to_string(i), ops[i].dimension_sql);
     }
 
+    // What one round trip costs here, with nothing to do: the client-side
+    // ratios shrink as it grows, so every run reports it.
+    db.prepare("round_trip", "SELECT $1::integer");
     std::mt19937 random(20261123);
-    std::printf("| operation | plain µs/op | dimension µs/op | ratio | target | server-side ratio |\n"
-                "| --- | --- | --- | --- | --- | --- |\n");
+    std::vector<double> trips;
+    for (int r = 0; r < rounds; ++r) trips.push_back(time_operation(db, "round_trip", entities, operations, random));
+    std::sort(trips.begin(), trips.end());
+    const double round_trip = trips[trips.size() / 2] / operations * 1e6;
+    std::printf("| operation | plain µs/op | dimension µs/op | ratio | target | target holds for round trips of | "
+                "server-side ratio |\n| --- | --- | --- | --- | --- | --- | --- |\n");
     bool all_met = true;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         // Interleaved rounds, the median of each: the two sides see the same machine.
@@ -166,14 +173,25 @@ int main(int argc, char** argv) try {
         const double ratio = d / p;
         const bool met = ops[i].target == 0.0 || ratio <= ops[i].target;
         all_met = all_met && met;
-        std::printf("| %s | %.1f | %.1f | %.2f | %s | %.2f |\n", ops[i].name.c_str(), p, d, ratio,
+        // The ratio on a machine whose round trip costs R instead: (R + d0) / (R + p0),
+        // with this run's round trip taken out of both sides; the target holds
+        // from the R where that equals it.
+        const double d0 = d - round_trip;
+        const double p0 = p - round_trip;
+        std::string holds = "–";
+        if (ops[i].target > 1.0) {
+            const double from = (d0 - ops[i].target * p0) / (ops[i].target - 1.0);
+            holds = from <= 0.0 ? "any" : "≥ " + std::to_string(static_cast<int>(from + 0.5)) + " µs";
+        }
+        std::printf("| %s | %.1f | %.1f | %.2f | %s | %s | %.2f |\n", ops[i].name.c_str(), p, d, ratio,
                     ops[i].target == 0.0 ? "–" : ("≤ " + std::to_string(ops[i].target).substr(0, 3) + (met ? " ✓" : " ✗")).c_str(),
-                    server_ratio);
+                    holds.c_str(), server_ratio);
     }
     std::printf("\n%d entities, about 5 versions each; %d operations per round, median of %d rounds. The ratio is\n"
-                "measured from the client (prepared statements, one round trip each); the server-side ratio runs\n"
-                "the same statements in a DO block, without round trips.\n",
-                entities, operations, rounds);
+                "measured from the client (prepared statements, one round trip each; an empty round trip,\n"
+                "SELECT $1, took %.1f µs); the server-side ratio runs the same statements in a DO block, without\n"
+                "round trips.\n",
+                entities, operations, rounds, round_trip);
     return all_met ? 0 : 2;
 } catch (const std::exception& e) {
     std::fprintf(stderr, "pgcraft_sql_benchmark: %s\n", e.what());
