@@ -37,6 +37,13 @@ std::string insert_product(connection& db, const std::string& name, const std::s
                    {name, sku, price});
 }
 
+// How many of the entity's versions end exactly where another begins.
+std::string versions_chained(connection& db, const std::string& id) {
+    return db.text("SELECT count(*) FROM hist.products_history h JOIN hist.products_history n "
+                   "ON n.id = h.id AND n.valid_from = h.valid_to WHERE h.id = $1",
+                   {id});
+}
+
 std::string versions_of(connection& db, const std::string& id) {
     return db.text("SELECT count(*) FROM hist.products_history WHERE id = $1", {id});
 }
@@ -84,9 +91,7 @@ TEST_CASE("UPDATE appends a version only when a value changes") {
     CHECK(versions_of(d.db, id) == "2");
 
     // Each version ends where the next begins; the timestamps differ.
-    CHECK(d.db.text("SELECT count(*) FROM hist.products_history h JOIN hist.products_history n "
-                    "ON n.id = h.id AND n.valid_from = h.valid_to WHERE h.id = $1",
-                    {id}) == "1");
+    CHECK(versions_chained(d.db, id) == "1");
     CHECK(d.db.text("SELECT count(DISTINCT valid_from) FROM hist.products_history WHERE id = $1", {id}) == "2");
     CHECK(d.db.text("SELECT count(*) FROM hist.products_history WHERE id = $1 AND valid_to IS NULL", {id}) == "1");
     // The earlier version keeps its values, the generated one as computed then.
@@ -99,15 +104,15 @@ TEST_CASE("versions written in one transaction get distinct, ordered validity") 
     history_database d;
     const std::string id = insert_product(d.db, "Widget", "W-1", "1");
     d.db.exec("BEGIN");
-    for (const char* price : {"2", "3", "4"}) d.db.exec("UPDATE hist.products_current SET price = " + std::string(price) + " WHERE id = " + id);
+    for (const std::string price : {"2", "3", "4"})
+        d.db.exec("UPDATE hist.products_current SET price = " + price + " WHERE id = " + id);
     d.db.exec("COMMIT");
     CHECK(versions_of(d.db, id) == "4");
-    // Ordered by validity, the prices come in the order they were written, each version ending where the next begins.
+    // Ordered by validity, the prices come in the order they were written,
+    // each version ending where the next begins.
     CHECK(d.db.text("SELECT string_agg(price::text, ' ' ORDER BY valid_from) FROM hist.products_history WHERE id = $1",
                     {id}) == "1.00 2.00 3.00 4.00");
-    CHECK(d.db.text("SELECT count(*) FROM hist.products_history h JOIN hist.products_history n "
-                    "ON n.id = h.id AND n.valid_from = h.valid_to WHERE h.id = $1",
-                    {id}) == "3");
+    CHECK(versions_chained(d.db, id) == "3");
 }
 
 TEST_CASE("DELETE ends the entity and keeps its history, attributable to it") {
