@@ -242,4 +242,26 @@ TEST_CASE("two sessions updating one entity: one current version, no update lost
     CHECK(d.db.text("SELECT name || ' ' || price FROM hist.products_current WHERE id = $1", {id}) == "Renamed 7.00");
 }
 
+TEST_CASE("concurrent increments: one is kept unless the row is locked first") {
+    history_database d;
+    const std::string id = insert_product(d.db, "Widget", "W-1", "1");
+    const std::string increment = "UPDATE hist.products_current SET price = price + 1 WHERE id = " + id;
+    const std::string lock = "SELECT 1 FROM hist.products_current WHERE id = " + id + " FOR UPDATE; ";
+    {
+        // NEW comes from the waiter's snapshot: both compute 2.
+        connection first = d.another_session();
+        connection second = d.another_session();
+        CHECK(history_fixture::second_writer_waits_for_first(d.db, first, second, increment, increment));
+        CHECK(d.db.text("SELECT price FROM hist.products_current WHERE id = $1", {id}) == "2.00");
+    }
+    {
+        // Locked first, the waiter's UPDATE starts from the committed state.
+        connection first = d.another_session();
+        connection second = d.another_session();
+        CHECK(history_fixture::second_writer_waits_for_first(d.db, first, second, lock + increment,
+                                                             "BEGIN; " + lock + increment + "; COMMIT"));
+        CHECK(d.db.text("SELECT price FROM hist.products_current WHERE id = $1", {id}) == "4.00");
+    }
+}
+
 }  // TEST_SUITE
