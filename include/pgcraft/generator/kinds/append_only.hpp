@@ -36,14 +36,6 @@
 namespace pgcraft::generator {
 
 namespace append_only_sql {
-inline std::string list(const std::vector<std::string>& items, std::string_view prefix = {},
-                        std::string_view separator = ", ") {
-    std::string text;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        text += (i > 0 ? std::string(separator) : std::string()) + std::string(prefix) + items[i];
-    return text;
-}
-
 // The members' columns that writes set: all but generated ones.
 inline std::vector<std::string> written_columns(const std::vector<catalog::column>& members) {
     std::vector<std::string> names;
@@ -209,7 +201,7 @@ inline void build_append_only_writes(plugin_context& context, std::string_view e
         "        RETURN NEW;  -- nothing changed: nothing is written\n"
         "    END IF;\n"
         "    -- Versions follow each other even if the clock steps back.\n"
-        "    stamp := greatest(clock_timestamp(), latest.updated_at + interval '1 microsecond');\n"
+        "    stamp := " + time_after("latest.updated_at") + ";\n"
         "    INSERT INTO " + versions + " (" + key + (stored.empty() ? "" : ", " + list(stored)) + ", valid_from, valid_to)\n"
         "        VALUES (latest." + key + (stored.empty() ? "" : ", " + list(stored, "latest.")) + ", latest.updated_at, stamp);\n"
         "    UPDATE " + entity + " SET " + set + "updated_at = stamp\n"
@@ -221,7 +213,7 @@ inline void build_append_only_writes(plugin_context& context, std::string_view e
     // DELETE: the entity ends; its current version stays in it, ended.
     std::string remove =
         "BEGIN\n"
-        "    UPDATE " + entity + " SET deleted_at = greatest(clock_timestamp(), updated_at + interval '1 microsecond')\n"
+        "    UPDATE " + entity + " SET deleted_at = " + time_after("updated_at") + "\n"
         "        WHERE " + key + " = OLD." + key + " AND deleted_at IS NULL;\n"
         "    IF NOT FOUND THEN\n"
         "        RETURN NULL;\n"

@@ -103,13 +103,10 @@ inline void build_eav_tables(plugin_context& context, std::string_view entity_ke
     // statement prepare it again, about a quarter of an update's cost.
     std::vector<std::string> value_names;
     for (const auto& [column, type] : value_columns(attributes)) value_names.push_back(column);
-    if (value_names.size() > 1) {
-        std::string columns;
-        for (const std::string& c : value_names) columns += (columns.empty() ? "" : ", ") + c;
+    if (value_names.size() > 1)
         values.constraints.push_back({catalog::constraint_kind::check,
                                       context.unused_name(values, "ck", std::vector<std::string>{"one_value"}),
-                                      value_names, "num_nonnulls(" + columns + ") <= 1", {}});
-    }
+                                      value_names, "num_nonnulls(" + list(value_names) + ") <= 1", {}});
     for (const attribute& a : attributes) {
         if (a.min_value.empty()) continue;
         const std::vector<std::string> ranged{a.name};
@@ -288,7 +285,7 @@ inline void build_eav_views_and_writes(plugin_context& context, std::string_view
         "    ELSE\n"
         "        SELECT * INTO latest FROM " + view + " WHERE " + key + " = OLD." + key + ";\n"
         "    END IF;\n"
-        "    stamp := greatest(clock_timestamp(), newest + interval '1 microsecond');\n" + merge + guards + writes +
+        "    stamp := " + time_after("newest") + ";\n" + merge + guards + writes +
         "    NEW.created_at := OLD.created_at;\n"
         "    NEW.updated_at := CASE WHEN changed THEN stamp ELSE latest.updated_at END;\n"
         "    RETURN NEW;\n"

@@ -19,6 +19,21 @@ inline std::string derived_name(std::string_view table, std::string_view suffix)
     return sql::fit_identifier(std::string(table) + std::string(suffix));
 }
 
+/// The items, each behind `prefix`, `separator` between them: a column list.
+inline std::string list(const std::vector<std::string>& items, std::string_view prefix = {},
+                        std::string_view separator = ", ") {
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        text += (i > 0 ? std::string(separator) : std::string()) + std::string(prefix) + items[i];
+    return text;
+}
+
+/// The current time, or if the clock has stepped back, the microsecond after
+/// `previous`: the times an entity's versions get always increase.
+inline std::string time_after(std::string_view previous) {
+    return "greatest(clock_timestamp(), " + std::string(previous) + " + interval '1 microsecond')";
+}
+
 /// A PL/pgSQL trigger function that runs as its owner, with search_path
 /// pinned so that nothing the caller puts on its path can stand in for the
 /// objects it names (every name in the body is schema-qualified as well).
