@@ -147,6 +147,34 @@ TEST_CASE("point-in-time reads") {
     CHECK(d.db.text("SELECT price FROM hist.products_as_of($1::timestamptz) WHERE id = $2", {between, id}) == "1.00");
 }
 
+TEST_CASE("a point read and one entity's state at an instant use indexes, not scans") {
+    history_database d;
+    d.db.exec("INSERT INTO hist.products_current (name, sku, price) "
+              "SELECT 'P' || g, 'S' || g, g % 100 FROM generate_series(1, 2000) g");
+    d.db.exec("UPDATE hist.products_current SET price = price + 1");
+    d.db.exec("ANALYZE hist.products; ANALYZE hist.products_versions");
+    const auto plan_of = [&](const std::string& query) {
+        std::string plan;
+        for (const row& r : d.db.query("EXPLAIN " + query)) plan += *r[0] + "\n";
+        return plan;
+    };
+    const std::string current = plan_of("SELECT * FROM hist.products_current WHERE id = 1234");
+    CAPTURE(current);
+    CHECK(current.find("Index Scan using pk__products__id") != std::string::npos);
+    CHECK(current.find("Seq Scan") == std::string::npos);
+    // The function is inlined: the key reaches both tables' primary keys.
+    const std::string as_of = plan_of("SELECT * FROM hist.products_as_of(now()) WHERE id = 1234");
+    CAPTURE(as_of);
+    CHECK(as_of.find("Function Scan") == std::string::npos);
+    CHECK(as_of.find("pk__products_versions__id_valid_from") != std::string::npos);
+    CHECK(as_of.find("Seq Scan") == std::string::npos);
+    // And it still answers: the entity as it was before the update.
+    const std::string before = d.db.text("SELECT valid_to FROM hist.products_history WHERE id = 1234 AND valid_to IS NOT NULL");
+    CHECK(d.db.text("SELECT price FROM hist.products_as_of($1::timestamptz - interval '1 microsecond') WHERE id = 1234",
+                    {before}) == "34.00");
+    CHECK(d.db.text("SELECT price FROM hist.products_as_of($1::timestamptz) WHERE id = 1234", {before}) == "35.00");
+}
+
 TEST_CASE("checks hold on every version; unique constraints hold among current versions") {
     history_database d;
     const std::string id = insert_product(d.db, "Widget", "W-1", "1");

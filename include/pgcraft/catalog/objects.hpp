@@ -109,6 +109,7 @@ struct function {
     std::string arguments = {};  ///< the argument list as written, e.g. "a integer, b text"
     std::string returns = {};
     std::string language = "sql";
+    std::string volatility = {};  ///< STABLE or IMMUTABLE; empty: VOLATILE, PostgreSQL's default
     std::string body = {};
     bool security_definer = false;  ///< then search_path is pinned, so callers cannot redirect names
     std::string search_path = {};        ///< SET search_path; empty: pg_catalog, pg_temp when security_definer

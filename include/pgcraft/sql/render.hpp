@@ -117,6 +117,7 @@ inline std::string render_create(const catalog::role& r) {
 inline std::string render_create(const catalog::function& f) {
     std::string text = "CREATE FUNCTION " + quote_qualified(f.name) + "(" + f.arguments + ")\n";
     text += "    RETURNS " + f.returns + "\n    LANGUAGE " + f.language + "\n";
+    if (!f.volatility.empty()) text += "    " + f.volatility + "\n";
     if (f.security_definer) {
         text += "    SECURITY DEFINER\n";
         text += "    SET search_path = " + (f.search_path.empty() ? std::string("pg_catalog, pg_temp") : f.search_path) +

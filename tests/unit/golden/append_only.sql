@@ -96,6 +96,7 @@ COMMENT ON VIEW shop.products_history IS 'Every version of shop.products and whe
 CREATE FUNCTION shop.products_as_of(at timestamptz)
     RETURNS SETOF shop.products_history
     LANGUAGE sql
+    STABLE
 AS $pgcraft$
 SELECT h.*
 FROM shop.products_history AS h
