@@ -19,25 +19,23 @@ struct reporting {
     static void add_objects(pgcraft::catalog::catalog& catalog) {
         namespace cat = pgcraft::catalog;
         catalog.add(cat::role{"inventory_reader", false});
-        catalog.add(cat::grant{{cat::object_kind::schema, {"inventory", "inventory"}}, {"USAGE"}, "inventory_reader"});
-        std::vector<cat::object_id> tables;
-        for (const cat::object& o : catalog.objects())
-            if (const auto* t = std::get_if<cat::table>(&o); t && t->name.schema == "inventory") tables.push_back(t->id());
-        for (const cat::object_id& t : tables) catalog.add(cat::grant{t, {"SELECT"}, "inventory_reader"});
+        catalog.add(cat::grant{cat::id::schema("inventory"), {cat::privilege::usage}, "inventory_reader"});
+        for (const cat::table* t : catalog.all<cat::table>())
+            if (t->name.schema == "inventory") catalog.add(cat::grant{t->id(), {cat::privilege::select}, "inventory_reader"});
 
         cat::function count;
         count.name = {"inventory", "product_count"};
         count.returns = "bigint";
         count.body = "SELECT count(*) FROM inventory.products;";
-        count.comment = "How many products the catalogue lists";
-        count.reads = {{cat::object_kind::table, {"inventory", "products"}}};
+        count.reads = {cat::id::table({"inventory", "products"})};
+        catalog.add(cat::comment{count.id(), "How many products the catalogue lists"});
         catalog.add(count);
-        catalog.add(cat::grant{count.id(), {"EXECUTE"}, "inventory_reader"});
+        catalog.add(cat::grant{count.id(), {cat::privilege::execute}, "inventory_reader"});
     }
 
     static int print_grants(const pgcraft::catalog::catalog& catalog, std::ostream& out) {
-        for (const pgcraft::catalog::object& o : catalog.objects())
-            if (const auto* g = std::get_if<pgcraft::catalog::grant>(&o)) out << pgcraft::catalog::describe(g->id()) << '\n';
+        for (const pgcraft::catalog::grant* g : catalog.all<pgcraft::catalog::grant>())
+            out << pgcraft::catalog::describe(g->id()) << '\n';
         return 0;
     }
 

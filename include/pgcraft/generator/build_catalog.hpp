@@ -7,9 +7,7 @@
 
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/detail/type_list.hpp>
-#include <pgcraft/generator/kinds/append_only.hpp>
-#include <pgcraft/generator/kinds/eav.hpp>
-#include <pgcraft/generator/kinds/writes.hpp>
+#include <pgcraft/generator/dimension_info.hpp>
 #include <pgcraft/generator/plugin_context.hpp>
 #include <pgcraft/constraints.hpp>
 #include <pgcraft/plan/constraint_plan.hpp>
@@ -20,15 +18,22 @@
 namespace pgcraft::generator {
 
 namespace detail {
-inline std::string action_sql(referential_action action) {
+constexpr catalog::referential_action action_of(referential_action action) {
     switch (action) {
-        case referential_action::restrict: return "RESTRICT";
-        case referential_action::cascade: return "CASCADE";
-        case referential_action::set_null: return "SET NULL";
-        case referential_action::set_default: return "SET DEFAULT";
+        case referential_action::restrict: return catalog::referential_action::restrict;
+        case referential_action::cascade: return catalog::referential_action::cascade;
+        case referential_action::set_null: return catalog::referential_action::set_null;
+        case referential_action::set_default: return catalog::referential_action::set_default;
         case referential_action::no_action: break;
     }
-    return {};
+    return catalog::referential_action::no_action;
+}
+
+template <class Texts>
+std::vector<catalog::expression> expressions(const Texts& texts) {
+    std::vector<catalog::expression> result;
+    for (std::string_view text : texts) result.push_back(catalog::expression::marked(text));
+    return result;
 }
 
 template <class Texts>
@@ -43,17 +48,17 @@ declared_constraint declare() {
     if constexpr (C::kind == kind::check) {
         d.kind = declared_kind::check;
         d.name = C::name;
-        d.expression = C::expression;
+        d.expression = catalog::expression::marked(C::expression);
     } else if constexpr (C::kind == kind::unique) {
         d.kind = declared_kind::unique;
         d.columns = strings(C::columns);
     } else if constexpr (C::kind == kind::index) {
         d.kind = declared_kind::index;
-        d.keys = strings(C::keys);
+        d.keys = expressions(C::keys);
         d.columns = strings(C::included);
         d.unique = C::is_unique;
         d.method = C::method;
-        d.where = C::where_clause;
+        d.where = catalog::expression::marked(C::where_clause);
     } else {
         using target = typename C::target;
         d.kind = declared_kind::foreign_key;
@@ -67,8 +72,8 @@ declared_constraint declare() {
             if (d.target_columns.empty())
                 d.target_columns.emplace_back(plan::dimension_plugins<Settings, target>::key_column);
         }
-        d.on_delete = action_sql(C::on_delete_action);
-        d.on_update = action_sql(C::on_update_action);
+        d.on_delete = action_of(C::on_delete_action);
+        d.on_update = action_of(C::on_update_action);
         d.indexed = C::indexed;
     }
     return d;
@@ -89,10 +94,16 @@ dimension_info dimension_info_of() {
     info.table = {std::string(plan.schema), std::string(plan.table)};
     info.comment = plan.comment;
     for (const plan::column_plan& c : plan.columns) {
-        info.members.push_back({{std::string(c.name), std::string(c.type), c.nullable, false,
-                                 std::string(c.default_sql), std::string(c.comment), std::string(c.generated)},
-                                std::string(c.min_value),
-                                std::string(c.max_value)});
+        generator::member_column m;
+        m.column.name = c.name;
+        m.column.type = c.type;
+        m.column.nullable = c.nullable;
+        m.column.default_value = catalog::expression::marked(c.default_sql);
+        m.column.generated = catalog::expression::marked(c.generated);
+        m.comment = c.comment;
+        m.min_value = c.min_value;
+        m.max_value = c.max_value;
+        info.members.push_back(std::move(m));
     }
     info.constraints = detail::declare_all<Settings>(plan::constraints_of<Dimension>{});
     return info;

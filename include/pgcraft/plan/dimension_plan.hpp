@@ -17,6 +17,7 @@
 #include <pgcraft/dimension.hpp>
 #include <pgcraft/plan/dimension_errors.hpp>
 #include <pgcraft/reflect.hpp>
+#include <pgcraft/sql/naming.hpp>
 #include <pgcraft/sql_type.hpp>
 
 namespace pgcraft::plan {
@@ -64,8 +65,8 @@ struct dimension_check {
     constexpr bool ok() const noexcept { return problem == dimension_problem::none; }
 };
 
-inline constexpr std::string_view default_schema = "public";
-inline constexpr std::size_t max_identifier_bytes = 63;
+using sql::default_schema;
+using sql::max_identifier_bytes;
 
 namespace detail {
 using pgcraft::detail::option_category;

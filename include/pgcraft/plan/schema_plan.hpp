@@ -33,10 +33,7 @@ struct table_identity {
 
 namespace detail {
 constexpr std::uint32_t identity_hash(const table_identity& t) {
-    std::uint32_t hash = 2166136261u;
-    for (std::string_view part : {t.schema, std::string_view{"."}, t.table})
-        for (char c : part) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    return hash;
+    return sql::name_hash(t.table, sql::name_hash(".", sql::name_hash(t.schema)));
 }
 }  // namespace detail
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <pgcraft/fixed_string.hpp>
+#include <pgcraft/kinds/simple.hpp>
 #include <pgcraft/plugin.hpp>
 
 namespace pgcraft {
@@ -18,7 +19,7 @@ struct created_at {
     static constexpr keys<"created_at"> produced_keys{};
     static constexpr keys<Column> added_columns{};  ///< checked against the struct's members
     static void run(auto& context) {
-        context.add_column(Table.view(), {std::string(Column.view()), "timestamptz", false, false, "now()", {}, {}});
+        kinds::add_created_at(context, Table.view(), Column.view());
         context.template set<std::string>(key::created_at, std::string(Column.view()));
     }
 };

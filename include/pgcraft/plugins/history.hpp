@@ -1,14 +1,16 @@
 // The plugins of the history-keeping kinds: the tables, the views that are
 // read and written, the writes (INSTEAD OF triggers), the declared
 // constraints on current rows, and the protection of the backing tables.
-// Each run() hands over to a function of the generator, found when the
-// generator instantiates it, so that these declarations cost an application
-// nothing.
+// Each run() hands over to a builder compiled in the generator library
+// (pgcraft/kinds/history.hpp), so that these declarations cost an
+// application nothing.
 #pragma once
 
 #include <string_view>
 
 #include <pgcraft/fixed_string.hpp>
+#include <pgcraft/kinds/history.hpp>
+#include <pgcraft/kinds/simple.hpp>
 #include <pgcraft/plugin.hpp>
 
 namespace pgcraft {
@@ -21,7 +23,7 @@ struct append_only_tables {
     static constexpr keys<"primary_key"> required_keys{};
     static constexpr keys<Entity, Versions> produced_keys{};
     static constexpr std::string_view singleton_group = group::table;
-    static void run(auto& context) { build_append_only_tables(context, Entity.view(), Versions.view()); }
+    static void run(auto& context) { kinds::build_append_only_tables(context, Entity.view(), Versions.view()); }
 };
 
 /// The current view (one row per live entity), the history view, and the
@@ -32,7 +34,7 @@ struct append_only_views {
     static constexpr keys<Entity, Versions> required_keys{};
     static constexpr keys<View> produced_keys{};
     static constexpr keys<"created_at", "updated_at"> added_columns{};
-    static void run(auto& context) { build_append_only_views(context, Entity.view(), Versions.view(), View.view()); }
+    static void run(auto& context) { kinds::build_append_only_views(context, Entity.view(), Versions.view(), View.view()); }
 };
 
 /// INSERT, UPDATE and DELETE through the current view.
@@ -41,7 +43,7 @@ struct append_only_writes {
     static constexpr std::string_view name = "append_only_writes";
     static constexpr keys<Entity, Versions, View> required_keys{};
     static constexpr keys<> produced_keys{};
-    static void run(auto& context) { build_append_only_writes(context, Entity.view(), Versions.view(), View.view()); }
+    static void run(auto& context) { kinds::build_append_only_writes(context, Entity.view(), Versions.view(), View.view()); }
 };
 
 /// The declared checks, unique constraints (among live entities), indexes
@@ -51,7 +53,7 @@ struct current_row_constraints {
     static constexpr std::string_view name = "current_row_constraints";
     static constexpr keys<Table> required_keys{};
     static constexpr keys<> produced_keys{};
-    static void run(auto& context) { context.add_declared_constraints(Table.view(), "deleted_at IS NULL"); }
+    static void run(auto& context) { kinds::add_declared_constraints(context, Table.view(), true); }
 };
 
 /// Entity-attribute-value: an entity table and an attribute table with one
@@ -62,7 +64,7 @@ struct eav_tables {
     static constexpr keys<"primary_key"> required_keys{};
     static constexpr keys<Entity, Attributes> produced_keys{};
     static constexpr std::string_view singleton_group = group::table;
-    static void run(auto& context) { build_eav_tables(context, Entity.view(), Attributes.view()); }
+    static void run(auto& context) { kinds::build_eav_tables(context, Entity.view(), Attributes.view()); }
 };
 
 /// The pivot view <table>_current, with each attribute in its own typed column,
@@ -74,7 +76,7 @@ struct eav_views_and_writes {
     static constexpr keys<Entity, Attributes> required_keys{};
     static constexpr keys<View> produced_keys{};
     static constexpr keys<"created_at", "updated_at"> added_columns{};
-    static void run(auto& context) { build_eav_views_and_writes(context, Entity.view(), Attributes.view(), View.view()); }
+    static void run(auto& context) { kinds::build_eav_views_and_writes(context, Entity.view(), Attributes.view(), View.view()); }
 };
 
 /// Direct INSERT, UPDATE and DELETE on these tables fail, naming the table;
@@ -84,7 +86,7 @@ struct raw_table_protection {
     static constexpr std::string_view name = "raw_table_protection";
     static constexpr keys<Tables...> required_keys{};
     static constexpr keys<> produced_keys{};
-    static void run(auto& context) { protect_tables(context, keys<Tables...>::list); }
+    static void run(auto& context) { kinds::protect_tables(context, keys<Tables...>::list); }
 };
 
 }  // namespace pgcraft

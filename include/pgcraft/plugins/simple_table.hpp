@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <pgcraft/fixed_string.hpp>
+#include <pgcraft/kinds/simple.hpp>
 #include <pgcraft/plugin.hpp>
 
 namespace pgcraft {
@@ -16,7 +17,7 @@ struct simple_table {
     static constexpr keys<"primary_key"> required_keys{};
     static constexpr keys<Table> produced_keys{};
     static constexpr std::string_view singleton_group = group::table;
-    static void run(auto& context) { context.add_dimension_table(Table.view()); }
+    static void run(auto& context) { kinds::add_dimension_table(context, Table.view()); }
 };
 
 }  // namespace pgcraft

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <pgcraft/fixed_string.hpp>
+#include <pgcraft/kinds/simple.hpp>
 #include <pgcraft/plugin.hpp>
 
 namespace pgcraft {
@@ -15,7 +16,7 @@ struct table_constraints {
     static constexpr std::string_view name = "table_constraints";
     static constexpr keys<Table> required_keys{};
     static constexpr keys<> produced_keys{};
-    static void run(auto& context) { context.add_declared_constraints(Table.view()); }
+    static void run(auto& context) { kinds::add_declared_constraints(context, Table.view()); }
 };
 
 }  // namespace pgcraft

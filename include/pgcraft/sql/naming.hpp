@@ -13,11 +13,14 @@
 
 namespace pgcraft::sql {
 
+/// PostgreSQL cuts longer names (NAMEDATALEN - 1), with only a NOTICE.
 inline constexpr std::size_t max_identifier_bytes = 63;
+/// Where objects go when a dimension names no schema.
+inline constexpr std::string_view default_schema = "public";
 
-/// 32-bit FNV-1a: small, and stable across platforms and releases.
-constexpr std::uint32_t name_hash(std::string_view text) noexcept {
-    std::uint32_t hash = 2166136261u;
+/// 32-bit FNV-1a: small, and stable across platforms and releases. Pass a
+/// previous result as `hash` to hash several parts as one text.
+constexpr std::uint32_t name_hash(std::string_view text, std::uint32_t hash = 2166136261u) noexcept {
     for (char c : text) {
         hash ^= static_cast<unsigned char>(c);
         hash *= 16777619u;

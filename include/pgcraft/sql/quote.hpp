@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include <pgcraft/catalog/objects.hpp>
+#include <pgcraft/catalog/identity.hpp>
 #include <pgcraft/sql/detail/keywords.hpp>
 
 namespace pgcraft::sql {

@@ -1,0 +1,106 @@
+#include <pgcraft/generator/cli.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+#include <system_error>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include <pgcraft/extension.hpp>
+#include <pgcraft/generator/plugin_report.hpp>
+#include <pgcraft/sql/erd.hpp>
+#include <pgcraft/sql/render.hpp>
+
+namespace pgcraft::generator {
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+    const std::filesystem::path temporary = path.string() + ".pgcraft-tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error("cannot write " + temporary.string());
+        out << text;
+        out.flush();
+        if (!out) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            throw std::runtime_error("cannot write " + temporary.string());
+        }
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw std::runtime_error("cannot replace " + path.string() + ": " + error.message());
+    }
+}
+
+namespace {
+void emit(const std::string& text, const std::string& output) {
+    if (output.empty() || output == "-") {
+        std::cout << text << std::flush;
+        if (!std::cout) throw std::runtime_error("cannot write to standard output");
+    } else {
+        write_file_atomically(output, text);
+    }
+}
+}  // namespace
+
+int run(const generator_entry& entry, int argc, char** argv) {
+    CLI::App app{"pgcraft generator for " + entry.name + ": PostgreSQL DDL from the schema's C++ declarations",
+                 entry.name};
+    app.require_subcommand(1);
+    std::string output;
+    CLI::App* ddl = app.add_subcommand("ddl", "Print the DDL that creates the whole schema");
+    ddl->add_option("-o,--output", output, "Write to this file instead of standard output");
+
+    std::string erd_format = "mermaid";
+    std::string erd_output;
+    CLI::App* erd = app.add_subcommand("erd", "Draw the schema: tables, their columns and keys, foreign keys");
+    erd->add_option("--format", erd_format, "mermaid (for Markdown) or dot (for Graphviz)")
+        ->check(CLI::IsMember({"mermaid", "dot"}));
+    erd->add_option("-o,--output", erd_output, "Write to this file instead of standard output");
+
+    std::string format = "text";
+    CLI::App* plugins = app.add_subcommand("plugins", "Print each dimension's plugins in the order they run");
+    plugins->add_option("--format", format, "text, or dot for a Graphviz graph")
+        ->check(CLI::IsMember({"text", "dot"}));
+
+    std::vector<CLI::App*> extension_commands;
+    for (const pgcraft::command* c : entry.commands)
+        extension_commands.push_back(app.add_subcommand(std::string(c->name), std::string(c->description)));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    try {
+        if (ddl->parsed()) {
+            emit(sql::render_ddl(entry.build()), output);
+        } else if (erd->parsed()) {
+            const catalog::catalog c = entry.build();
+            emit(erd_format == "dot" ? sql::render_erd_dot(c) : sql::render_erd_mermaid(c), erd_output);
+        } else if (plugins->parsed()) {
+            const auto reports = entry.plugins();
+            emit(format == "dot" ? render_plugin_dot(reports) : render_plugin_text(reports), {});
+        } else {
+            for (std::size_t i = 0; i < extension_commands.size(); ++i)
+                if (extension_commands[i]->parsed()) {
+                    const int status = entry.commands[i]->run(entry.build(), std::cout);
+                    std::cout << std::flush;
+                    return status;
+                }
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << entry.name << ": error: " << e.what() << '\n';
+        return 1;
+    }
+}
+
+}  // namespace pgcraft::generator

@@ -1,0 +1,102 @@
+// What the history kinds share: the entity table, the trigger functions that
+// write through views, and the protection of backing tables.
+#include <pgcraft/kinds/history.hpp>
+
+#include <pgcraft/generator/plugin_context.hpp>
+#include <pgcraft/sql/naming.hpp>
+#include <pgcraft/sql/quote.hpp>
+
+#include "../sql/templates.hpp"
+#include "table_parts.hpp"
+
+namespace pgcraft::kinds {
+
+using generator::plugin_context;
+namespace templates = sql::templates;
+
+std::string derived_name(std::string_view table, std::string_view suffix) {
+    return sql::fit_identifier(std::string(table) + std::string(suffix));
+}
+
+std::vector<catalog::object_id> column_ids(const catalog::qualified_name& table, const std::vector<std::string>& columns) {
+    std::vector<catalog::object_id> ids;
+    for (const std::string& c : columns) ids.push_back(catalog::id::column(table, c));
+    return ids;
+}
+
+catalog::table_definition entity_table(const plugin_context& context) {
+    const generator::dimension_info& d = context.dimension();
+    catalog::table_definition entity;
+    entity.name = d.table;
+    entity.comment = d.comment;
+    entity.add_column(key_column(context));
+    catalog::column created{.name = "created_at", .type = "timestamptz", .default_value = templates::now()};
+    entity.add_column(std::move(created), "When the entity was created");
+    catalog::column deleted{.name = "deleted_at", .type = "timestamptz", .nullable = true};
+    entity.add_column(std::move(deleted), "When the entity was deleted");
+    const std::vector<std::string> key{context.primary_key().column};
+    entity.constraints.push_back(primary_key(context.unused_name(entity, "pk", key), key));
+    return entity;
+}
+
+namespace {
+// A PL/pgSQL trigger function that runs as its owner, with search_path
+// pinned so that nothing the caller puts on its path can stand in for the
+// objects it names (every name in the body is schema-qualified as well).
+catalog::function trigger_function(catalog::qualified_name name, std::string body, std::vector<catalog::object_id> reads) {
+    catalog::function f;
+    f.name = std::move(name);
+    f.returns = "trigger";
+    f.language = catalog::language::plpgsql;
+    f.body = std::move(body);
+    f.security_definer = true;
+    f.reads = std::move(reads);
+    return f;
+}
+}  // namespace
+
+void add_view_writes(plugin_context& context, const catalog::qualified_name& table, const catalog::object_id& view,
+                     view_write_bodies bodies, std::vector<catalog::object_id> reads) {
+    reads.push_back(view);
+    const std::string described = table.schema + "." + view.name;
+    struct write {
+        catalog::trigger_event event;
+        std::string suffix;
+        std::string body;
+    };
+    for (write& w : std::vector<write>{{catalog::trigger_event::insert, "_insert", std::move(bodies.insert)},
+                                       {catalog::trigger_event::update, "_update", std::move(bodies.update)},
+                                       {catalog::trigger_event::delete_, "_delete", std::move(bodies.remove)}}) {
+        const std::string name = derived_name(table.name, "_current" + w.suffix);
+        catalog::function f = trigger_function({table.schema, name}, std::move(w.body), reads);
+        catalog::catalog& cat = context.schema_catalog();
+        cat.add(catalog::trigger{name, view, catalog::trigger_timing::instead_of, {w.event}, f.id()});
+        cat.add(catalog::comment{f.id(), templates::write_comment(w.event, described)});
+        cat.add(std::move(f));
+    }
+}
+
+void protect_tables(plugin_context& context, std::span<const std::string_view> table_keys) {
+    if (table_keys.empty()) return;
+    const std::string schema = context.table(table_keys[0]).name.schema;
+    catalog::function forbid;
+    forbid.name = {schema, "pgcraft_forbid_direct_write"};
+    forbid.returns = "trigger";
+    forbid.language = catalog::language::plpgsql;
+    forbid.search_path = "pg_catalog, pg_temp";
+    forbid.body = templates::forbid_direct_write_body();
+    catalog::catalog& cat = context.schema_catalog();
+    cat.add_once(catalog::comment{forbid.id(), "Stops writes to a dimension's backing tables that do not come through its views"});
+    cat.add_once(forbid);
+    using catalog::trigger_event;
+    for (std::string_view key : table_keys) {
+        const catalog::object_id table = context.table(key).id();
+        cat.add(catalog::trigger{"pgcraft_protect", table, catalog::trigger_timing::before,
+                                 {trigger_event::insert, trigger_event::update, trigger_event::delete_}, forbid.id(),
+                                 templates::direct_write_condition()});
+        cat.add(catalog::trigger{"pgcraft_protect_truncate", table, catalog::trigger_timing::before,
+                                 {trigger_event::truncate}, forbid.id(), templates::direct_write_condition(), true});
+    }
+}
+
+}  // namespace pgcraft::kinds

@@ -1,0 +1,39 @@
+// What the kinds' builders share (internal to the generator library).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pgcraft/generator/plugin_context.hpp>
+
+namespace pgcraft::kinds {
+
+/// The key column the dimension's primary-key plugin chose.
+catalog::column key_column(const generator::plugin_context& context);
+/// The members' columns as tables store them (the key excluded), with their
+/// comments; their enum types join the catalog.
+std::vector<generator::member_column> stored_members(generator::plugin_context& context);
+/// The range checks of the members whose SQL type is wider than their C++ type.
+void add_range_checks(const generator::plugin_context& context, catalog::table_definition& t);
+catalog::constraint primary_key(std::string name, std::vector<std::string> columns);
+
+}  // namespace pgcraft::kinds
+
+namespace pgcraft::kinds {
+
+/// `<table><suffix>`, fitted to 63 bytes.
+std::string derived_name(std::string_view table, std::string_view suffix);
+/// The entity table of a history kind: the key, created_at, deleted_at.
+catalog::table_definition entity_table(const generator::plugin_context& context);
+/// The INSERT, UPDATE and DELETE functions of a view and their INSTEAD OF
+/// triggers, named <table>_current_insert and so on.
+struct view_write_bodies {
+    std::string insert, update, remove;
+};
+void add_view_writes(generator::plugin_context& context, const catalog::qualified_name& table,
+                     const catalog::object_id& view, view_write_bodies bodies, std::vector<catalog::object_id> reads);
+/// The ids of `columns` of `table`, for what a view or function reads.
+std::vector<catalog::object_id> column_ids(const catalog::qualified_name& table, const std::vector<std::string>& columns);
+
+}  // namespace pgcraft::kinds

@@ -1,0 +1,337 @@
+// DDL from a catalog, formatted as a person would write it: one column per
+// line, names and types aligned, statements in dependency order.
+#include <pgcraft/sql/render.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <set>
+#include <variant>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <pgcraft/sql/quote.hpp>
+
+namespace pgcraft::sql {
+
+using namespace pgcraft::catalog;
+
+std::string_view keyword(referential_action a) {
+    switch (a) {
+        case referential_action::no_action: return "NO ACTION";
+        case referential_action::restrict: return "RESTRICT";
+        case referential_action::cascade: return "CASCADE";
+        case referential_action::set_null: return "SET NULL";
+        case referential_action::set_default: return "SET DEFAULT";
+    }
+    return {};
+}
+
+std::string_view keyword(trigger_timing t) {
+    switch (t) {
+        case trigger_timing::before: return "BEFORE";
+        case trigger_timing::after: return "AFTER";
+        case trigger_timing::instead_of: return "INSTEAD OF";
+    }
+    return {};
+}
+
+std::string_view keyword(trigger_event e) {
+    switch (e) {
+        case trigger_event::insert: return "INSERT";
+        case trigger_event::update: return "UPDATE";
+        case trigger_event::delete_: return "DELETE";
+        case trigger_event::truncate: return "TRUNCATE";
+    }
+    return {};
+}
+
+std::string_view keyword(volatility v) {
+    switch (v) {
+        case volatility::volatile_: return "VOLATILE";
+        case volatility::stable: return "STABLE";
+        case volatility::immutable: return "IMMUTABLE";
+    }
+    return {};
+}
+
+std::string_view keyword(language l) {
+    switch (l) {
+        case language::sql: return "sql";
+        case language::plpgsql: return "plpgsql";
+    }
+    return {};
+}
+
+std::string_view keyword(privilege p) {
+    switch (p) {
+        case privilege::select: return "SELECT";
+        case privilege::insert: return "INSERT";
+        case privilege::update: return "UPDATE";
+        case privilege::delete_: return "DELETE";
+        case privilege::truncate: return "TRUNCATE";
+        case privilege::references: return "REFERENCES";
+        case privilege::trigger: return "TRIGGER";
+        case privilege::usage: return "USAGE";
+        case privilege::create: return "CREATE";
+        case privilege::execute: return "EXECUTE";
+    }
+    return {};
+}
+
+namespace {
+
+template <class Reference>
+std::string render_with(const expression& e, Reference&& reference) {
+    std::string text;
+    for (std::size_t i = 0; i < e.pieces.size(); ++i) {
+        text += e.pieces[i];
+        if (i < e.columns_read.size()) text += reference(e.columns_read[i]);
+    }
+    return text;
+}
+
+std::vector<std::string> quoted(const std::vector<std::string>& names) {
+    std::vector<std::string> result;
+    for (const std::string& n : names) result.push_back(quote_identifier(n));
+    return result;
+}
+
+std::string pad(std::string text, std::size_t width) {
+    if (text.size() < width) text.append(width - text.size(), ' ');
+    return text;
+}
+
+// A dollar-quote tag that `text` does not contain, so the text cannot end the quote.
+std::string dollar_tag_for(std::string_view text) {
+    std::string tag = "$pgcraft$";
+    while (text.find(tag) != std::string_view::npos) tag.insert(tag.size() - 1, "_");
+    return tag;
+}
+
+std::string column_type(const column& c) {
+    return c.user_type.name.empty() ? c.type : quote_qualified(c.user_type);
+}
+
+std::string constraint_body(const constraint& c) {
+    switch (c.kind) {
+        case constraint_kind::primary_key: return fmt::format("PRIMARY KEY ({})", fmt::join(quoted(c.columns), ", "));
+        case constraint_kind::unique: return fmt::format("UNIQUE ({})", fmt::join(quoted(c.columns), ", "));
+        case constraint_kind::check: return fmt::format("CHECK ({})", render(c.check));
+        case constraint_kind::foreign_key: {
+            const foreign_key_target& to = *c.references;
+            std::string text = fmt::format("FOREIGN KEY ({}) REFERENCES {} ({})", fmt::join(quoted(c.columns), ", "),
+                                           quote_qualified(to.table), fmt::join(quoted(to.columns), ", "));
+            if (to.on_delete != referential_action::no_action) text += fmt::format(" ON DELETE {}", keyword(to.on_delete));
+            if (to.on_update != referential_action::no_action) text += fmt::format(" ON UPDATE {}", keyword(to.on_update));
+            return text;
+        }
+    }
+    return {};
+}
+
+std::string comment_statement(const catalog::catalog& cat, const comment& c) {
+    const object_id& on = c.on;
+    std::string target;
+    switch (on.kind) {
+        case object_kind::table: target = "TABLE " + quote_qualified(on.qualified()); break;
+        case object_kind::view: target = "VIEW " + quote_qualified(on.qualified()); break;
+        case object_kind::column:
+            target = fmt::format("COLUMN {}.{}", quote_qualified(on.relation()), quote_identifier(on.name));
+            break;
+        case object_kind::function: {
+            // Written with the argument names as the function declares them.
+            const function* f = cat.find_as<function>(on);
+            std::vector<std::string> arguments;
+            if (f)
+                for (const argument& a : f->arguments) arguments.push_back(a.name.empty() ? a.type : a.name + " " + a.type);
+            else
+                arguments = on.argument_types;
+            target = fmt::format("FUNCTION {}({})", quote_qualified(on.qualified()), fmt::join(arguments, ", "));
+            break;
+        }
+        case object_kind::enum_type: target = "TYPE " + quote_qualified(on.qualified()); break;
+        case object_kind::schema: target = "SCHEMA " + quote_identifier(on.name); break;
+        case object_kind::index: target = "INDEX " + quote_qualified(on.qualified()); break;
+        default: target = describe(on); break;
+    }
+    return fmt::format("COMMENT ON {} IS {};\n", target, quote_literal(c.text));
+}
+
+// The comment on `id`, if any, as its statement.
+std::string comment_of(const catalog::catalog& cat, const object_id& id) {
+    const comment* c = cat.comment_on(id);
+    return c ? comment_statement(cat, *c) : std::string();
+}
+
+struct renderer {
+    const catalog::catalog& cat;
+    std::set<const constraint*> standalone;  ///< foreign keys added after their tables
+
+    std::string operator()(const extension& e) const {
+        return fmt::format("CREATE EXTENSION IF NOT EXISTS {}{};\n", quote_identifier(e.name),
+                           e.schema.empty() ? "" : " WITH SCHEMA " + quote_identifier(e.schema));
+    }
+
+    std::string operator()(const role& r) const {
+        // CREATE ROLE has no IF NOT EXISTS, and roles belong to the whole cluster.
+        const std::string statement =
+            fmt::format("CREATE ROLE {} {};", quote_identifier(r.name), r.login ? "LOGIN" : "NOLOGIN");
+        const std::string tag = dollar_tag_for(statement);
+        return fmt::format("DO {tag}\nBEGIN\n    {statement}\nEXCEPTION WHEN duplicate_object THEN\n    NULL;\nEND\n{tag};\n",
+                           fmt::arg("tag", tag), fmt::arg("statement", statement));
+    }
+
+    std::string operator()(const schema& s) const { return fmt::format("CREATE SCHEMA {};\n", quote_identifier(s.name)); }
+
+    std::string operator()(const enum_type& e) const {
+        std::vector<std::string> labels;
+        for (const std::string& l : e.labels) labels.push_back("    " + quote_literal(l));
+        return fmt::format("CREATE TYPE {} AS ENUM (\n{}\n);\n", quote_qualified(e.name), fmt::join(labels, ",\n")) +
+               comment_of(cat, e.id());
+    }
+
+    std::string operator()(const table& t) const {
+        const std::vector<const column*> columns = cat.columns_of(t.name);
+        std::size_t name_width = 0;
+        std::size_t type_width = 0;
+        for (const column* c : columns) {
+            name_width = std::max(name_width, quote_identifier(c->name).size());
+            type_width = std::max(type_width, column_type(*c).size());
+        }
+        std::vector<std::string> lines;
+        for (const column* c : columns) {
+            std::string attributes;
+            if (!c->nullable) attributes += " NOT NULL";
+            if (c->identity) attributes += " GENERATED ALWAYS AS IDENTITY";
+            if (!c->default_value.empty()) attributes += " DEFAULT " + render(c->default_value);
+            if (!c->generated.empty()) attributes += " GENERATED ALWAYS AS (" + render(c->generated) + ") STORED";
+            const std::string type = column_type(*c);
+            lines.push_back(fmt::format("    {} {}", pad(quote_identifier(c->name), name_width),
+                                        attributes.empty() ? type : pad(type, type_width) + attributes));
+        }
+        for (const constraint* c : cat.constraints_of(t.name))
+            if (!standalone.contains(c))
+                lines.push_back(fmt::format("    CONSTRAINT {} {}", quote_identifier(c->name), constraint_body(*c)));
+        std::string text = fmt::format("CREATE TABLE {} (\n{}\n);\n", quote_qualified(t.name), fmt::join(lines, ",\n"));
+        text += comment_of(cat, t.id());
+        for (const column* c : columns) text += comment_of(cat, c->id());
+        return text;
+    }
+
+    std::string operator()(const column& c) const {
+        return fmt::format("ALTER TABLE {} ADD COLUMN {} {};\n", quote_qualified(c.table), quote_identifier(c.name),
+                           column_type(c));
+    }
+
+    std::string operator()(const constraint& c) const {
+        return fmt::format("ALTER TABLE {}\n    ADD CONSTRAINT {} {};\n", quote_qualified(c.table),
+                           quote_identifier(c.name), constraint_body(c));
+    }
+
+    std::string operator()(const index& ix) const {
+        std::vector<std::string> keys;
+        for (const expression& k : ix.keys) keys.push_back(render(k));
+        std::string text = fmt::format("CREATE {}INDEX {} ON {}", ix.unique ? "UNIQUE " : "", quote_identifier(ix.name.name),
+                                       quote_qualified(ix.table));
+        if (!ix.method.empty()) text += " USING " + ix.method;
+        text += fmt::format(" ({})", fmt::join(keys, ", "));
+        if (!ix.include.empty()) text += fmt::format(" INCLUDE ({})", fmt::join(quoted(ix.include), ", "));
+        if (!ix.where.empty()) text += " WHERE " + render(ix.where);
+        return text + ";\n";
+    }
+
+    std::string operator()(const view& v) const {
+        std::string text = fmt::format("CREATE VIEW {} AS\n{}", quote_qualified(v.name), v.query);
+        if (!text.ends_with(';')) text += ";";
+        return text + "\n" + comment_of(cat, v.id());
+    }
+
+    std::string operator()(const function& f) const {
+        std::vector<std::string> arguments;
+        for (const argument& a : f.arguments) arguments.push_back(a.name.empty() ? a.type : a.name + " " + a.type);
+        std::string options = fmt::format("    RETURNS {}\n    LANGUAGE {}\n", f.returns, keyword(f.language));
+        if (f.volatility != volatility::volatile_) options += fmt::format("    {}\n", keyword(f.volatility));
+        if (f.security_definer) options += "    SECURITY DEFINER\n";
+        if (f.security_definer || !f.search_path.empty())
+            options += fmt::format("    SET search_path = {}\n", f.search_path.empty() ? "pg_catalog, pg_temp" : f.search_path);
+        const std::string tag = dollar_tag_for(f.body);
+        return fmt::format("CREATE FUNCTION {name}({arguments})\n{options}AS {tag}\n{body}{newline}{tag};\n",
+                           fmt::arg("name", quote_qualified(f.name)), fmt::arg("arguments", fmt::join(arguments, ", ")),
+                           fmt::arg("options", options), fmt::arg("tag", tag), fmt::arg("body", f.body),
+                           fmt::arg("newline", f.body.ends_with('\n') ? "" : "\n")) +
+               comment_of(cat, f.id());
+    }
+
+    std::string operator()(const trigger& t) const {
+        std::vector<std::string_view> events;
+        for (trigger_event e : t.events) events.push_back(keyword(e));
+        return fmt::format("CREATE TRIGGER {name}\n    {timing} {events} ON {on}\n    FOR EACH {each}{when} EXECUTE FUNCTION "
+                           "{function}({arguments});\n",
+                           fmt::arg("name", quote_identifier(t.name)), fmt::arg("timing", keyword(t.timing)),
+                           fmt::arg("events", fmt::join(events, " OR ")), fmt::arg("on", quote_qualified(t.on.qualified())),
+                           fmt::arg("each", t.for_each_statement ? "STATEMENT" : "ROW"),
+                           fmt::arg("when", t.when.empty() ? "" : " WHEN (" + t.when + ")"),
+                           fmt::arg("function", quote_qualified(t.function.qualified())),
+                           fmt::arg("arguments", fmt::join(t.function.argument_types, ", ")));
+    }
+
+    std::string operator()(const comment& c) const { return comment_statement(cat, c); }
+
+    std::string operator()(const grant& g) const {
+        std::vector<std::string_view> privileges;
+        for (privilege p : g.privileges) privileges.push_back(keyword(p));
+        std::string target;
+        switch (g.on.kind) {
+            case object_kind::schema: target = "SCHEMA " + quote_identifier(g.on.name); break;
+            case object_kind::function:
+                target = fmt::format("FUNCTION {}({})", quote_qualified(g.on.qualified()), fmt::join(g.on.argument_types, ", "));
+                break;
+            case object_kind::enum_type: target = "TYPE " + quote_qualified(g.on.qualified()); break;
+            default: target = "TABLE " + quote_qualified(g.on.qualified()); break;
+        }
+        return fmt::format("GRANT {} ON {} TO {};\n", fmt::join(privileges, ", "), target, quote_identifier(g.role));
+    }
+};
+
+renderer renderer_for(const catalog::catalog& c, const std::vector<const object*>& order) {
+    renderer r{c, {}};
+    for (const object* o : order)
+        if (const auto* k = std::get_if<constraint>(o)) r.standalone.insert(k);
+    return r;
+}
+
+}  // namespace
+
+std::string render(const expression& e) {
+    return render_with(e, [](const std::string& c) { return quote_identifier(c); });
+}
+
+std::string render_new_row(const expression& e) {
+    return render_with(e, [](const std::string& c) { return "NEW." + quote_identifier(c); });
+}
+
+std::string render_qualified(const expression& e, std::string_view alias) {
+    return render_with(e, [&](const std::string& c) { return quote_identifier(alias) + "." + quote_identifier(c); });
+}
+
+std::string render_create(const catalog::catalog& c, const object& o) {
+    return std::visit(renderer_for(c, {}), o);
+}
+
+std::string render_ddl(const catalog::catalog& c) {
+    const std::vector<const object*> order = c.in_dependency_order();
+    const renderer r = renderer_for(c, order);
+    std::string text;
+    const object* previous = nullptr;
+    for (const object* o : order) {
+        // A blank line between statements, except within a run of grants.
+        const bool grant_run = previous && std::holds_alternative<grant>(*previous) && std::holds_alternative<grant>(*o);
+        if (!text.empty() && !grant_run) text += "\n";
+        text += std::visit(r, *o);
+        previous = o;
+    }
+    return text;
+}
+
+}  // namespace pgcraft::sql

@@ -1,0 +1,95 @@
+// The SQL that the kinds' objects carry: view queries and PL/pgSQL bodies,
+// each a whole template with named placeholders in the file of its kind
+// (history.cpp for what the history kinds share, append_only.cpp, eav.cpp).
+// The kinds pass names; only this layer writes SQL text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <pgcraft/catalog/objects.hpp>
+
+namespace pgcraft::sql::templates {
+
+// --- Every kind (table.cpp) ---
+
+/// `column BETWEEN min AND max`: a C++ type's range on a wider SQL type.
+catalog::expression range_check(const std::string& column, const std::string& min, const std::string& max);
+/// A timestamptz column's default: the call now(), evaluated at each insert.
+catalog::expression now();
+/// The default of updated_at and valid_from, which advance within a transaction.
+catalog::expression clock_now();
+/// Append-only versions: `valid_to > valid_from`; EAV values: `valid_to IS NULL OR valid_to >= valid_from`.
+catalog::expression version_validity();
+catalog::expression open_validity();
+/// `(condition) AND also`: an index's own predicate restricted to some rows.
+catalog::expression both(const catalog::expression& condition, const catalog::expression& also);
+/// The predicate of an entity's live rows, and of an attribute's current value.
+catalog::expression live_rows();
+catalog::expression current_values();
+
+// --- Shared by the history kinds (history.cpp) ---
+
+/// The current time, or if the clock has stepped back, the microsecond after
+/// `previous`: the times an entity's versions get always increase.
+std::string time_after(const std::string& previous);
+/// Raises feature_not_supported when an UPDATE changes the key.
+std::string key_change_guard(const std::string& key);
+/// NEW.c := the statement's change if it made one, else the locked row's value.
+std::string merge_onto_locked(const std::vector<std::string>& columns);
+/// The body of pgcraft_forbid_direct_write(), and the WHEN of its triggers.
+std::string forbid_direct_write_body();
+std::string direct_write_condition();
+/// "INSERT through s.v" and so on: the comment of a view's write function.
+std::string write_comment(catalog::trigger_event event, const std::string& view);
+
+// --- Append-only (append_only.cpp) ---
+
+struct append_only_names {
+    std::string entity;    ///< schema-qualified and quoted
+    std::string versions;
+    std::string history;
+    std::string key;       ///< quoted
+    std::vector<std::string> written;    ///< the members' columns that writes set, quoted
+    std::vector<std::string> stored;     ///< every member column, quoted
+    std::vector<std::string> generated;  ///< the generated ones, quoted
+};
+std::string append_only_current_query(const append_only_names& n);
+std::string append_only_history_query(const append_only_names& n);
+std::string append_only_as_of_body(const append_only_names& n);
+std::string append_only_insert_body(const append_only_names& n);
+std::string append_only_update_body(const append_only_names& n);
+std::string append_only_delete_body(const append_only_names& n);
+
+// --- Entity-attribute-value (eav.cpp) ---
+
+struct eav_attribute {
+    std::string name;          ///< the member's name, unquoted
+    std::string type;          ///< its SQL type
+    std::string value_column;  ///< where its values go, unquoted
+    bool nullable = false;
+    std::string min_value, max_value;  ///< the C++ type's range, or empty
+};
+struct eav_check {
+    std::string name;
+    catalog::expression expression;
+};
+struct eav_names {
+    std::string entity;  ///< schema-qualified and quoted
+    std::string values;
+    std::string view;
+    std::string key;     ///< quoted
+    std::vector<eav_attribute> attributes;
+    std::vector<std::string> value_columns;  ///< each once, in first-use order
+    std::vector<eav_check> checks;           ///< the dimension's, enforced by the write triggers
+};
+/// The CHECK that a row holds at most one value, and one attribute's range.
+std::string eav_one_value_check(const std::vector<std::string>& value_columns);
+std::string eav_range_check(const eav_attribute& a);
+std::string eav_current_query(const eav_names& n);
+std::string eav_history_query(const eav_names& n);
+std::string eav_insert_body(const eav_names& n);
+std::string eav_update_body(const eav_names& n);
+std::string eav_delete_body(const eav_names& n);
+
+}  // namespace pgcraft::sql::templates
