@@ -68,14 +68,17 @@ keys keys_of(const catalog::catalog& c, const table& t) {
     return k;
 }
 
-// Mermaid names and types are words: anything else becomes '_'.
+// Mermaid names and types are words: a run of anything else becomes one
+// '_' (numeric(10,2) -> numeric_10_2); the real type is in the comment.
 std::string mermaid_word(std::string_view text) {
     std::string word;
     for (char ch : text) {
         const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
-        word += ok ? ch : '_';
+        if (ok) word += ch;
+        else if (!word.empty() && word.back() != '_') word += '_';
     }
-    return word;
+    while (!word.empty() && word.back() == '_') word.pop_back();
+    return word.empty() ? "_" : word;
 }
 
 std::string mermaid_text(std::string_view text) {

@@ -3,12 +3,14 @@
 //   using schema = pg::schema<pg::postgres_version<16>,            // default 15
 //                             pg::plugins<pg::created_at<>>,       // for every dimension
 //                             pg::extensions<my_extension>,
+//                             pg::postgres_extension<"citext">,    // CREATE EXTENSION
 //                             vendors, products>;
 #pragma once
 
 #include <string_view>
 
 #include <pgcraft/detail/option.hpp>
+#include <pgcraft/fixed_string.hpp>
 #include <pgcraft/dimension.hpp>
 #include <pgcraft/plugin.hpp>
 
@@ -32,6 +34,20 @@ template <class... Extensions>
 struct extensions {
     static constexpr detail::option_category category = detail::option_category::schema_setting;
     static constexpr std::string_view value = "pg::extensions";
+};
+
+/// A PostgreSQL extension the schema needs, such as citext for
+/// `pg::column_type<"citext">`: `CREATE EXTENSION IF NOT EXISTS <Name>`, before
+/// anything else, its objects in `Schema` if one is given (which is created).
+template <fixed_string Name, fixed_string Schema = "">
+struct postgres_extension {
+    static_assert(Name.view().size() > 0 && Name.view().size() <= 63,
+                  "pgcraft: pg::postgres_extension names an extension of 1 to 63 bytes");
+    static_assert(Schema.view().size() <= 63, "pgcraft: pg::postgres_extension's schema is a name of at most 63 bytes");
+    static constexpr detail::option_category category = detail::option_category::schema_setting;
+    static constexpr std::string_view value = "pg::postgres_extension";
+    static constexpr std::string_view name = Name.view();
+    static constexpr std::string_view schema = Schema.view();
 };
 
 /// Dimension structs and schema settings, in any order.

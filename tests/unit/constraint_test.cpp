@@ -5,6 +5,8 @@
 #include <pgcraft/plan/constraint_plan.hpp>
 #include <pgcraft/sql/render.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -249,4 +251,43 @@ TEST_CASE("golden SQL of every construct") {
           "CREATE UNIQUE INDEX uq__items__sku ON shop.items (sku) INCLUDE (name) WHERE active;\n"
           "\n"
           "CREATE INDEX ix__items__currency ON shop.items (currency);\n");
+}
+
+namespace constraint_test {
+// Two dimensions that reference each other: a department's manager is an
+// employee, an employee belongs to a department.
+struct employees;
+struct departments {
+    using dimension = pg::simple<pg::foreign_key<"manager_id">::references<employees>::on_delete<pg::set_null>>;
+    std::string name;
+    std::optional<std::int64_t> manager_id;
+};
+struct employees {
+    using dimension = pg::simple<pg::foreign_key<"department_id">::references<departments>>;
+    std::string name;
+    std::int64_t department_id;
+};
+using mutual_schema = pg::schema<departments, employees>;
+}  // namespace constraint_test
+
+TEST_CASE("dimensions that reference each other: both tables, then the key that closes the cycle") {
+    const auto catalog = pg::generator::build_catalog<constraint_test::mutual_schema>();
+    const std::string ddl = pg::sql::render_ddl(catalog);
+    const auto departments = ddl.find("CREATE TABLE public.departments");
+    const auto employees = ddl.find("CREATE TABLE public.employees");
+    const auto closing = ddl.find("ALTER TABLE public.departments\n    ADD CONSTRAINT fk__departments__manager_id__employees "
+                                  "FOREIGN KEY (manager_id) REFERENCES public.employees (id) ON DELETE SET NULL;\n");
+    REQUIRE(departments != std::string::npos);
+    REQUIRE(employees != std::string::npos);
+    REQUIRE(closing != std::string::npos);
+    CHECK(departments < employees);
+    CHECK(employees < closing);
+    // The employees' key to departments is inline: its target exists by then.
+    CHECK(ddl.find("CONSTRAINT fk__employees__department_id__departments FOREIGN KEY (department_id) REFERENCES "
+                   "public.departments (id)\n);") != std::string::npos);
+    // The foreign key is one object of the catalog, addressable on its own.
+    const auto* key = catalog.find_as<pg::catalog::constraint>(
+        pg::catalog::id::constraint({"public", "departments"}, "fk__departments__manager_id__employees"));
+    REQUIRE(key != nullptr);
+    CHECK(key->references->on_delete == pg::catalog::referential_action::set_null);
 }

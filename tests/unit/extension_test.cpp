@@ -43,9 +43,10 @@ TEST_CASE("an extension's plugins run for every dimension, and its objects join 
                          pgcraft::detail::type_list<pg::identity_key<"id">, pg::created_at<"stamped_at">,
                                                     pg::simple_table<"primary">, pg::table_constraints<"primary">>>);
     const cat::catalog catalog = pg::generator::build_catalog<extension_test::schema>();
-    const auto& notes = std::get<cat::table>(*catalog.find({cat::object_kind::table, {"public", "notes"}}));
-    CHECK(notes.columns.back().name == "stamped_at");
-    CHECK(catalog.find({cat::object_kind::role, {{}, "app_reader"}}) != nullptr);
+    const auto columns = catalog.columns_of({"public", "notes"});
+    REQUIRE(!columns.empty());
+    CHECK(columns.back()->name == "stamped_at");
+    CHECK(catalog.find(cat::id::role("app_reader")) != nullptr);
 }
 
 TEST_CASE("the plugins report, as text and as a graph") {
@@ -68,7 +69,7 @@ TEST_CASE("the plugins report, as text and as a graph") {
 }
 
 TEST_CASE("a role is created only when the cluster lacks it") {
-    CHECK(pg::sql::render_create(cat::role{"reader", false}) ==
+    CHECK(pg::sql::render_create(cat::catalog{}, cat::role{"reader", false}) ==
           "DO $pgcraft$\nBEGIN\n    CREATE ROLE reader NOLOGIN;\nEXCEPTION WHEN duplicate_object THEN\n    NULL;\nEND\n"
           "$pgcraft$;\n");
 }
@@ -76,11 +77,11 @@ TEST_CASE("a role is created only when the cluster lacks it") {
 TEST_CASE("a SECURITY DEFINER function pins its search_path") {
     cat::function f;
     f.name = {"app", "touch"};
-    f.arguments = "n integer";
+    f.arguments = {{"n", "integer"}};
     f.returns = "integer";
     f.body = "SELECT n + 1;";
     f.security_definer = true;
-    CHECK(pg::sql::render_create(f) ==
+    CHECK(pg::sql::render_create(cat::catalog{}, f) ==
           "CREATE FUNCTION app.touch(n integer)\n"
           "    RETURNS integer\n"
           "    LANGUAGE sql\n"
@@ -94,26 +95,29 @@ TEST_CASE("a function body that contains the dollar tag gets another") {
     f.name = {"app", "odd"};
     f.returns = "text";
     f.body = "SELECT '$pgcraft$';";
-    const std::string sql = pg::sql::render_create(f);
+    const std::string sql = pg::sql::render_create(cat::catalog{}, f);
     CHECK(sql.find("AS $pgcraft_$\n") != std::string::npos);
     CHECK(sql.find("\n$pgcraft_$;\n") != std::string::npos);
 }
 
 TEST_CASE("grants on schemas, tables and functions") {
-    CHECK(pg::sql::render_create(cat::grant{{cat::object_kind::schema, {"app", "app"}}, {"USAGE"}, "reader"}) ==
+    using cat::privilege;
+    const cat::catalog none;
+    CHECK(pg::sql::render_create(none, cat::grant{cat::id::schema("app"), {privilege::usage}, "reader"}) ==
           "GRANT USAGE ON SCHEMA app TO reader;\n");
-    CHECK(pg::sql::render_create(cat::grant{{cat::object_kind::table, {"app", "User"}}, {"SELECT", "INSERT"}, "reader"}) ==
-          "GRANT SELECT, INSERT ON TABLE app.\"User\" TO reader;\n");
+    CHECK(pg::sql::render_create(none, cat::grant{cat::id::table({"app", "User"}), {privilege::select, privilege::insert},
+                                                  "reader"}) == "GRANT SELECT, INSERT ON TABLE app.\"User\" TO reader;\n");
     cat::function f;
     f.name = {"app", "touch"};
-    f.arguments = "n integer";
-    CHECK(pg::sql::render_create(cat::grant{f.id(), {"EXECUTE"}, "reader"}) ==
-          "GRANT EXECUTE ON FUNCTION app.touch(n integer) TO reader;\n");
+    f.arguments = {{"n", "integer"}};
+    // A function is named by its argument types, as PostgreSQL tells overloads apart.
+    CHECK(pg::sql::render_create(none, cat::grant{f.id(), {privilege::execute}, "reader"}) ==
+          "GRANT EXECUTE ON FUNCTION app.touch(integer) TO reader;\n");
 }
 
 TEST_CASE("grants come after their object and their role") {
     cat::catalog c;
-    c.add(cat::grant{{cat::object_kind::schema, {"app", "app"}}, {"USAGE"}, "reader"});
+    c.add(cat::grant{cat::id::schema("app"), {cat::privilege::usage}, "reader"});
     c.add(cat::schema{"app"});
     c.add(cat::role{"reader", false});
     const auto order = c.in_dependency_order();
@@ -124,17 +128,43 @@ TEST_CASE("grants come after their object and their role") {
 
 TEST_CASE("grants on different kinds of object, or differently split names, are different grants") {
     cat::catalog c;
-    c.add(cat::grant{{cat::object_kind::schema, {"inventory", "inventory"}}, {"USAGE"}, "reader"});
-    c.add(cat::grant{{cat::object_kind::table, {"inventory", "inventory"}}, {"SELECT"}, "reader"});
-    c.add(cat::grant{{cat::object_kind::table, {"a.b", "c"}}, {"SELECT"}, "reader"});
-    c.add(cat::grant{{cat::object_kind::table, {"a", "b.c"}}, {"SELECT"}, "reader"});
-    CHECK(c.objects().size() == 4);
-    CHECK(cat::describe(cat::grant{{cat::object_kind::table, {"a", "b.c"}}, {"SELECT"}, "reader"}.id()) ==
-          "grant on table a.b.c to reader");
+    using cat::privilege;
+    c.add(cat::grant{cat::id::schema("inventory"), {privilege::usage}, "reader"});
+    c.add(cat::grant{cat::id::table({"inventory", "inventory"}), {privilege::select}, "reader"});
+    c.add(cat::grant{cat::id::table({"a.b", "c"}), {privilege::select}, "reader"});
+    c.add(cat::grant{cat::id::table({"a", "b.c"}), {privilege::select}, "reader"});
+    c.add(cat::grant{cat::id::function({"a", "f"}, {"integer"}), {privilege::execute}, "reader"});
+    c.add(cat::grant{cat::id::function({"a", "f"}, {"text"}), {privilege::execute}, "reader"});
+    CHECK(c.objects().size() == 6);
+    const cat::object_id grant = cat::grant{cat::id::table({"a", "b.c"}), {privilege::select}, "reader"}.id();
+    CHECK(cat::describe(grant) == "grant on table a.b.c to reader");
+    // The identity holds the object it is on, not a string to parse back.
+    REQUIRE(grant.on() != nullptr);
+    CHECK(*grant.on() == cat::id::table({"a", "b.c"}));
+    CHECK(grant.name == "reader");
 }
 
 TEST_CASE("a role name cannot end the DO block's quote") {
-    const std::string sql = pg::sql::render_create(cat::role{"x$pgcraft$; DROP TABLE t; --", false});
+    const std::string sql = pg::sql::render_create(cat::catalog{}, cat::role{"x$pgcraft$; DROP TABLE t; --", false});
     CHECK(sql.find("DO $pgcraft_$\n") == 0);
     CHECK(sql.find("\"x$pgcraft$; DROP TABLE t; --\"") != std::string::npos);
+}
+
+namespace extension_test {
+struct tags {
+    using dimension = pg::simple<pg::column<"label", pg::column_type<"citext">>>;
+    std::string label;
+};
+using with_citext = pg::schema<pg::postgres_extension<"citext">, pg::postgres_extension<"pg_trgm", "ext">, tags>;
+}  // namespace extension_test
+
+TEST_CASE("PostgreSQL extensions declared on the schema are created first") {
+    const cat::catalog catalog = pg::generator::build_catalog<extension_test::with_citext>();
+    REQUIRE(catalog.find_as<cat::extension>(cat::id::extension("citext")) != nullptr);
+    CHECK(catalog.find_as<cat::extension>(cat::id::extension("pg_trgm"))->schema == "ext");
+    CHECK(catalog.find(cat::id::schema("ext")) != nullptr);
+    const std::string ddl = pg::sql::render_ddl(catalog);
+    CHECK(ddl.starts_with("CREATE EXTENSION IF NOT EXISTS citext;\n\nCREATE SCHEMA ext;\n\n"
+                          "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA ext;\n\nCREATE TABLE public.tags ("));
+    CHECK(ddl.find("label citext NOT NULL") != std::string::npos);
 }

@@ -3,6 +3,7 @@
 #include <pgcraft/model.hpp>
 #include <pgcraft/sql/render.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -61,41 +62,48 @@ TEST_CASE("golden DDL of an EAV dimension") {
 
 TEST_CASE("an append-only dimension's objects") {
     const cat::catalog c = pg::generator::build_catalog<history_test::append_only_schema>();
-    CHECK(c.find({cat::object_kind::table, {"shop", "products"}}) != nullptr);
-    const auto* versions = c.find({cat::object_kind::table, {"shop", "products_versions"}});
-    REQUIRE(versions != nullptr);
-    const auto& table = std::get<cat::table>(*versions);
-    CHECK(table.columns.front().name == "id");
-    CHECK(table.columns.back().name == "valid_to");
+    CHECK(c.find(cat::id::table({"shop", "products"})) != nullptr);
+    REQUIRE(c.find(cat::id::table({"shop", "products_versions"})) != nullptr);
+    const auto columns = c.columns_of({"shop", "products_versions"});
+    REQUIRE(columns.size() > 5);
+    CHECK(columns.front()->name == "id");
+    CHECK(columns.back()->name == "valid_to");
     // Earlier versions keep what was computed then: no generated expression.
-    CHECK(table.columns[5].name == "price_with_tax");
-    CHECK(table.columns[5].generated.empty());
-    const auto* view = c.find({cat::object_kind::view, {"shop", "products_current"}});
+    CHECK(columns[5]->name == "price_with_tax");
+    CHECK(columns[5]->generated.empty());
+    const auto* view = c.find_as<cat::view>(cat::id::view({"shop", "products_current"}));
     REQUIRE(view != nullptr);
-    CHECK(std::get<cat::view>(*view).columns ==
+    CHECK(view->columns ==
           std::vector<std::string>{"id", "name", "sku", "price", "notes", "price_with_tax", "created_at", "updated_at"});
+    // The view records the columns it reads, so a diff knows what depends on a column.
+    CHECK(std::find(view->reads.begin(), view->reads.end(), cat::id::column({"shop", "products"}, "deleted_at")) !=
+          view->reads.end());
     // Unique constraints hold among live entities: a partial unique index.
-    const auto* sku = c.find({cat::object_kind::index, {"shop", "uq__products__sku"}});
+    const auto* sku = c.find_as<cat::index>(cat::id::index({"shop", "uq__products__sku"}));
     REQUIRE(sku != nullptr);
-    CHECK(std::get<cat::index>(*sku).where == "deleted_at IS NULL");
+    CHECK(pg::sql::render(sku->where) == "deleted_at IS NULL");
+    CHECK(sku->where.columns() == std::vector<std::string>{"deleted_at"});
     for (const char* table_name : {"products", "products_versions"})
-        for (const char* trigger : {".pgcraft_protect", ".pgcraft_protect_truncate"})
-            CHECK(c.find({cat::object_kind::trigger, {"shop", std::string(table_name) + trigger}}) != nullptr);
+        for (const char* trigger : {"pgcraft_protect", "pgcraft_protect_truncate"}) {
+            const auto* t = c.find_as<cat::trigger>(cat::id::trigger({"shop", table_name}, trigger));
+            REQUIRE(t != nullptr);
+            CHECK(t->timing == cat::trigger_timing::before);
+        }
     for (const char* op : {"insert", "update", "delete"}) {
-        const auto* f = c.find({cat::object_kind::function, {"shop", std::string("products_current_") + op}, ""});
+        const auto* f = c.find_as<cat::function>(cat::id::function({"shop", std::string("products_current_") + op}));
         REQUIRE(f != nullptr);
-        CHECK(std::get<cat::function>(*f).security_definer);
+        CHECK(f->security_definer);
+        CHECK(f->language == cat::language::plpgsql);
     }
+    const auto* as_of = c.find_as<cat::function>(cat::id::function({"shop", "products_as_of"}, {"timestamptz"}));
+    REQUIRE(as_of != nullptr);
+    CHECK(as_of->volatility == cat::volatility::stable);
 }
 
 TEST_CASE("an EAV dimension's value columns: one per distinct SQL type") {
-    CHECK(pg::generator::eav_sql::value_column("varchar(20)") == "varchar_20_value");
-    CHECK(pg::generator::eav_sql::value_column("numeric(10,2)") == "numeric_10_2_value");
-    CHECK(pg::generator::eav_sql::value_column("double precision") == "double_precision_value");
     const cat::catalog c = pg::generator::build_catalog<history_test::eav_schema>();
-    const auto& values = std::get<cat::table>(*c.find({cat::object_kind::table, {"shop", "settings_attributes"}}));
     std::vector<std::string> names;
-    for (const cat::column& column : values.columns) names.push_back(column.name);
+    for (const cat::column* column : c.columns_of({"shop", "settings_attributes"})) names.push_back(column->name);
     CHECK(names == std::vector<std::string>{"value_id", "setting_id", "attribute", "varchar_20_value",
                                             "varchar_8_value", "integer_value", "boolean_value", "valid_from",
                                             "valid_to"});

@@ -1,6 +1,7 @@
 // <column> markers: parsing at compile time, and their resolution per context.
 #include <pgcraft/detail/markers.hpp>
-#include <pgcraft/sql/markers.hpp>
+#include <pgcraft/catalog/expression.hpp>
+#include <pgcraft/sql/render.hpp>
 
 #include <string>
 #include <string_view>
@@ -66,13 +67,14 @@ TEST_CASE("markers at compile time") {
     CHECK(found[0].begin == 0);
 }
 
-TEST_CASE("resolution for each context") {
+TEST_CASE("resolution for each context: parsed once into an expression, rendered last") {
+    using pgcraft::catalog::expression;
     using namespace pgcraft::sql;
-    CHECK(resolve_columns("<price> > 0") == "price > 0");
-    CHECK(resolve_columns("lower(<Name>) <> '<x>'") == "lower(\"Name\") <> '<x>'");
-    CHECK(resolve_new_row("<price> > <cost>") == "NEW.price > NEW.cost");
-    CHECK(resolve_new_row("<select> IS NOT NULL") == "NEW.\"select\" IS NOT NULL");
-    CHECK(resolve_qualified("<price> * 2", "p") == "p.price * 2");
-    CHECK(resolve_columns("no markers < here") == "no markers < here");
-    CHECK(marker_columns("<b> + <a> + <b>") == std::vector<std::string>{"b", "a"});
+    CHECK(render(expression::marked("<price> > 0")) == "price > 0");
+    CHECK(render(expression::marked("lower(<Name>) <> '<x>'")) == "lower(\"Name\") <> '<x>'");
+    CHECK(render_new_row(expression::marked("<price> > <cost>")) == "NEW.price > NEW.cost");
+    CHECK(render_new_row(expression::marked("<select> IS NOT NULL")) == "NEW.\"select\" IS NOT NULL");
+    CHECK(render_qualified(expression::marked("<price> * 2"), "p") == "p.price * 2");
+    CHECK(render(expression::marked("no markers < here")) == "no markers < here");
+    CHECK(expression::marked("<b> + <a> + <b>").columns() == std::vector<std::string>{"b", "a"});
 }

@@ -138,21 +138,39 @@ TEST_CASE("resolution: schema-wide plugins come first") {
                                                      pg::table_constraints<"primary">>>);
 }
 
-TEST_CASE("the built-in plugins' objects") {
-    const pg::catalog::catalog catalog = pg::generator::build_catalog<plugin_test::schema>();
-    const auto& tickets =
-        std::get<pg::catalog::table>(*catalog.find({pg::catalog::object_kind::table, {"public", "with_uuid_key"}}));
-    REQUIRE(tickets.columns.size() == 3);
-    CHECK(tickets.columns[0] == pg::catalog::column{"ticket_id", "uuid", false, false, "gen_random_uuid()", {}, {}});
-    CHECK(tickets.columns[1].name == "title");
-    CHECK(tickets.columns[2] == pg::catalog::column{"opened_at", "timestamptz", false, false, "now()", {}, {}});
-    CHECK(tickets.constraints[0].name == "pk__with_uuid_key__ticket_id");
-    CHECK(tickets.constraints[0].columns == std::vector<std::string>{"ticket_id"});
+namespace {
+pg::catalog::column column_of(const pg::catalog::qualified_name& table, std::string name, int position, std::string type,
+                              bool identity, std::string default_sql) {
+    pg::catalog::column c;
+    c.table = table;
+    c.name = std::move(name);
+    c.position = position;
+    c.type = std::move(type);
+    c.identity = identity;
+    c.default_value = pg::catalog::expression::plain(std::move(default_sql));
+    return c;
+}
+}  // namespace
 
-    const auto& events =
-        std::get<pg::catalog::table>(*catalog.find({pg::catalog::object_kind::table, {"public", "with_plugin_list"}}));
-    CHECK(events.columns[0] == pg::catalog::column{"event_id", "bigint", false, true, {}, {}, {}});
-    CHECK(events.comment == "Events (noted)");  // a user's plugin ran after the table it requires
+TEST_CASE("the built-in plugins' objects") {
+    namespace cat = pg::catalog;
+    const cat::catalog catalog = pg::generator::build_catalog<plugin_test::schema>();
+    const cat::qualified_name tickets{"public", "with_uuid_key"};
+    const auto columns = catalog.columns_of(tickets);
+    REQUIRE(columns.size() == 3);
+    CHECK(*columns[0] == column_of(tickets, "ticket_id", 1, "uuid", false, "gen_random_uuid()"));
+    CHECK(columns[1]->name == "title");
+    CHECK(*columns[2] == column_of(tickets, "opened_at", 3, "timestamptz", false, "now()"));
+    const auto constraints = catalog.constraints_of(tickets);
+    REQUIRE(!constraints.empty());
+    CHECK(constraints[0]->name == "pk__with_uuid_key__ticket_id");
+    CHECK(constraints[0]->columns == std::vector<std::string>{"ticket_id"});
+
+    const cat::qualified_name events{"public", "with_plugin_list"};
+    CHECK(*catalog.columns_of(events)[0] == column_of(events, "event_id", 1, "bigint", true, {}));
+    // A user's plugin ran after the table it requires.
+    REQUIRE(catalog.comment_on(cat::id::table(events)) != nullptr);
+    CHECK(catalog.comment_on(cat::id::table(events))->text == "Events (noted)");
 }
 
 TEST_CASE("the schema's target version") {
@@ -172,9 +190,8 @@ using schema_18 = pg::schema<pg::postgres_version<18>, events_v7>;
 
 TEST_CASE("a UUID v7 key, in a schema that targets PostgreSQL 18") {
     const pg::catalog::catalog catalog = pg::generator::build_catalog<plugin_test::schema_18>();
-    const auto& events =
-        std::get<pg::catalog::table>(*catalog.find({pg::catalog::object_kind::table, {"public", "events_v7"}}));
-    CHECK(events.columns[0] == pg::catalog::column{"event_id", "uuid", false, false, "uuidv7()", {}, {}});
+    const pg::catalog::qualified_name events{"public", "events_v7"};
+    CHECK(*catalog.columns_of(events)[0] == column_of(events, "event_id", 1, "uuid", false, "uuidv7()"));
     CHECK(pg::plan::descriptor_of<pg::uuid_v7_key<>>().min_postgres_version == 18);
     CHECK(pg::plan::descriptor_of<pg::uuid_v4_key<>>().min_postgres_version == 0);
 }

@@ -1,6 +1,7 @@
 #include <pgcraft/generator/build_catalog.hpp>
 #include <pgcraft/sql/render.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -28,30 +29,65 @@ TEST_CASE("golden DDL of the inventory example") {
 
 TEST_CASE("the catalog of the inventory example") {
     const cat::catalog c = pgcraft::generator::build_catalog<inventory::schema>();
-    REQUIRE(c.objects().size() == 17);  // a schema, four tables, four indexes, a role, six grants, a function
-    const auto* products = c.find({cat::object_kind::table, {"inventory", "products"}});
-    REQUIRE(products != nullptr);
-    const auto& table = std::get<cat::table>(*products);
-    CHECK(table.constraints[0].name == "pk__products__id");
-    CHECK(table.constraints[1].name == "ck__products__reorder_level");
-    CHECK(table.constraints[1].expression == "reorder_level BETWEEN 0 AND 4294967295");
+    // A schema, four tables, four indexes, a role, six grants, a function.
+    std::size_t statements = 0;
+    for (const auto& [id, o] : c.objects())
+        if (id.kind != cat::object_kind::column && id.kind != cat::object_kind::constraint &&
+            id.kind != cat::object_kind::comment)
+            ++statements;
+    CHECK(statements == 17);
+    REQUIRE(c.find_as<cat::table>(cat::id::table({"inventory", "products"})) != nullptr);
+    const auto constraints = c.constraints_of({"inventory", "products"});
+    REQUIRE(constraints.size() >= 2);
+    CHECK(constraints[0]->name == "pk__products__id");
+    CHECK(constraints[1]->name == "ck__products__reorder_level");
+    CHECK(constraints[1]->check.columns() == std::vector<std::string>{"reorder_level"});
+    CHECK(pgcraft::sql::render(constraints[1]->check) == "reorder_level BETWEEN 0 AND 4294967295");
+    // Each part is addressable by its own identity.
+    const auto* price = c.find_as<cat::column>(cat::id::column({"inventory", "products"}, "price"));
+    REQUIRE(price != nullptr);
+    CHECK(price->type == "numeric(10,2)");
+    const auto* comment = c.comment_on(price->id());
+    REQUIRE(comment != nullptr);
+    CHECK(comment->text == "Unit price in EUR");
 }
 
+namespace {
+cat::column column(std::string name, std::string type, bool nullable = false, bool identity = false,
+                   std::string default_sql = {}) {
+    cat::column c;
+    c.name = std::move(name);
+    c.type = std::move(type);
+    c.nullable = nullable;
+    c.identity = identity;
+    c.default_value = cat::expression::marked(default_sql);
+    return c;
+}
+
+cat::constraint constraint(cat::constraint_kind kind, std::string name, std::vector<std::string> columns) {
+    cat::constraint c;
+    c.kind = kind;
+    c.name = std::move(name);
+    c.columns = std::move(columns);
+    return c;
+}
+}  // namespace
+
 TEST_CASE("a table: aligned columns, constraints, comments") {
-    cat::table t;
+    cat::table_definition t;
     t.name = {"app", "Order"};
     t.comment = "It's ours";
-    t.columns = {{"id", "bigint", false, true, {}, {}, {}},
-                 {"select", "text", true, false, {}, "a keyword", {}},
-                 {"qty", "integer", false, false, "1", {}, {}}};
-    t.constraints = {{cat::constraint_kind::primary_key, "pk__Order__id", {"id"}, {}, {}},
-                     {cat::constraint_kind::unique, "uq__Order__select", {"select"}, {}, {}},
-                     {cat::constraint_kind::foreign_key,
-                      "fk__Order__qty__q",
-                      {"qty"},
-                      {},
-                      cat::foreign_key_target{{"app", "q"}, {"id"}, "CASCADE", {}}}};
-    CHECK(pgcraft::sql::render_create(t) ==
+    t.add_column(column("id", "bigint", false, true));
+    t.add_column(column("select", "text", true), "a keyword");
+    t.add_column(column("qty", "integer", false, false, "1"));
+    t.constraints = {constraint(cat::constraint_kind::primary_key, "pk__Order__id", {"id"}),
+                     constraint(cat::constraint_kind::unique, "uq__Order__select", {"select"}),
+                     constraint(cat::constraint_kind::foreign_key, "fk__Order__qty__q", {"qty"})};
+    t.constraints.back().references =
+        cat::foreign_key_target{{"app", "q"}, {"id"}, cat::referential_action::cascade, {}};
+    cat::catalog c;
+    c.add(t);
+    CHECK(pgcraft::sql::render_create(c, cat::table{t.name}) ==
           "CREATE TABLE app.\"Order\" (\n"
           "    id       bigint  NOT NULL GENERATED ALWAYS AS IDENTITY,\n"
           "    \"select\" text,\n"
@@ -64,12 +100,34 @@ TEST_CASE("a table: aligned columns, constraints, comments") {
           "COMMENT ON COLUMN app.\"Order\".\"select\" IS 'a keyword';\n");
 }
 
-TEST_CASE("an index") {
-    cat::index ix{{"app", "ix__t__name"}, {"app", "t"}, true, "gin", {"lower(name)"}, {"id"}, "active"};
-    CHECK(pgcraft::sql::render_create(ix) ==
-          "CREATE UNIQUE INDEX ix__t__name ON app.t USING gin (lower(name)) INCLUDE (id) WHERE active;\n");
+TEST_CASE("an index: keys and predicate keep the columns they read") {
+    cat::index ix{{"app", "ix__t__name"}, {"app", "t"}, true, "gin", {cat::expression::marked("lower(<Name>)")}, {"id"},
+                  cat::expression::marked("<active>")};
+    CHECK(pgcraft::sql::render_create(cat::catalog{}, ix) ==
+          "CREATE UNIQUE INDEX ix__t__name ON app.t USING gin (lower(\"Name\")) INCLUDE (id) WHERE active;\n");
+    CHECK(ix.keys[0].columns() == std::vector<std::string>{"Name"});
+    std::vector<cat::object_id> depends = ix.dependencies();
+    CHECK(std::find(depends.begin(), depends.end(), cat::id::column({"app", "t"}, "Name")) != depends.end());
+    CHECK(std::find(depends.begin(), depends.end(), cat::id::column({"app", "t"}, "active")) != depends.end());
 }
 
-TEST_CASE("schemas") {
-    CHECK(pgcraft::sql::render_create(cat::schema{"inventory"}) == "CREATE SCHEMA inventory;\n");
+TEST_CASE("expressions render each reference for its context") {
+    const cat::expression e = cat::expression::marked("<price> > 0 AND '<not>' <> <Name>");
+    CHECK(e.columns() == std::vector<std::string>{"price", "Name"});
+    CHECK(e.marked_text() == "<price> > 0 AND '<not>' <> <Name>");
+    CHECK(pgcraft::sql::render(e) == "price > 0 AND '<not>' <> \"Name\"");
+    CHECK(pgcraft::sql::render_new_row(e) == "NEW.price > 0 AND '<not>' <> NEW.\"Name\"");
+    CHECK(pgcraft::sql::render_qualified(e, "t") == "t.price > 0 AND '<not>' <> t.\"Name\"");
+    CHECK(cat::expression::marked("") == cat::expression{});
+    CHECK(cat::expression::plain("") == cat::expression{});
+}
+
+TEST_CASE("schemas, extensions and enum types") {
+    const cat::catalog none;
+    CHECK(pgcraft::sql::render_create(none, cat::schema{"inventory"}) == "CREATE SCHEMA inventory;\n");
+    CHECK(pgcraft::sql::render_create(none, cat::extension{"citext", {}}) == "CREATE EXTENSION IF NOT EXISTS citext;\n");
+    CHECK(pgcraft::sql::render_create(none, cat::extension{"pg_trgm", "ext"}) ==
+          "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA ext;\n");
+    CHECK(pgcraft::sql::render_create(none, cat::enum_type{{"app", "Status"}, {"draft", "it's done"}}) ==
+          "CREATE TYPE app.\"Status\" AS ENUM (\n    'draft',\n    'it''s done'\n);\n");
 }

@@ -14,6 +14,7 @@
 #include <pgcraft/plan/dimension_plan.hpp>
 #include <pgcraft/plan/dimension_plugins.hpp>
 #include <pgcraft/plan/schema_plan.hpp>
+#include <pgcraft/sql/naming.hpp>
 
 namespace pgcraft::generator {
 
@@ -127,9 +128,21 @@ void add_extension_objects(catalog::catalog& result) {
     if constexpr (requires { Extension::add_objects(result); }) Extension::add_objects(result);
 }
 
+inline void add_postgres_extension(catalog::catalog& result, std::string_view name, std::string_view schema) {
+    if (!schema.empty() && schema != sql::default_schema) result.add_once(catalog::schema{std::string(schema)});
+    result.add_once(catalog::extension{std::string(name), std::string(schema)});
+}
+
+template <class... PostgresExtensions>
+void add_postgres_extensions(catalog::catalog& result, pgcraft::detail::type_list<PostgresExtensions...>) {
+    (add_postgres_extension(result, PostgresExtensions::name, PostgresExtensions::schema), ...);
+}
+
 template <class Schema, class... Extensions, class... Dimensions>
 catalog::catalog build(pgcraft::detail::type_list<Extensions...>, pgcraft::detail::type_list<Dimensions...>) {
     catalog::catalog result;
+    // First, so that the dimensions' columns can use the types they bring.
+    add_postgres_extensions(result, typename plan::schema_traits<Schema>::postgres_extensions{});
     (add_dimension<typename plan::schema_traits<Schema>::settings, Dimensions>(result), ...);
     // After the dimensions, so that an extension can grant on their tables.
     (add_extension_objects<Extensions>(result), ...);

@@ -22,6 +22,7 @@ struct schema_item {
     using dimensions = type_list<>;
     using plugins = type_list<>;
     using extensions = type_list<>;
+    using postgres_extensions = type_list<>;
     static constexpr int versions = 0;
     static constexpr int version = 0;
 };
@@ -39,6 +40,11 @@ template <class... Extensions>
 struct schema_item<pgcraft::extensions<Extensions...>> : schema_item<void> {
     static constexpr bool known = true;
     using extensions = type_list<Extensions...>;
+};
+template <fixed_string Name, fixed_string Schema>
+struct schema_item<postgres_extension<Name, Schema>> : schema_item<void> {
+    static constexpr bool known = true;
+    using postgres_extensions = type_list<postgres_extension<Name, Schema>>;
 };
 template <int Major>
 struct schema_item<postgres_version<Major>> : schema_item<void> {
@@ -94,6 +100,8 @@ template <class... Items>
 struct schema_traits<schema<Items...>> {
     using dimensions = detail::concat<typename detail::schema_item<Items>::dimensions...>;
     using extensions = detail::concat<typename detail::schema_item<Items>::extensions...>;
+    /// CREATE EXTENSION, in the order written.
+    using postgres_extensions = detail::concat<typename detail::schema_item<Items>::postgres_extensions...>;
     /// Plugins for every dimension: the extensions' first, then the schema's own.
     using plugins = detail::concat<typename detail::extension_plugins<extensions>::type,
                                    typename detail::schema_item<Items>::plugins...>;
