@@ -154,7 +154,7 @@ std::string render_erd_dot(const catalog::catalog& c) {
         "digraph schema {\n"
         "    graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n"
         "    node [shape=plaintext, fontname=\"Helvetica\", fontsize=10];\n"
-        "    edge [fontname=\"Helvetica\", fontsize=9, arrowhead=crow, arrowtail=none];\n";
+        "    edge [fontname=\"Helvetica\", fontsize=9, dir=both, arrowtail=crow, arrowhead=tee];\n";
     auto node = [&](const table& t, std::string_view indent) {
         const keys k = keys_of(c, t);
         std::string rows;
