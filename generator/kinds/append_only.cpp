@@ -38,6 +38,12 @@ templates::append_only_names names_of(plugin_context& context, const catalog::ta
     return n;
 }
 
+std::vector<catalog::object_id> both_tables(const catalog::table_definition& a, const catalog::table_definition& b) {
+    std::vector<catalog::object_id> ids = whole_rows(a);
+    for (catalog::object_id& id : whole_rows(b)) ids.push_back(std::move(id));
+    return ids;
+}
+
 std::vector<std::string> member_names(plugin_context& context) {
     std::vector<std::string> names;
     for (const generator::member_column& m : stored_members(context)) names.push_back(m.column.name);
@@ -157,7 +163,7 @@ void build_append_only_writes(plugin_context& context, std::string_view entity_k
     add_view_writes(context, entity.name, view,
                     {templates::append_only_insert_body(n), templates::append_only_update_body(n),
                      templates::append_only_delete_body(n)},
-                    {entity.id(), versions.id()});
+                    both_tables(entity, versions));
 }
 
 }  // namespace pgcraft::kinds

@@ -161,6 +161,8 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
     history.reads = {values.id()};
     for (catalog::object_id& id : column_ids(values.name, value_reads)) history.reads.push_back(std::move(id));
 
+    std::vector<catalog::object_id> write_reads = whole_rows(entity);
+    for (catalog::object_id& id : whole_rows(values)) write_reads.push_back(std::move(id));
     const catalog::object_id view_id = current.id();
     context.set(view_key, view_id);
     cat.add(catalog::comment{current.id(), "The current attributes of each live entity of " + schema + "." + table +
@@ -171,7 +173,7 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
     cat.add(std::move(history));
     add_view_writes(context, entity.name, view_id,
                     {templates::eav_insert_body(n), templates::eav_update_body(n), templates::eav_delete_body(n)},
-                    {entity.id(), values.id()});
+                    write_reads);
 }
 
 }  // namespace pgcraft::kinds

@@ -24,6 +24,12 @@ std::vector<catalog::object_id> column_ids(const catalog::qualified_name& table,
     return ids;
 }
 
+std::vector<catalog::object_id> whole_rows(const catalog::table_definition& t) {
+    std::vector<catalog::object_id> ids{t.id()};
+    for (const catalog::column& c : t.columns) ids.push_back(catalog::id::column(t.name, c.name));
+    return ids;
+}
+
 catalog::table_definition entity_table(const plugin_context& context) {
     const generator::dimension_info& d = context.dimension();
     catalog::table_definition entity;
@@ -61,13 +67,13 @@ void add_view_writes(plugin_context& context, const catalog::qualified_name& tab
     const std::string described = table.schema + "." + view.name;
     struct write {
         catalog::trigger_event event;
-        std::string suffix;
+        std::string suffix;  ///< spelled out, so that a name in the DDL finds this line
         std::string body;
     };
-    for (write& w : std::vector<write>{{catalog::trigger_event::insert, "_insert", std::move(bodies.insert)},
-                                       {catalog::trigger_event::update, "_update", std::move(bodies.update)},
-                                       {catalog::trigger_event::delete_, "_delete", std::move(bodies.remove)}}) {
-        const std::string name = derived_name(table.name, "_current" + w.suffix);
+    for (write& w : std::vector<write>{{catalog::trigger_event::insert, "_current_insert", std::move(bodies.insert)},
+                                       {catalog::trigger_event::update, "_current_update", std::move(bodies.update)},
+                                       {catalog::trigger_event::delete_, "_current_delete", std::move(bodies.remove)}}) {
+        const std::string name = derived_name(table.name, w.suffix);
         catalog::function f = trigger_function({table.schema, name}, std::move(w.body), reads);
         catalog::catalog& cat = context.schema_catalog();
         cat.add(catalog::trigger{name, view, catalog::trigger_timing::instead_of, {w.event}, f.id()});

@@ -23,6 +23,7 @@ std::string listed(const std::vector<std::string>& items, const std::string& pre
 }
 }  // namespace
 
+// <table>_current
 std::string append_only_current_query(const append_only_names& n) {
     return fmt::format(R"(SELECT {key}{members},
        created_at,
@@ -33,7 +34,7 @@ WHERE deleted_at IS NULL)",
                        fmt::arg("entity", n.entity));
 }
 
-// Earlier versions, then the current one of each entity (ended if deleted).
+// <table>_history: earlier versions, then the current one of each entity (ended if deleted).
 std::string append_only_history_query(const append_only_names& n) {
     return fmt::format(R"(SELECT {key}{members},
        valid_from,
@@ -48,6 +49,7 @@ FROM {entity})",
                        fmt::arg("versions", n.versions), fmt::arg("entity", n.entity));
 }
 
+// <table>_as_of(at)
 std::string append_only_as_of_body(const append_only_names& n) {
     return fmt::format(R"(SELECT h.*
 FROM {history} AS h
@@ -55,7 +57,7 @@ WHERE h.valid_from <= at AND (h.valid_to IS NULL OR h.valid_to > at);)",
                        fmt::arg("history", n.history));
 }
 
-// INSERT: the entity with its first version; NEW carries what was stored.
+// <table>_current_insert: the entity with its first version; NEW carries what was stored.
 std::string append_only_insert_body(const append_only_names& n) {
     const std::string values = n.written.empty() ? " DEFAULT VALUES"
                                                  : fmt::format(" ({})\n        VALUES ({})", listed(n.written),
@@ -70,7 +72,7 @@ END;)",
                        fmt::arg("stored", after_key(n.stored)), fmt::arg("new_stored", after_key(n.stored, "NEW.")));
 }
 
-// UPDATE: lock the entity, apply this statement's changes onto what it holds
+// <table>_current_update: lock the entity, apply this statement's changes onto what it holds
 // now (so that two concurrent updates of different columns both survive),
 // and only if that changes something, keep the replaced version.
 std::string append_only_update_body(const append_only_names& n) {
@@ -115,7 +117,7 @@ END;)",
                        fmt::arg("returning", returning));
 }
 
-// DELETE: the entity ends; its current version stays in it, ended.
+// <table>_current_delete: the entity ends; its current version stays in it, ended.
 std::string append_only_delete_body(const append_only_names& n) {
     return fmt::format(R"(BEGIN
     UPDATE {entity} SET deleted_at = {end_time}

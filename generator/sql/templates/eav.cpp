@@ -42,7 +42,7 @@ std::string eav_range_check(const eav_attribute& a) {
                        a.max_value);
 }
 
-// The pivot: one index range scan of the entity's current values. The cast
+// <table>_current, the pivot: one index range scan of the entity's current values. The cast
 // keeps the declared type whole: an array element loses a varchar's length
 // or a numeric's precision.
 std::string eav_current_query(const eav_names& n) {
@@ -69,6 +69,7 @@ WHERE e.deleted_at IS NULL)",
                        fmt::arg("pivot", pivot), fmt::arg("values", n.values));
 }
 
+// <table>_history
 std::string eav_history_query(const eav_names& n) {
     std::string value = "NULL::text";
     if (!n.attributes.empty()) {
@@ -87,6 +88,7 @@ FROM {values} AS a)",
                        fmt::arg("key", n.key), fmt::arg("value", value), fmt::arg("values", n.values));
 }
 
+// <table>_current_insert
 std::string eav_insert_body(const eav_names& n) {
     std::string values;
     if (!n.attributes.empty()) {
@@ -117,7 +119,7 @@ END;)",
                        fmt::arg("insert_values", values));
 }
 
-// The update locks the entity, then reads the pivot again only if a write
+// <table>_current_update locks the entity, then reads the pivot again only if a write
 // committed since this statement's snapshot: every write moves the newest
 // valid_from strictly forward, so an unchanged newest valid_from means OLD is
 // still current.
@@ -165,7 +167,7 @@ END;)",
                        fmt::arg("guards", guards(n)), fmt::arg("writes", writes));
 }
 
-// DELETE: end the entity and its current values (never before they began,
+// <table>_current_delete: end the entity and its current values (never before they began,
 // whatever the clock does); the history stays.
 std::string eav_delete_body(const eav_names& n) {
     return fmt::format(R"(DECLARE

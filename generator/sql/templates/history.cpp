@@ -28,6 +28,7 @@ std::string merge_onto_locked(const std::vector<std::string>& columns) {
     return text;
 }
 
+// pgcraft_forbid_direct_write()
 std::string forbid_direct_write_body() {
     return R"(BEGIN
     RAISE EXCEPTION 'pgcraft: %.% is written only through its dimension''s views', TG_TABLE_SCHEMA, TG_TABLE_NAME
