@@ -1,6 +1,8 @@
 #include <pgcraft/generator/cli.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -17,25 +19,40 @@
 
 namespace pgcraft::generator {
 
-void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
-    const std::filesystem::path temporary = path.string() + ".pgcraft-tmp";
+namespace {
+std::string reason(int error) { return std::error_code(error, std::generic_category()).message(); }
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& requested, const std::string& text) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    // Over a symlink, the file it points to is what gets written.
+    fs::path path = requested;
+    if (fs::is_symlink(fs::symlink_status(path, error))) path = fs::weakly_canonical(path, error);
+    const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (!fs::is_directory(directory, error))
+        throw std::runtime_error("cannot write " + requested.string() + ": the directory " + directory.string() +
+                                 " does not exist");
+    const fs::path temporary = path.string() + ".pgcraft-tmp";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write " + temporary.string());
+        if (!out) throw std::runtime_error("cannot write " + requested.string() + ": " + reason(errno));
         out << text;
         out.flush();
         if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            throw std::runtime_error("cannot write " + temporary.string());
+            const int cause = errno;
+            fs::remove(temporary, error);
+            throw std::runtime_error("cannot write " + requested.string() + ": " + reason(cause));
         }
     }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
+    // A file written over keeps its permissions.
+    if (const fs::file_status existing = fs::status(path, error); fs::exists(existing))
+        fs::permissions(temporary, existing.permissions(), error);
+    fs::rename(temporary, path, error);
     if (error) {
         std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        throw std::runtime_error("cannot replace " + path.string() + ": " + error.message());
+        fs::remove(temporary, ignored);
+        throw std::runtime_error("cannot replace " + requested.string() + ": " + error.message());
     }
 }
 
@@ -74,6 +91,18 @@ int run(const generator_entry& entry, int argc, char** argv) {
     for (const pgcraft::command* c : entry.commands)
         extension_commands.push_back(app.add_subcommand(std::string(c->name), std::string(c->description)));
 
+    // CLI11 takes an unknown word for a missing subcommand; name it instead.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::vector<std::string> names;
+        for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+            std::string known;
+            for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+            std::cerr << entry.name << ": error: unknown command '" << argv[1] << "' (the commands are " << known
+                      << "; see --help)\n";
+            return 2;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -93,6 +122,7 @@ int run(const generator_entry& entry, int argc, char** argv) {
                 if (extension_commands[i]->parsed()) {
                     const int status = entry.commands[i]->run(entry.build(), std::cout);
                     std::cout << std::flush;
+                    if (!std::cout) throw std::runtime_error("cannot write to standard output");
                     return status;
                 }
         }
