@@ -121,6 +121,7 @@ void build_append_only_views(plugin_context& context, std::string_view entity_ke
     current.columns.insert(current.columns.end(), members.begin(), members.end());
     current.columns.insert(current.columns.end(), {"created_at", "updated_at"});
     current.reads = {entity.id()};
+    current.defaults = member_defaults(context);
     std::vector<std::string> entity_reads = current.columns;
     entity_reads.push_back("deleted_at");
     for (catalog::object_id& id : column_ids(entity.name, entity_reads)) current.reads.push_back(std::move(id));

@@ -148,6 +148,7 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
     for (const templates::eav_attribute& a : n.attributes) current.columns.push_back(a.name);
     current.columns.insert(current.columns.end(), {"created_at", "updated_at"});
     current.reads = {entity.id(), values.id()};
+    current.defaults = member_defaults(context);
     std::vector<std::string> value_reads{context.primary_key().column, "attribute", "valid_from", "valid_to"};
     value_reads.insert(value_reads.end(), n.value_columns.begin(), n.value_columns.end());
     for (catalog::object_id& id : column_ids(values.name, value_reads)) current.reads.push_back(std::move(id));

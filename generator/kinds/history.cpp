@@ -24,6 +24,13 @@ std::vector<catalog::object_id> column_ids(const catalog::qualified_name& table,
     return ids;
 }
 
+std::vector<catalog::column_default> member_defaults(plugin_context& context) {
+    std::vector<catalog::column_default> defaults;
+    for (const generator::member_column& m : stored_members(context))
+        if (!m.column.default_value.empty()) defaults.push_back({m.column.name, m.column.default_value});
+    return defaults;
+}
+
 std::vector<catalog::object_id> whole_rows(const catalog::table_definition& t) {
     std::vector<catalog::object_id> ids{t.id()};
     for (const catalog::column& c : t.columns) ids.push_back(catalog::id::column(t.name, c.name));

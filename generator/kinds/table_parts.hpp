@@ -33,6 +33,9 @@ struct view_write_bodies {
 };
 void add_view_writes(generator::plugin_context& context, const catalog::qualified_name& table,
                      const catalog::object_id& view, view_write_bodies bodies, std::vector<catalog::object_id> reads);
+/// The members' declared defaults, for the view that writes them: a view's
+/// default fills NEW on INSERT only, as a table's would.
+std::vector<catalog::column_default> member_defaults(generator::plugin_context& context);
 /// A table and each of its columns: what a function that reads and writes whole rows depends on.
 std::vector<catalog::object_id> whole_rows(const catalog::table_definition& t);
 /// The ids of `columns` of `table`, for what a view or function reads.

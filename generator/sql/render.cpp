@@ -244,7 +244,11 @@ struct renderer {
     std::string operator()(const view& v) const {
         std::string text = fmt::format("CREATE VIEW {} AS\n{}", quote_qualified(v.name), v.query);
         if (!text.ends_with(';')) text += ";";
-        return text + "\n" + comment_of(cat, v.id());
+        text += "\n";
+        for (const column_default& d : v.defaults)
+            text += fmt::format("ALTER VIEW {} ALTER COLUMN {} SET DEFAULT {};\n", quote_qualified(v.name),
+                                quote_identifier(d.column), render(d.value));
+        return text + comment_of(cat, v.id());
     }
 
     std::string operator()(const function& f) const {

@@ -107,13 +107,14 @@ std::string eav_insert_body(const eav_names& n) {
                              fmt::arg("values", n.values), fmt::arg("key", n.key), fmt::arg("columns", columns),
                              fmt::arg("rows", fmt::join(rows, ",\n               ")));
     }
+    // The checks run once the key and created_at exist, so that a check may read them.
     return fmt::format(R"(DECLARE
     stamp timestamptz := clock_timestamp();
 BEGIN
-{guards}    INSERT INTO {entity} DEFAULT VALUES
+    INSERT INTO {entity} DEFAULT VALUES
         RETURNING {key}, created_at INTO NEW.{key}, NEW.created_at;
-{insert_values}    NEW.updated_at := stamp;
-    RETURN NEW;
+    NEW.updated_at := stamp;
+{guards}{insert_values}    RETURN NEW;
 END;)",
                        fmt::arg("guards", guards(n)), fmt::arg("entity", n.entity), fmt::arg("key", n.key),
                        fmt::arg("insert_values", values));
@@ -157,8 +158,8 @@ BEGIN
         SELECT * INTO latest FROM {view} WHERE {key} = OLD.{key};
     END IF;
     stamp := {next_time};
-{merge}{guards}{writes}    NEW.created_at := OLD.created_at;
-    NEW.updated_at := CASE WHEN changed THEN stamp ELSE latest.updated_at END;
+    NEW.created_at := OLD.created_at;
+{merge}{guards}{writes}    NEW.updated_at := CASE WHEN changed THEN stamp ELSE latest.updated_at END;
     RETURN NEW;
 END;)",
                        fmt::arg("view", n.view), fmt::arg("entity", n.entity), fmt::arg("values", n.values),

@@ -113,11 +113,20 @@ struct index {
     friend bool operator==(const index&, const index&) = default;
 };
 
+/// A default of a view's column: what an INSERT through the view that omits
+/// the column gets in NEW, exactly as a table's default (never on UPDATE).
+struct column_default {
+    std::string column = {};
+    expression value = {};
+    friend bool operator==(const column_default&, const column_default&) = default;
+};
+
 struct view {
     qualified_name name = {};
     std::string query = {};                 ///< the SELECT, as SQL
     std::vector<std::string> columns = {};  ///< the view's columns, in order
     std::vector<object_id> reads = {};      ///< the tables, views and columns the query reads
+    std::vector<column_default> defaults = {};  ///< for inserts through the view
 
     object_id id() const { return id::view(name); }
     std::vector<object_id> dependencies() const;

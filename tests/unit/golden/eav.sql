@@ -91,6 +91,9 @@ AS $pgcraft$
 DECLARE
     stamp timestamptz := clock_timestamp();
 BEGIN
+    INSERT INTO shop.settings DEFAULT VALUES
+        RETURNING setting_id, created_at INTO NEW.setting_id, NEW.created_at;
+    NEW.updated_at := stamp;
     IF NEW.label IS NULL THEN
         RAISE EXCEPTION 'null value in column "%" of %.% violates not-null constraint', 'label', TG_TABLE_SCHEMA, TG_TABLE_NAME
             USING ERRCODE = 'not_null_violation', COLUMN = 'label';
@@ -107,14 +110,11 @@ BEGIN
         RAISE EXCEPTION 'new row for %.% violates check constraint "%"', TG_TABLE_SCHEMA, TG_TABLE_NAME, 'ck__settings__max_items'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'ck__settings__max_items';
     END IF;
-    INSERT INTO shop.settings DEFAULT VALUES
-        RETURNING setting_id, created_at INTO NEW.setting_id, NEW.created_at;
     INSERT INTO shop.settings_attributes (setting_id, attribute, varchar_20_value, varchar_8_value, integer_value, boolean_value, valid_from)
         VALUES (NEW.setting_id, 'label', NEW.label, NULL, NULL, NULL, stamp),
                (NEW.setting_id, 'code', NULL, NEW.code, NULL, NULL, stamp),
                (NEW.setting_id, 'max_items', NULL, NULL, NEW.max_items, NULL, stamp),
                (NEW.setting_id, 'enabled', NULL, NULL, NULL, NEW.enabled, stamp);
-    NEW.updated_at := stamp;
     RETURN NEW;
 END;
 $pgcraft$;
@@ -151,6 +151,7 @@ BEGIN
         SELECT * INTO latest FROM shop.settings_current WHERE setting_id = OLD.setting_id;
     END IF;
     stamp := greatest(clock_timestamp(), newest + interval '1 microsecond');
+    NEW.created_at := OLD.created_at;
     NEW.label := CASE WHEN NEW.label IS DISTINCT FROM OLD.label THEN NEW.label ELSE latest.label END;
     NEW.code := CASE WHEN NEW.code IS DISTINCT FROM OLD.code THEN NEW.code ELSE latest.code END;
     NEW.max_items := CASE WHEN NEW.max_items IS DISTINCT FROM OLD.max_items THEN NEW.max_items ELSE latest.max_items END;
@@ -199,7 +200,6 @@ BEGIN
             VALUES (OLD.setting_id, 'enabled', NEW.enabled, stamp);
         changed := true;
     END IF;
-    NEW.created_at := OLD.created_at;
     NEW.updated_at := CASE WHEN changed THEN stamp ELSE latest.updated_at END;
     RETURN NEW;
 END;
