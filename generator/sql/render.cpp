@@ -144,7 +144,8 @@ std::string comment_statement(const catalog::catalog& cat, const comment& c) {
             const function* f = cat.find_as<function>(on);
             std::vector<std::string> arguments;
             if (f)
-                for (const argument& a : f->arguments) arguments.push_back(a.name.empty() ? a.type : a.name + " " + a.type);
+                for (const argument& a : f->arguments)
+                    arguments.push_back(a.name.empty() ? a.type : quote_identifier(a.name) + " " + a.type);
             else
                 arguments = on.argument_types;
             target = fmt::format("FUNCTION {}({})", quote_qualified(on.qualified()), fmt::join(arguments, ", "));
@@ -249,7 +250,8 @@ struct renderer {
 
     std::string operator()(const function& f) const {
         std::vector<std::string> arguments;
-        for (const argument& a : f.arguments) arguments.push_back(a.name.empty() ? a.type : a.name + " " + a.type);
+        for (const argument& a : f.arguments)
+            arguments.push_back(a.name.empty() ? a.type : quote_identifier(a.name) + " " + a.type);
         std::string options = fmt::format("    RETURNS {}\n    LANGUAGE {}\n", f.returns, keyword(f.language));
         if (f.volatility != volatility::volatile_) options += fmt::format("    {}\n", keyword(f.volatility));
         if (f.security_definer) options += "    SECURITY DEFINER\n";
