@@ -183,7 +183,9 @@ struct renderer {
                            fmt::arg("tag", tag), fmt::arg("statement", statement));
     }
 
-    std::string operator()(const schema& s) const { return fmt::format("CREATE SCHEMA {};\n", quote_identifier(s.name)); }
+    std::string operator()(const schema& s) const {
+        return fmt::format("CREATE SCHEMA {};\n", quote_identifier(s.name)) + comment_of(cat, s.id());
+    }
 
     std::string operator()(const enum_type& e) const {
         std::vector<std::string> labels;
@@ -239,7 +241,7 @@ struct renderer {
         text += fmt::format(" ({})", fmt::join(keys, ", "));
         if (!ix.include.empty()) text += fmt::format(" INCLUDE ({})", fmt::join(quoted(ix.include), ", "));
         if (!ix.where.empty()) text += " WHERE " + render(ix.where);
-        return text + ";\n";
+        return text + ";\n" + comment_of(cat, ix.id());
     }
 
     std::string operator()(const view& v) const {
