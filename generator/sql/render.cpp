@@ -130,7 +130,7 @@ std::string constraint_body(const constraint& c) {
     return {};
 }
 
-std::string comment_statement(const catalog::catalog& cat, const comment& c) {
+std::string comment_statement(const pgcraft::catalog::catalog& cat, const comment& c) {
     const object_id& on = c.on;
     std::string target;
     switch (on.kind) {
@@ -160,13 +160,13 @@ std::string comment_statement(const catalog::catalog& cat, const comment& c) {
 }
 
 // The comment on `id`, if any, as its statement.
-std::string comment_of(const catalog::catalog& cat, const object_id& id) {
+std::string comment_of(const pgcraft::catalog::catalog& cat, const object_id& id) {
     const comment* c = cat.comment_on(id);
     return c ? comment_statement(cat, *c) : std::string();
 }
 
 struct renderer {
-    const catalog::catalog& cat;
+    const pgcraft::catalog::catalog& cat;
     std::set<const constraint*> standalone;  ///< foreign keys added after their tables
 
     std::string operator()(const extension& e) const {
@@ -298,7 +298,7 @@ struct renderer {
     }
 };
 
-renderer renderer_for(const catalog::catalog& c, const std::vector<const object*>& order) {
+renderer renderer_for(const pgcraft::catalog::catalog& c, const std::vector<const object*>& order) {
     renderer r{c, {}};
     for (const object* o : order)
         if (const auto* k = std::get_if<constraint>(o)) r.standalone.insert(k);
@@ -319,11 +319,11 @@ std::string render_qualified(const expression& e, std::string_view alias) {
     return render_with(e, [&](const std::string& c) { return quote_identifier(alias) + "." + quote_identifier(c); });
 }
 
-std::string render_create(const catalog::catalog& c, const object& o) {
+std::string render_create(const pgcraft::catalog::catalog& c, const object& o) {
     return std::visit(renderer_for(c, {}), o);
 }
 
-std::string render_ddl(const catalog::catalog& c) {
+std::string render_ddl(const pgcraft::catalog::catalog& c) {
     const std::vector<const object*> order = c.in_dependency_order();
     const renderer r = renderer_for(c, order);
     std::string text;
