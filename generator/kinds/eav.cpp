@@ -99,8 +99,10 @@ void build_eav_tables(plugin_context& context, std::string_view entity_key, std:
                                            catalog::expression::plain(templates::eav_one_value_check(value_names))));
     for (const templates::eav_attribute& a : attributes) {
         if (a.min_value.empty()) continue;
+        // Named after the attribute; it reads the attribute's name and value columns.
         const std::vector<std::string> ranged{a.name};
-        values.constraints.push_back(check(context.unused_name(values, "ck", ranged), ranged,
+        values.constraints.push_back(check(context.unused_name(values, "ck", ranged),
+                                           std::vector<std::string>{"attribute", a.value_column},
                                            catalog::expression::plain(templates::eav_range_check(a))));
     }
     const std::vector<std::string> validity{"valid_from", "valid_to"};

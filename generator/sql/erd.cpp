@@ -27,7 +27,7 @@ struct layout {
     std::vector<std::size_t> group;  ///< per table: the index of its group's first table
 };
 
-layout layout_of(const catalog::catalog& c) {
+layout layout_of(const pgcraft::catalog::catalog& c) {
     layout l;
     l.tables = c.all<table>();
     std::map<qualified_name, std::size_t> position;
@@ -56,7 +56,7 @@ struct keys {
     std::set<std::string> primary, foreign, unique;
 };
 
-keys keys_of(const catalog::catalog& c, const table& t) {
+keys keys_of(const pgcraft::catalog::catalog& c, const table& t) {
     keys k;
     for (const constraint* x : c.constraints_of(t.name)) {
         std::set<std::string>* into = x->kind == constraint_kind::primary_key ? &k.primary
@@ -112,7 +112,7 @@ std::string dot_id(std::string_view text) {
 
 }  // namespace
 
-std::string render_erd_mermaid(const catalog::catalog& c) {
+std::string render_erd_mermaid(const pgcraft::catalog::catalog& c) {
     const layout l = layout_of(c);
     std::string text = "erDiagram\n";
     std::vector<std::size_t> order(l.tables.size());
@@ -148,7 +148,7 @@ std::string render_erd_mermaid(const catalog::catalog& c) {
     return text;
 }
 
-std::string render_erd_dot(const catalog::catalog& c) {
+std::string render_erd_dot(const pgcraft::catalog::catalog& c) {
     const layout l = layout_of(c);
     std::string text =
         "digraph schema {\n"

@@ -130,7 +130,7 @@ std::string constraint_body(const constraint& c) {
     return {};
 }
 
-std::string comment_statement(const catalog::catalog& cat, const comment& c) {
+std::string comment_statement(const pgcraft::catalog::catalog& cat, const comment& c) {
     const object_id& on = c.on;
     std::string target;
     switch (on.kind) {
@@ -144,7 +144,8 @@ std::string comment_statement(const catalog::catalog& cat, const comment& c) {
             const function* f = cat.find_as<function>(on);
             std::vector<std::string> arguments;
             if (f)
-                for (const argument& a : f->arguments) arguments.push_back(a.name.empty() ? a.type : a.name + " " + a.type);
+                for (const argument& a : f->arguments)
+                    arguments.push_back(a.name.empty() ? a.type : quote_identifier(a.name) + " " + a.type);
             else
                 arguments = on.argument_types;
             target = fmt::format("FUNCTION {}({})", quote_qualified(on.qualified()), fmt::join(arguments, ", "));
@@ -159,13 +160,13 @@ std::string comment_statement(const catalog::catalog& cat, const comment& c) {
 }
 
 // The comment on `id`, if any, as its statement.
-std::string comment_of(const catalog::catalog& cat, const object_id& id) {
+std::string comment_of(const pgcraft::catalog::catalog& cat, const object_id& id) {
     const comment* c = cat.comment_on(id);
     return c ? comment_statement(cat, *c) : std::string();
 }
 
 struct renderer {
-    const catalog::catalog& cat;
+    const pgcraft::catalog::catalog& cat;
     std::set<const constraint*> standalone;  ///< foreign keys added after their tables
 
     std::string operator()(const extension& e) const {
@@ -182,7 +183,9 @@ struct renderer {
                            fmt::arg("tag", tag), fmt::arg("statement", statement));
     }
 
-    std::string operator()(const schema& s) const { return fmt::format("CREATE SCHEMA {};\n", quote_identifier(s.name)); }
+    std::string operator()(const schema& s) const {
+        return fmt::format("CREATE SCHEMA {};\n", quote_identifier(s.name)) + comment_of(cat, s.id());
+    }
 
     std::string operator()(const enum_type& e) const {
         std::vector<std::string> labels;
@@ -238,7 +241,7 @@ struct renderer {
         text += fmt::format(" ({})", fmt::join(keys, ", "));
         if (!ix.include.empty()) text += fmt::format(" INCLUDE ({})", fmt::join(quoted(ix.include), ", "));
         if (!ix.where.empty()) text += " WHERE " + render(ix.where);
-        return text + ";\n";
+        return text + ";\n" + comment_of(cat, ix.id());
     }
 
     std::string operator()(const view& v) const {
@@ -253,7 +256,8 @@ struct renderer {
 
     std::string operator()(const function& f) const {
         std::vector<std::string> arguments;
-        for (const argument& a : f.arguments) arguments.push_back(a.name.empty() ? a.type : a.name + " " + a.type);
+        for (const argument& a : f.arguments)
+            arguments.push_back(a.name.empty() ? a.type : quote_identifier(a.name) + " " + a.type);
         std::string options = fmt::format("    RETURNS {}\n    LANGUAGE {}\n", f.returns, keyword(f.language));
         if (f.volatility != volatility::volatile_) options += fmt::format("    {}\n", keyword(f.volatility));
         if (f.security_definer) options += "    SECURITY DEFINER\n";
@@ -298,7 +302,7 @@ struct renderer {
     }
 };
 
-renderer renderer_for(const catalog::catalog& c, const std::vector<const object*>& order) {
+renderer renderer_for(const pgcraft::catalog::catalog& c, const std::vector<const object*>& order) {
     renderer r{c, {}};
     for (const object* o : order)
         if (const auto* k = std::get_if<constraint>(o)) r.standalone.insert(k);
@@ -319,11 +323,11 @@ std::string render_qualified(const expression& e, std::string_view alias) {
     return render_with(e, [&](const std::string& c) { return quote_identifier(alias) + "." + quote_identifier(c); });
 }
 
-std::string render_create(const catalog::catalog& c, const object& o) {
+std::string render_create(const pgcraft::catalog::catalog& c, const object& o) {
     return std::visit(renderer_for(c, {}), o);
 }
 
-std::string render_ddl(const catalog::catalog& c) {
+std::string render_ddl(const pgcraft::catalog::catalog& c) {
     const std::vector<const object*> order = c.in_dependency_order();
     const renderer r = renderer_for(c, order);
     std::string text;

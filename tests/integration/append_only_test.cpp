@@ -18,9 +18,13 @@ namespace {
 
 using namespace pgcraft_it;
 
+const pgcraft::catalog::catalog& history_catalog() {
+    static const pgcraft::catalog::catalog catalog = pgcraft::generator::build_catalog<history_fixture::schema>();
+    return catalog;
+}
+
 std::string history_ddl() {
-    static const std::string ddl =
-        pgcraft::sql::render_ddl(pgcraft::generator::build_catalog<history_fixture::schema>());
+    static const std::string ddl = pgcraft::sql::render_ddl(history_catalog());
     return ddl;
 }
 
@@ -51,6 +55,17 @@ std::string versions_of(connection& db, const std::string& id) {
 }  // namespace
 
 TEST_SUITE("append_only") {
+
+TEST_CASE("the history schema's tables, views, functions, triggers, grants and comments are as the catalog declares") {
+    // (The append-only and EAV dimensions of history_fixture, and a simple one.)
+    history_database d;
+    const pgcraft::catalog::catalog& catalog = history_catalog();
+    REQUIRE_FALSE(catalog.all<pgcraft::catalog::view>().empty());
+    REQUIRE_FALSE(catalog.all<pgcraft::catalog::trigger>().empty());
+    const std::vector<std::string> problems = differences(d.db, catalog);
+    INFO("differences:\n" << lines(problems));
+    CHECK(problems.empty());
+}
 
 TEST_CASE("INSERT … RETURNING gives the real key, timestamps and stored values") {
     history_database d;

@@ -32,10 +32,7 @@ inline const pgcraft::catalog::catalog& inventory_catalog() {
 inline std::string inventory_ddl() { return pgcraft::sql::render_ddl(inventory_catalog()); }
 
 inline std::vector<const pgcraft::catalog::table*> inventory_tables() {
-    std::vector<const pgcraft::catalog::table*> tables;
-    for (const pgcraft::catalog::object& o : inventory_catalog().objects())
-        if (const auto* t = std::get_if<pgcraft::catalog::table>(&o)) tables.push_back(t);
-    return tables;
+    return inventory_catalog().all<pgcraft::catalog::table>();
 }
 
 // A fresh database with the inventory schema applied, its session in UTC.

@@ -103,14 +103,13 @@ TEST_CASE("constraint names over 63 bytes are the convention's fitted names, on 
     CHECK(lines(db.take_notices()).empty());
 
     std::vector<std::string> all_pk_names;
-    for (const cat::object& o : catalog.objects()) {
-        const auto* t = std::get_if<cat::table>(&o);
-        if (t == nullptr) continue;
+    for (const cat::table* t : catalog.all<cat::table>()) {
         CAPTURE(t->name.name);
         std::vector<std::string> expected{convention_name("pk", t->name.name, std::vector<std::string>{"id"})};
         all_pk_names.push_back(expected.back());
-        for (const cat::column& c : t->columns)
-            if (c.name != "id") expected.push_back(convention_name("ck", t->name.name, std::vector<std::string>{c.name}));
+        for (const cat::column* c : catalog.columns_of(t->name))
+            if (c->name != "id")
+                expected.push_back(convention_name("ck", t->name.name, std::vector<std::string>{c->name}));
         for (const std::string& name : expected) {
             CAPTURE(name);
             CHECK(name.size() <= 63);
@@ -118,7 +117,7 @@ TEST_CASE("constraint names over 63 bytes are the convention's fitted names, on 
         }
         // The catalog carries exactly these names, and so does the server.
         std::vector<std::string> in_catalog;
-        for (const cat::constraint& c : t->constraints) in_catalog.push_back(c.name);
+        for (const cat::constraint* c : catalog.constraints_of(t->name)) in_catalog.push_back(c->name);
         CHECK(lines(sorted(in_catalog)) == lines(sorted(expected)));
         CHECK(lines(live_constraint_names(db, t->name)) == lines(sorted(expected)));
     }
@@ -150,8 +149,8 @@ TEST_CASE("constraint names over 63 bytes are the convention's fitted names, on 
 TEST_CASE("a fitted name never splits a UTF-8 character") {
     const cat::catalog catalog = pgcraft::generator::build_catalog<long_names::schema>();
     const cat::table* accented = nullptr;
-    for (const cat::object& o : catalog.objects())
-        if (const auto* t = std::get_if<cat::table>(&o); t != nullptr && t->name.name[0] == 'x') accented = t;
+    for (const cat::table* t : catalog.all<cat::table>())
+        if (t->name.name[0] == 'x') accented = t;
     REQUIRE(accented != nullptr);
     REQUIRE(accented->name.name.size() == 63);
 
@@ -172,9 +171,9 @@ TEST_CASE("names at the 63-byte limit are kept, one byte more are fitted") {
     cat::catalog catalog;
     std::vector<std::string> expected;
     for (std::size_t length : {55u, 56u}) {  // "pk__" + name + "__id": 63 and 64 bytes
-        cat::table t;
+        cat::table_definition t;
         t.name = {"public", "t" + std::string(length - 1, 'n')};
-        t.columns = {make_column("id", "bigint", false, true)};
+        t.add_column(make_column("id", "bigint", false, true));
         const std::string name = convention_name("pk", t.name.name, std::vector<std::string>{"id"});
         t.constraints = {make_constraint(cat::constraint_kind::primary_key, name, {"id"})};
         expected.push_back(name);

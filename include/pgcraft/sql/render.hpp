@@ -15,7 +15,8 @@ namespace pgcraft::sql {
 std::string render_ddl(const catalog::catalog& c);
 
 /// One object's statement. A table's takes its columns, constraints and
-/// comments from the catalog; a function's, view's or table's comment follows it.
+/// comments from the catalog; the comment on a schema, enum type, index,
+/// function or view follows its statement.
 std::string render_create(const catalog::catalog& c, const catalog::object& o);
 
 /// An expression with each column reference written for its context: the
