@@ -1,0 +1,87 @@
+// enum class members: their reflection (names and values).
+#include <pgcraft/detail/reflect/enum_names.hpp>
+#include <pgcraft/sql_type.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <doctest/doctest.h>
+
+namespace pg = pgcraft;
+
+namespace enum_test {
+
+// Declared out of value order, with gaps, an alias and both ends of the range.
+enum class order_status : std::int16_t {
+    shipped = 2,
+    pending = 0,
+    cancelled = -128,
+    delivered = 255,
+    sent = 2,  // an alias of shipped: one value, one label
+    returned = 7,
+};
+enum class tiny : std::uint8_t { only = 200 };
+enum class flag : bool { off, on };
+enum class wide : std::int64_t { near = 1, far = 1000 };  // 1000 is beyond the probed range
+enum class nothing_in_range { big = 1000 };
+enum plain_colour { red, green };
+
+struct outer {
+    enum class nested { first = 1, second };
+};
+namespace {
+enum class hidden { a, b };
+}
+
+}  // namespace enum_test
+
+TEST_CASE("an enum's labels are its enumerators' names in value order") {
+    using enum_test::order_status;
+    constexpr auto& labels = pg::reflect::enum_labels<order_status>;
+    constexpr auto& values = pg::reflect::enum_values<order_status>;
+    REQUIRE(labels.size() == 5);
+    CHECK(labels[0] == "cancelled");
+    CHECK(labels[1] == "pending");
+    CHECK(labels[2] == "shipped");  // the first declared of shipped and its alias sent
+    CHECK(labels[3] == "returned");
+    CHECK(labels[4] == "delivered");
+    CHECK(values[0] == order_status::cancelled);
+    CHECK(values[1] == order_status::pending);
+    CHECK(values[2] == order_status::shipped);
+    CHECK(values[3] == order_status::returned);
+    CHECK(values[4] == order_status::delivered);
+    CHECK(pg::reflect::enum_name<order_status> == "order_status");
+}
+
+TEST_CASE("the probed range, within the underlying type") {
+    CHECK(pg::detail::reflect::enum_probe_range<enum_test::tiny>::first == 0);
+    CHECK(pg::detail::reflect::enum_probe_range<enum_test::tiny>::last == 255);
+    CHECK(pg::detail::reflect::enum_probe_range<enum_test::order_status>::first == -128);
+    CHECK(pg::detail::reflect::enum_probe_range<enum_test::flag>::count == 2);
+    REQUIRE(pg::reflect::enum_labels<enum_test::tiny>.size() == 1);
+    CHECK(pg::reflect::enum_labels<enum_test::tiny>[0] == "only");
+    REQUIRE(pg::reflect::enum_labels<enum_test::flag>.size() == 2);
+    CHECK(pg::reflect::enum_labels<enum_test::flag>[1] == "on");
+    // Beyond the range nothing is seen: a documented limit, not detectable.
+    REQUIRE(pg::reflect::enum_labels<enum_test::wide>.size() == 1);
+    CHECK(pg::reflect::enum_labels<enum_test::wide>[0] == "near");
+    CHECK(pg::reflect::enum_labels<enum_test::nothing_in_range>.empty());
+}
+
+TEST_CASE("nested and anonymous-namespace enums go by their own name") {
+    CHECK(pg::reflect::enum_name<enum_test::outer::nested> == "nested");
+    REQUIRE(pg::reflect::enum_labels<enum_test::outer::nested>.size() == 2);
+    CHECK(pg::reflect::enum_labels<enum_test::outer::nested>[0] == "first");
+    CHECK(pg::reflect::enum_name<enum_test::hidden> == "hidden");
+    REQUIRE(pg::reflect::enum_labels<enum_test::hidden>.size() == 2);
+    CHECK(pg::reflect::enum_labels<enum_test::hidden>[1] == "b");
+}
+
+TEST_CASE("only scoped enums are reflected") {
+    CHECK(pg::reflect::scoped_enum<enum_test::order_status>);
+    CHECK_FALSE(pg::reflect::scoped_enum<enum_test::plain_colour>);
+    CHECK_FALSE(pg::reflect::scoped_enum<int>);
+    CHECK_FALSE(pg::has_sql_type<enum_test::order_status>);  // the plan maps it, not sql_type
+}
