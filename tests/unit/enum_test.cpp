@@ -1,6 +1,8 @@
-// enum class members: their reflection (names and values).
+// enum class members: their reflection (names and values) and their columns
+// of PostgreSQL enum types in the dimension plan.
 #include <pgcraft/detail/reflect/enum_names.hpp>
-#include <pgcraft/sql_type.hpp>
+#include <pgcraft/model.hpp>
+#include <pgcraft/plan/dimension_plan.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -35,6 +37,38 @@ namespace {
 enum class hidden { a, b };
 }
 
+struct orders {
+    using dimension = pg::simple<pg::in_schema<"sales">>;
+    std::string reference;
+    order_status status;
+    std::optional<order_status> previous_status;
+};
+
+struct typed_orders {
+    using dimension = pg::simple<pg::column<"status", pg::column_type<"text">>>;
+    order_status status;
+};
+
+struct colours_typed {
+    using dimension = pg::simple<pg::column<"colour", pg::column_type<"integer">>>;
+    plain_colour colour;
+};
+
+// An application's own mapping wins over the enum type.
+enum class stored_as_text { a, b };
+
+}  // namespace enum_test
+
+template <>
+struct pgcraft::sql_type<enum_test::stored_as_text> {
+    static constexpr std::string_view name = "text";
+};
+
+namespace enum_test {
+struct own_mapping {
+    using dimension = pg::simple<>;
+    stored_as_text value;
+};
 }  // namespace enum_test
 
 TEST_CASE("an enum's labels are its enumerators' names in value order") {
@@ -84,4 +118,41 @@ TEST_CASE("only scoped enums are reflected") {
     CHECK_FALSE(pg::reflect::scoped_enum<enum_test::plain_colour>);
     CHECK_FALSE(pg::reflect::scoped_enum<int>);
     CHECK_FALSE(pg::has_sql_type<enum_test::order_status>);  // the plan maps it, not sql_type
+}
+
+TEST_CASE("an enum class member is a column of the enum's type") {
+    constexpr auto& plan = pg::plan::table_plan_of<enum_test::orders>;
+    static_assert(plan.columns[1].enum_label_count == 5);  // usable in constant expressions
+    CHECK(plan.schema == "sales");  // where the enum type goes
+    REQUIRE(plan.columns.size() == 3);
+    CHECK(plan.columns[0].enum_type.empty());
+    CHECK(plan.columns[0].enum_labels == nullptr);
+    CHECK(plan.columns[0].labels().empty());
+
+    const pg::plan::column_plan& status = plan.columns[1];
+    CHECK(status.name == "status");
+    CHECK(status.type == "order_status");
+    CHECK(status.enum_type == "order_status");
+    CHECK_FALSE(status.nullable);
+    REQUIRE(status.enum_label_count == 5);
+    CHECK(status.enum_labels[0] == "cancelled");
+    CHECK(status.labels()[4] == "delivered");
+    CHECK(status.min_value.empty());
+
+    const pg::plan::column_plan& previous = plan.columns[2];
+    CHECK(previous.nullable);
+    CHECK(previous.type == "order_status");
+    CHECK(previous.enum_type == "order_status");
+    CHECK(previous.enum_labels == status.enum_labels);  // one label array per enum
+}
+
+TEST_CASE("an explicit column type or an own sql_type replaces the enum type") {
+    constexpr auto& typed = pg::plan::table_plan_of<enum_test::typed_orders>;
+    CHECK(typed.columns[0].type == "text");
+    CHECK(typed.columns[0].enum_type.empty());
+    CHECK(typed.columns[0].enum_label_count == 0);
+    constexpr auto& own = pg::plan::table_plan_of<enum_test::own_mapping>;
+    CHECK(own.columns[0].type == "text");
+    CHECK(own.columns[0].enum_type.empty());
+    CHECK(pg::plan::check_dimension<enum_test::colours_typed>().ok());
 }

@@ -12,6 +12,7 @@
 
 #include <pgcraft/column.hpp>
 #include <pgcraft/detail/option.hpp>
+#include <pgcraft/detail/reflect/enum_names.hpp>
 #include <pgcraft/detail/sql_text.hpp>
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/dimension.hpp>
@@ -24,6 +25,8 @@ namespace pgcraft::plan {
 /// One column of a planned table. Empty views mean "none".
 struct column_plan {
     std::string_view name;
+    /// The SQL type as written in DDL. For an enum column: the enum type's
+    /// name, unqualified and unquoted, the same text as enum_type.
     std::string_view type;
     bool nullable = false;
     std::string_view default_sql;
@@ -31,6 +34,20 @@ struct column_plan {
     std::string_view generated;  ///< the expression, with <markers>, of a generated column
     std::string_view min_value;  ///< with max_value: a CHECK keeping values in the C++ type's range
     std::string_view max_value;
+    /// A member of `enum class` type (or std::optional of one) is a column of
+    /// a PostgreSQL enum type, `CREATE TYPE <schema>.<enum_type> AS ENUM (labels...)`:
+    /// enum_type is the C++ enum's own name without namespaces or enclosing
+    /// classes ("order_status" for app::order_status), to be created in the
+    /// table's schema (table_plan::schema); empty when the column is not an
+    /// enum (also when pg::column_type<...> gives its type).
+    std::string_view enum_type;
+    /// Its labels, enum_label_count of them: the enumerators' names in
+    /// ascending value order, so that PostgreSQL sorts the values as C++
+    /// compares them. Null when enum_type is empty.
+    const std::string_view* enum_labels = nullptr;
+    std::size_t enum_label_count = 0;
+
+    constexpr std::span<const std::string_view> labels() const noexcept { return {enum_labels, enum_label_count}; }
 };
 
 template <std::size_t ColumnCount>
@@ -96,14 +113,29 @@ struct member_facts {
     std::string_view type;
     std::string_view min_value;
     std::string_view max_value;
+    std::string_view enum_type;  ///< an enum class without a sql_type<E>: its name
+    const std::string_view* enum_labels = nullptr;
+    std::size_t enum_label_count = 0;
 };
 
+// A specialisation of sql_type<E> wins over the enum mapping, so that an
+// application can store an enum as text or as its integer instead.
 template <class Member>
 consteval member_facts facts_of_member() {
     using traits = column_type_traits<std::remove_cv_t<Member>>;
     using value = typename traits::value_type;
-    member_facts facts{traits::nullable, has_sql_type<value>, {}, {}, {}};
-    if constexpr (has_sql_type<value>) facts.type = sql_type<value>::name;
+    member_facts facts{};
+    facts.nullable = traits::nullable;
+    facts.mapped = has_sql_type<value>;
+    if constexpr (has_sql_type<value>) {
+        facts.type = sql_type<value>::name;
+    } else if constexpr (reflect::scoped_enum<value>) {
+        facts.mapped = true;
+        facts.type = reflect::enum_name<value>;
+        facts.enum_type = reflect::enum_name<value>;
+        facts.enum_labels = reflect::enum_labels<value>.data();
+        facts.enum_label_count = reflect::enum_labels<value>.size();
+    }
     if constexpr (has_sql_range<value>) {
         facts.min_value = sql_type<value>::min_value;
         facts.max_value = sql_type<value>::max_value;
@@ -295,6 +327,9 @@ consteval auto make_table_plan() {
         if (explicit_type.empty()) {
             column.min_value = facts[f].min_value;
             column.max_value = facts[f].max_value;
+            column.enum_type = facts[f].enum_type;
+            column.enum_labels = facts[f].enum_labels;
+            column.enum_label_count = facts[f].enum_label_count;
         }
     }
     return plan;
