@@ -51,9 +51,9 @@ struct default_is_not_one_sql_expression {
 template <class Dimension, class Column, class MemberType>
 struct member_type_has_no_sql_type {
     static_assert(always_false<Dimension>,
-                  "pgcraft: pgcraft does not know the SQL type of this member: use a supported type, "
-                  "specialise pgcraft::sql_type<T>, or give pg::column<name, pg::column_type<\"...\">> "
-                  "(arguments: the dimension, the column, the member's type)");
+                  "pgcraft: pgcraft does not know the SQL type of this member: use a supported type "
+                  "(an enum class becomes a PostgreSQL enum type), specialise pgcraft::sql_type<T>, or give "
+                  "pg::column<name, pg::column_type<\"...\">> (arguments: the dimension, the column, the member's type)");
 };
 
 template <class Dimension, class Name>
