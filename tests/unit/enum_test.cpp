@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 
 namespace pg = pgcraft;
+using pg::plan::dimension_problem;
 
 namespace enum_test {
 
@@ -49,9 +50,30 @@ struct typed_orders {
     order_status status;
 };
 
+struct colours {
+    using dimension = pg::simple<>;
+    plain_colour colour;
+};
 struct colours_typed {
     using dimension = pg::simple<pg::column<"colour", pg::column_type<"integer">>>;
     plain_colour colour;
+};
+struct empty_enum {
+    using dimension = pg::simple<>;
+    std::optional<nothing_in_range> size;
+};
+
+enum class long_label {
+    this_enumerator_name_is_longer_than_the_sixty_three_bytes_postgres_allows,
+};
+enum class this_enum_type_name_is_longer_than_the_sixty_three_bytes_postgres_allows { a };
+struct long_labels {
+    using dimension = pg::simple<>;
+    long_label kind;
+};
+struct long_enum_name {
+    using dimension = pg::simple<>;
+    this_enum_type_name_is_longer_than_the_sixty_three_bytes_postgres_allows kind;
 };
 
 // An application's own mapping wins over the enum type.
@@ -155,4 +177,23 @@ TEST_CASE("an explicit column type or an own sql_type replaces the enum type") {
     CHECK(own.columns[0].type == "text");
     CHECK(own.columns[0].enum_type.empty());
     CHECK(pg::plan::check_dimension<enum_test::colours_typed>().ok());
+}
+
+TEST_CASE("enum mistakes, as values") {
+    using pg::plan::check_dimension;
+    constexpr auto plain = check_dimension<enum_test::colours>();
+    CHECK(plain.problem == dimension_problem::plain_enum);
+    CHECK(plain.name == "colour");
+
+    constexpr auto empty = check_dimension<enum_test::empty_enum>();
+    CHECK(empty.problem == dimension_problem::enum_without_labels);
+    CHECK(empty.name == "size");
+
+    constexpr auto label = check_dimension<enum_test::long_labels>();
+    CHECK(label.problem == dimension_problem::enum_name_too_long);
+    CHECK(label.name == "this_enumerator_name_is_longer_than_the_sixty_three_bytes_postgres_allows");
+
+    constexpr auto name = check_dimension<enum_test::long_enum_name>();
+    CHECK(name.problem == dimension_problem::enum_name_too_long);
+    CHECK(name.name == "this_enum_type_name_is_longer_than_the_sixty_three_bytes_postgres_allows");
 }
