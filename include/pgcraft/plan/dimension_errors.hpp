@@ -51,9 +51,37 @@ struct default_is_not_one_sql_expression {
 template <class Dimension, class Column, class MemberType>
 struct member_type_has_no_sql_type {
     static_assert(always_false<Dimension>,
-                  "pgcraft: pgcraft does not know the SQL type of this member: use a supported type, "
-                  "specialise pgcraft::sql_type<T>, or give pg::column<name, pg::column_type<\"...\">> "
-                  "(arguments: the dimension, the column, the member's type)");
+                  "pgcraft: pgcraft does not know the SQL type of this member: use a supported type "
+                  "(an enum class becomes a PostgreSQL enum type), specialise pgcraft::sql_type<T>, or give "
+                  "pg::column<name, pg::column_type<\"...\">> (arguments: the dimension, the column, the member's type)");
+};
+
+template <class Dimension, class Column, class Enum>
+struct member_is_a_plain_enum_use_enum_class {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a plain (unscoped) enum is not mapped to SQL: use enum class, which becomes a "
+                  "PostgreSQL enum type labelled with its enumerators' names; or specialise "
+                  "pgcraft::sql_type<E>, or give pg::column<name, pg::column_type<\"...\">> "
+                  "(arguments: the dimension, the column, the enum)");
+};
+
+// The range is detail::reflect::enum_probe_min and enum_probe_max (enum_names.hpp).
+template <class Dimension, class Column, class Enum>
+struct enum_has_no_enumerator_in_probed_range {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: an enum class member becomes a PostgreSQL enum type whose labels are the names of "
+                  "the enumerators with values from -128 to 255 (read by reflection), and this enum has none: "
+                  "give it enumerators in that range (or, for an enum declared inside a class template, which "
+                  "clang 14 cannot read, declare it at namespace scope), specialise pgcraft::sql_type<E>, or give "
+                  "pg::column<name, pg::column_type<\"...\">> (arguments: the dimension, the column, the enum)");
+};
+
+template <class Dimension, class Column, class Enum, class Name>
+struct enum_name_or_label_longer_than_63_bytes {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: an enum class member becomes a PostgreSQL enum type named after the enum and "
+                  "labelled with its enumerators' names, and PostgreSQL allows at most 63 bytes for each: "
+                  "shorten the name (arguments: the dimension, the column, the enum, the name)");
 };
 
 template <class Dimension, class Name>

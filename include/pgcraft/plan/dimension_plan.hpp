@@ -12,6 +12,7 @@
 
 #include <pgcraft/column.hpp>
 #include <pgcraft/detail/option.hpp>
+#include <pgcraft/detail/reflect/enum_names.hpp>
 #include <pgcraft/detail/sql_text.hpp>
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/dimension.hpp>
@@ -25,6 +26,8 @@ namespace pgcraft::plan {
 /// One column of a planned table. Empty views mean "none".
 struct column_plan {
     std::string_view name;
+    /// The SQL type as written in DDL. For an enum column: the enum type's
+    /// name, unqualified and unquoted, the same text as enum_type.
     std::string_view type;
     bool nullable = false;
     std::string_view default_sql;
@@ -32,6 +35,20 @@ struct column_plan {
     std::string_view generated;  ///< the expression, with <markers>, of a generated column
     std::string_view min_value;  ///< with max_value: a CHECK keeping values in the C++ type's range
     std::string_view max_value;
+    /// A member of `enum class` type (or std::optional of one) is a column of
+    /// a PostgreSQL enum type, `CREATE TYPE <schema>.<enum_type> AS ENUM (labels...)`:
+    /// enum_type is the C++ enum's own name without namespaces or enclosing
+    /// classes ("order_status" for app::order_status), to be created in the
+    /// table's schema (table_plan::schema); empty when the column is not an
+    /// enum (also when pg::column_type<...> gives its type).
+    std::string_view enum_type;
+    /// Its labels, enum_label_count of them: the enumerators' names in
+    /// ascending value order, so that PostgreSQL sorts the values as C++
+    /// compares them. Each label is 1 to 63 bytes. Null when enum_type is empty.
+    const std::string_view* enum_labels = nullptr;
+    std::size_t enum_label_count = 0;
+
+    constexpr std::span<const std::string_view> labels() const noexcept { return {enum_labels, enum_label_count}; }
 };
 
 template <std::size_t ColumnCount>
@@ -55,6 +72,9 @@ enum class dimension_problem {
     default_not_one_expression,
     no_sql_type,
     bad_name,
+    plain_enum,         ///< an unscoped enum member: use enum class
+    enum_without_labels,  ///< an enum class with no enumerator in the probed range
+    enum_name_too_long,   ///< the enum's name or one of its labels is longer than 63 bytes
 };
 
 struct dimension_check {
@@ -94,22 +114,51 @@ inline constexpr auto column_entries<column<Name, Inner...>> = column<Name, Inne
 struct member_facts {
     bool nullable = false;
     bool mapped = false;
+    bool plain_enum = false;  ///< an unscoped enum without a sql_type<E>
     std::string_view type;
     std::string_view min_value;
     std::string_view max_value;
+    std::string_view enum_type;  ///< an enum class without a sql_type<E>: its name
+    const std::string_view* enum_labels = nullptr;
+    std::size_t enum_label_count = 0;
 };
 
+// A specialisation of sql_type<E> wins over the enum mapping, so that an
+// application can store an enum as text or as its integer instead.
+// Unscoped enums are not mapped: they convert silently to and from int (and
+// are often flag sets), and probing values that are not enumerators of one
+// without a fixed underlying type is not a constant expression in newer clang.
 template <class Member>
 consteval member_facts facts_of_member() {
     using traits = column_type_traits<std::remove_cv_t<Member>>;
     using value = typename traits::value_type;
-    member_facts facts{traits::nullable, has_sql_type<value>, {}, {}, {}};
-    if constexpr (has_sql_type<value>) facts.type = sql_type<value>::name;
+    member_facts facts{};
+    facts.nullable = traits::nullable;
+    facts.mapped = has_sql_type<value>;
+    if constexpr (has_sql_type<value>) {
+        facts.type = sql_type<value>::name;
+    } else if constexpr (reflect::scoped_enum<value>) {
+        facts.mapped = true;
+        facts.type = reflect::enum_name<value>;
+        facts.enum_type = reflect::enum_name<value>;
+        facts.enum_labels = reflect::enum_labels<value>.data();
+        facts.enum_label_count = reflect::enum_labels<value>.size();
+    } else if constexpr (std::is_enum_v<value>) {
+        facts.plain_enum = true;
+    }
     if constexpr (has_sql_range<value>) {
         facts.min_value = sql_type<value>::min_value;
         facts.max_value = sql_type<value>::max_value;
     }
     return facts;
+}
+
+// The enum's name if it is too long, else its first label that is.
+constexpr std::string_view overlong_enum_name(const member_facts& facts) {
+    if (facts.enum_type.size() > max_identifier_bytes) return facts.enum_type;
+    for (std::size_t i = 0; i < facts.enum_label_count; ++i)
+        if (facts.enum_labels[i].size() > max_identifier_bytes) return facts.enum_labels[i];
+    return {};
 }
 
 template <class Members>
@@ -213,7 +262,14 @@ consteval dimension_check check_dimension() {
         for (std::size_t o = 0; o < options.size(); ++o)
             if (options[o].category == option_category::column && options[o].value == names[f])
                 explicit_type = !single_option(inner[o], option_category::column_type, {}).empty();
-        if (!facts[f].mapped && !explicit_type) return {dimension_problem::no_sql_type, 0, f, names[f]};
+        if (explicit_type) continue;
+        if (facts[f].plain_enum) return {dimension_problem::plain_enum, 0, f, names[f]};
+        if (!facts[f].mapped) return {dimension_problem::no_sql_type, 0, f, names[f]};
+        if (!facts[f].enum_type.empty()) {
+            if (facts[f].enum_label_count == 0) return {dimension_problem::enum_without_labels, 0, f, names[f]};
+            if (!overlong_enum_name(facts[f]).empty())
+                return {dimension_problem::enum_name_too_long, 0, f, overlong_enum_name(facts[f])};
+        }
     }
     return {};
 }
@@ -230,6 +286,10 @@ struct option_spelling_text {
 template <class T, std::size_t Field>
 struct field_name_text {
     static constexpr std::string_view text = reflect::field_names<T>[Field];
+};
+template <class T, std::size_t Field>
+struct overlong_enum_name_text {
+    static constexpr std::string_view text = overlong_enum_name(facts_of<T>[Field]);
 };
 template <class T>
 struct type_name_text {
@@ -256,6 +316,16 @@ consteval auto report() {
         return std::type_identity<error::default_is_not_one_sql_expression<T, name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::no_sql_type)
         return std::type_identity<error::member_type_has_no_sql_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>>{};
+    else if constexpr (p == dimension_problem::plain_enum)
+        return std::type_identity<error::member_is_a_plain_enum_use_enum_class<
+            T, name_of<field_name_text<T, Field>>, typename column_type_traits<reflect::field_type<T, Field>>::value_type>>{};
+    else if constexpr (p == dimension_problem::enum_without_labels)
+        return std::type_identity<error::enum_has_no_enumerator_in_probed_range<
+            T, name_of<field_name_text<T, Field>>, typename column_type_traits<reflect::field_type<T, Field>>::value_type>>{};
+    else if constexpr (p == dimension_problem::enum_name_too_long)
+        return std::type_identity<error::enum_name_or_label_longer_than_63_bytes<
+            T, name_of<field_name_text<T, Field>>, typename column_type_traits<reflect::field_type<T, Field>>::value_type,
+            name_of<overlong_enum_name_text<T, Field>>>>{};
     else if constexpr (p == dimension_problem::bad_name) {
         if constexpr (!is_valid_name(reflect::type_name<T>) && table_of<T>() == reflect::type_name<T>)
             return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<type_name_text<T>>>>{};
@@ -296,6 +366,9 @@ consteval auto make_table_plan() {
         if (explicit_type.empty()) {
             column.min_value = facts[f].min_value;
             column.max_value = facts[f].max_value;
+            column.enum_type = facts[f].enum_type;
+            column.enum_labels = facts[f].enum_labels;
+            column.enum_label_count = facts[f].enum_label_count;
         }
     }
     return plan;
