@@ -6,6 +6,7 @@
 #include <pgcraft/kinds/history.hpp>
 
 #include <cctype>
+#include <map>
 
 #include <pgcraft/generator/plugin_context.hpp>
 #include <pgcraft/sql/naming.hpp>
@@ -32,11 +33,18 @@ std::string value_column(std::string_view type) {
     return name + "_value";
 }
 
-std::vector<templates::eav_attribute> attributes_of(plugin_context& context) {
+std::vector<templates::eav_attribute> attributes_of(plugin_context& context,
+                                                   std::map<std::string, catalog::qualified_name>& user_types) {
     std::vector<templates::eav_attribute> result;
-    for (const generator::member_column& m : stored_members(context))
-        result.push_back({m.column.name, m.column.type, value_column(m.column.type), m.column.nullable, m.min_value,
-                          m.max_value});
+    for (const generator::member_column& m : stored_members(context)) {
+        // An enum type is named by its schema and name: its values get a column of that type.
+        const bool user_type = !m.column.user_type.name.empty();
+        const std::string type = user_type ? sql::quote_qualified(m.column.user_type) : m.column.type;
+        const std::string column = value_column(user_type ? m.column.user_type.schema + "_" + m.column.user_type.name
+                                                          : m.column.type);
+        result.push_back({m.column.name, type, column, m.column.nullable, m.min_value, m.max_value});
+        user_types.emplace(column, m.column.user_type);
+    }
     return result;
 }
 
@@ -63,7 +71,8 @@ catalog::constraint check(std::string name, std::vector<std::string> columns, ca
 void build_eav_tables(plugin_context& context, std::string_view entity_key, std::string_view attributes_key) {
     const generator::dimension_info& d = context.dimension();
     const primary_key_columns& key = context.primary_key();
-    const std::vector<templates::eav_attribute> attributes = attributes_of(context);
+    std::map<std::string, catalog::qualified_name> user_types;
+    const std::vector<templates::eav_attribute> attributes = attributes_of(context, user_types);
 
     catalog::table_definition entity = entity_table(context);
     const std::vector<std::string> key_columns{key.column};
@@ -74,8 +83,11 @@ void build_eav_tables(plugin_context& context, std::string_view entity_key, std:
     values.add_column({.name = "value_id", .type = "bigint", .identity = true});
     values.add_column({.name = key.column, .type = key.type}, "The entity the value belongs to");
     values.add_column({.name = "attribute", .type = "text"}, "The attribute's name");
-    for (const auto& [column, type] : value_columns(attributes))
-        values.add_column({.name = column, .type = type, .nullable = true});
+    for (const auto& [column, type] : value_columns(attributes)) {
+        const catalog::qualified_name& user_type = user_types[column];
+        values.add_column({.name = column, .type = user_type.name.empty() ? type : std::string(), .user_type = user_type,
+                           .nullable = true});
+    }
     values.add_column({.name = "valid_from", .type = "timestamptz", .default_value = templates::clock_now()});
     values.add_column({.name = "valid_to", .type = "timestamptz", .nullable = true});
     const std::vector<std::string> value_key{"value_id"};
@@ -135,7 +147,8 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
     n.entity = sql::quote_qualified(entity.name);
     n.values = sql::quote_qualified(values.name);
     n.key = sql::quote_identifier(context.primary_key().column);
-    n.attributes = attributes_of(context);
+    std::map<std::string, catalog::qualified_name> user_types;
+    n.attributes = attributes_of(context, user_types);
     for (const auto& [column, type] : value_columns(n.attributes)) n.value_columns.push_back(column);
     for (const generator::declared_constraint& c : context.dimension().constraints)
         if (c.kind == generator::declared_kind::check)

@@ -2,8 +2,11 @@
 // of PostgreSQL enum types in the dimension plan.
 #include <pgcraft/detail/reflect/enum_names.hpp>
 #include <pgcraft/model.hpp>
+#include <pgcraft/generator/build_catalog.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
+#include <pgcraft/sql/render.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -196,4 +199,36 @@ TEST_CASE("enum mistakes, as values") {
     constexpr auto name = check_dimension<enum_test::long_enum_name>();
     CHECK(name.problem == dimension_problem::enum_name_too_long);
     CHECK(name.name == "this_enum_type_name_is_longer_than_the_sixty_three_bytes_postgres_allows");
+}
+
+namespace enum_test {
+struct tickets {
+    using dimension = pg::eav<pg::in_schema<"sales">>;
+    order_status status;
+    std::optional<std::string> note;
+};
+using orders_schema = pg::schema<orders, tickets>;
+}  // namespace enum_test
+
+TEST_CASE("an enum class member's type joins the catalog, once, before the tables that use it") {
+    namespace cat = pg::catalog;
+    const cat::catalog c = pg::generator::build_catalog<enum_test::orders_schema>();
+    const auto* type = c.find_as<cat::enum_type>(cat::id::enum_type({"sales", "order_status"}));
+    REQUIRE(type != nullptr);
+    CHECK(type->labels ==
+          std::vector<std::string>{"cancelled", "pending", "shipped", "returned", "delivered"});
+    const auto* status = c.find_as<cat::column>(cat::id::column({"sales", "orders"}, "status"));
+    REQUIRE(status != nullptr);
+    CHECK(status->user_type == cat::qualified_name{"sales", "order_status"});
+    const auto depends = status->dependencies();
+    CHECK(std::find(depends.begin(), depends.end(), type->id()) != depends.end());
+    const std::string ddl = pg::sql::render_ddl(c);
+    const auto created = ddl.find("CREATE TYPE sales.order_status AS ENUM (\n    'cancelled',\n    'pending',\n");
+    REQUIRE(created != std::string::npos);
+    CHECK(created < ddl.find("CREATE TABLE sales.orders"));
+    CHECK(ddl.find("    status          sales.order_status NOT NULL,\n") != std::string::npos);
+    CHECK(ddl.find("    previous_status sales.order_status,\n") != std::string::npos);
+    // EAV: the values of an enum attribute get a column of the enum's type, and the pivot casts to it.
+    CHECK(ddl.find("    sales_order_status_value sales.order_status,\n") != std::string::npos);
+    CHECK(ddl.find("[1]::sales.order_status AS status,") != std::string::npos);
 }

@@ -102,6 +102,11 @@ dimension_info dimension_info_of() {
         m.column.default_value = catalog::expression::marked(c.default_sql);
         m.column.generated = catalog::expression::marked(c.generated);
         m.comment = c.comment;
+        if (!c.enum_type.empty()) {
+            // An enum class: a type of the catalog, in the dimension's schema.
+            m.column.user_type = {std::string(plan.schema), std::string(c.enum_type)};
+            for (std::string_view label : c.labels()) m.enum_labels.emplace_back(label);
+        }
         m.min_value = c.min_value;
         m.max_value = c.max_value;
         info.members.push_back(std::move(m));

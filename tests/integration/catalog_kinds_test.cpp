@@ -1,0 +1,138 @@
+// What the catalog can now say, on a live server: dimensions that reference
+// each other, enum class members as PostgreSQL enum types, extensions
+// declared on the schema, and defaults that apply through history views.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/model.hpp>
+#include <pgcraft/sql/render.hpp>
+
+#include "catalog_check.hpp"
+#include "pg_cluster.hpp"
+#include "printers.hpp"
+
+namespace kinds_it {
+namespace pg = pgcraft;
+
+enum class employment : std::int16_t { trainee, staff, contractor };
+
+// A department's manager is an employee; an employee belongs to a department.
+struct employees;
+struct departments {
+    using dimension = pg::simple<pg::in_schema<"org">,
+                                 pg::foreign_key<"manager_id">::references<employees>::on_delete<pg::set_null>>;
+    std::string name;
+    std::optional<std::int64_t> manager_id;
+};
+struct employees {
+    using dimension = pg::simple<pg::in_schema<"org">, pg::foreign_key<"department_id">::references<departments>,
+                                 pg::column<"login", pg::column_type<"citext">>>;
+    std::string login;
+    std::int64_t department_id;
+    employment kind;
+};
+// History kinds: a declared default applies on insert through the view, never on update.
+struct badges {
+    using dimension = pg::append_only<pg::in_schema<"org">, pg::column<"colour", pg::sql_default<"'blue'">>>;
+    std::string holder;
+    std::string colour;
+    employment kind;
+};
+struct settings {
+    using dimension = pg::eav<pg::in_schema<"org">, pg::column<"level", pg::sql_default<"3">>>;
+    std::string label;
+    std::int32_t level;
+    std::optional<employment> kind;
+};
+using schema = pg::schema<pg::postgres_extension<"citext">, departments, employees, badges, settings>;
+}  // namespace kinds_it
+
+namespace {
+using namespace pgcraft_it;
+
+connection with_schema() {
+    connection db = fresh_database();
+    const auto catalog = pgcraft::generator::build_catalog<kinds_it::schema>();
+    apply_in_transaction(db, pgcraft::sql::render_ddl(catalog));
+    const auto problems = differences(db, catalog);
+    INFO(lines(problems));
+    CHECK(problems.empty());
+    return db;
+}
+}  // namespace
+
+TEST_SUITE("catalog_kinds") {
+
+TEST_CASE("dimensions that reference each other apply, and both keys hold") {
+    connection db = with_schema();
+    const std::string sales = db.text("INSERT INTO org.departments (name) VALUES ('Sales') RETURNING id");
+    const std::string ann = db.text(
+        "INSERT INTO org.employees (login, department_id, kind) VALUES ('Ann', $1, 'staff') RETURNING id", {sales});
+    db.exec("UPDATE org.departments SET manager_id = " + ann + " WHERE id = " + sales);
+    // Each direction's key is enforced.
+    const auto no_department =
+        db.failure_of("INSERT INTO org.employees (login, department_id, kind) VALUES ('Bob', -1, 'staff')");
+    REQUIRE(no_department);
+    CHECK(no_department->sqlstate == "23503");
+    CHECK(no_department->constraint == "fk__employees__department_id__departments");
+    const auto no_manager = db.failure_of("UPDATE org.departments SET manager_id = -1");
+    REQUIRE(no_manager);
+    CHECK(no_manager->sqlstate == "23503");
+    CHECK(no_manager->constraint == "fk__departments__manager_id__employees");
+    // ON DELETE SET NULL on the key that closed the cycle.
+    db.exec("UPDATE org.employees SET department_id = department_id");  // still valid
+    db.exec("ALTER TABLE org.employees DROP CONSTRAINT fk__employees__department_id__departments");
+    db.exec("DELETE FROM org.employees WHERE id = " + ann);
+    CHECK_FALSE(db.value("SELECT manager_id FROM org.departments WHERE id = " + sales).has_value());
+}
+
+TEST_CASE("an enum class member is a column of a PostgreSQL enum type that rejects other labels") {
+    connection db = with_schema();
+    CHECK(db.text("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum "
+                  "WHERE enumtypid = 'org.employment'::regtype") == "trainee,staff,contractor");
+    const std::string d = db.text("INSERT INTO org.departments (name) VALUES ('Ops') RETURNING id");
+    CHECK_FALSE(db.failure_of("INSERT INTO org.employees (login, department_id, kind) VALUES ('a', $1, 'trainee')", {d}));
+    const auto bad = db.failure_of("INSERT INTO org.employees (login, department_id, kind) VALUES ('b', $1, 'boss')", {d});
+    REQUIRE(bad);
+    CHECK(bad->sqlstate == "22P02");  // invalid input value for enum
+    // The labels order as the C++ values do.
+    CHECK(db.text("SELECT 'trainee'::org.employment < 'contractor'::org.employment") == "t");
+    // Through an EAV view, too: the attribute's values have the enum's type.
+    CHECK_FALSE(db.failure_of("INSERT INTO org.settings_current (label, level, kind) VALUES ('x', 1, 'staff')"));
+    const auto eav_bad = db.failure_of("INSERT INTO org.settings_current (label, level, kind) VALUES ('y', 1, 'boss')");
+    REQUIRE(eav_bad);
+    CHECK(eav_bad->sqlstate == "22P02");
+}
+
+TEST_CASE("a type of a declared extension: citext compares without case") {
+    connection db = with_schema();
+    CHECK(db.text("SELECT extname FROM pg_extension WHERE extname = 'citext'") == "citext");
+    const std::string d = db.text("INSERT INTO org.departments (name) VALUES ('Ops') RETURNING id");
+    db.exec("INSERT INTO org.employees (login, department_id, kind) VALUES ('Ann', " + d + ", 'staff')");
+    CHECK(db.text("SELECT count(*) FROM org.employees WHERE login = 'ANN'") == "1");
+}
+
+TEST_CASE("declared defaults apply through the history views on insert, never on update") {
+    connection db = with_schema();
+    // Append-only: the column omitted gets its default, as on a table.
+    const std::string badge =
+        db.text("INSERT INTO org.badges_current (holder, kind) VALUES ('Ann', 'staff') RETURNING id");
+    CHECK(db.text("SELECT colour FROM org.badges_current WHERE id = " + badge) == "blue");
+    db.exec("UPDATE org.badges_current SET colour = 'red' WHERE id = " + badge);
+    db.exec("UPDATE org.badges_current SET holder = 'Ann B.' WHERE id = " + badge);
+    CHECK(db.text("SELECT colour FROM org.badges_current WHERE id = " + badge) == "red");
+    // EAV: the same, and the default is kept in the history.
+    const std::string setting = db.text("INSERT INTO org.settings_current (label) VALUES ('x') RETURNING id");
+    CHECK(db.text("SELECT level FROM org.settings_current WHERE id = " + setting) == "3");
+    db.exec("UPDATE org.settings_current SET level = 5 WHERE id = " + setting);
+    db.exec("UPDATE org.settings_current SET label = 'y' WHERE id = " + setting);
+    CHECK(db.text("SELECT level FROM org.settings_current WHERE id = " + setting) == "5");
+    CHECK(db.text("SELECT count(*) FROM org.settings_history WHERE id = " + setting +
+                  " AND attribute = 'level'") == "2");
+}
+
+}  // TEST_SUITE
