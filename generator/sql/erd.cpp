@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "dot.hpp"
+
 namespace pgcraft::sql {
 
 using namespace pgcraft::catalog;
@@ -101,14 +103,7 @@ std::string html(std::string_view text) {
     return escaped;
 }
 
-std::string dot_id(std::string_view text) {
-    std::string quoted = "\"";
-    for (char ch : text) {
-        if (ch == '"' || ch == '\\') quoted += '\\';
-        quoted += ch;
-    }
-    return quoted + "\"";
-}
+std::string dot_id(std::string_view text) { return dot_quoted(text); }
 
 }  // namespace
 
