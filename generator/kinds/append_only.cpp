@@ -88,12 +88,7 @@ void build_append_only_tables(plugin_context& context, std::string_view entity_k
     // The key serves the lookups of an entity's history by time, and the foreign key.
     const std::vector<std::string> version_key{key.column, "valid_from"};
     versions.constraints.push_back(primary_key(context.unused_name(versions, "pk", version_key), version_key));
-    catalog::constraint belongs;
-    belongs.kind = catalog::constraint_kind::foreign_key;
-    belongs.name = context.unused_name(versions, "fk", key_columns, entity.name.name);
-    belongs.columns = key_columns;
-    belongs.references = catalog::foreign_key_target{entity.name, key_columns};
-    versions.constraints.push_back(std::move(belongs));
+    add_belongs_to_entity(context, versions, entity);
     catalog::constraint validity;
     validity.check = templates::version_validity();
     validity.columns = {"valid_from", "valid_to"};

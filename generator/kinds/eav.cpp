@@ -92,12 +92,7 @@ void build_eav_tables(plugin_context& context, std::string_view entity_key, std:
     values.add_column({.name = "valid_to", .type = "timestamptz", .nullable = true});
     const std::vector<std::string> value_key{"value_id"};
     values.constraints.push_back(primary_key(context.unused_name(values, "pk", value_key), value_key));
-    catalog::constraint belongs;
-    belongs.kind = catalog::constraint_kind::foreign_key;
-    belongs.name = context.unused_name(values, "fk", key_columns, entity.name.name);
-    belongs.columns = key_columns;
-    belongs.references = catalog::foreign_key_target{entity.name, key_columns};
-    values.constraints.push_back(std::move(belongs));
+    add_belongs_to_entity(context, values, entity);
 
     // A row holds at most one value, and a ranged attribute stays within its
     // C++ type's range. Which column an attribute fills is the triggers' work

@@ -52,6 +52,17 @@ catalog::table_definition entity_table(const plugin_context& context) {
     return entity;
 }
 
+void add_belongs_to_entity(const plugin_context& context, catalog::table_definition& rows,
+                           const catalog::table_definition& entity) {
+    const std::vector<std::string> key{context.primary_key().column};
+    catalog::constraint belongs;
+    belongs.kind = catalog::constraint_kind::foreign_key;
+    belongs.name = context.unused_name(rows, "fk", key, entity.name.name);
+    belongs.columns = key;
+    belongs.references = catalog::foreign_key_target{entity.name, key};
+    rows.constraints.push_back(std::move(belongs));
+}
+
 namespace {
 // A PL/pgSQL trigger function that runs as its owner, with search_path
 // pinned so that nothing the caller puts on its path can stand in for the

@@ -26,6 +26,9 @@ namespace pgcraft::kinds {
 std::string derived_name(std::string_view table, std::string_view suffix);
 /// The entity table of a history kind: the key, created_at, deleted_at.
 catalog::table_definition entity_table(const generator::plugin_context& context);
+/// Adds to a history table the foreign key that ties each of its rows to its entity.
+void add_belongs_to_entity(const generator::plugin_context& context, catalog::table_definition& rows,
+                           const catalog::table_definition& entity);
 /// The INSERT, UPDATE and DELETE functions of a view and their INSTEAD OF
 /// triggers, named <table>_current_insert and so on.
 struct view_write_bodies {
