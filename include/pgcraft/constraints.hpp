@@ -43,9 +43,16 @@ struct constraint_option {
 
 /// CHECK (expression). One argument: the expression, named by the convention.
 /// Two: the name, then the expression.
-template <fixed_string First, fixed_string Second = "">
+namespace detail {
+// The default of check's second argument: no text a user writes, so that
+// check<"name", ""> is a named check with an empty expression (an error),
+// not an unnamed check of "name".
+inline constexpr fixed_string<2> no_expression{"\0"};
+}  // namespace detail
+
+template <fixed_string First, fixed_string Second = detail::no_expression>
 struct check : detail::constraint_option<detail::constraint_kind::check> {
-    static constexpr bool named = Second.size() != 0;
+    static constexpr bool named = Second.view() != detail::no_expression.view();
     static constexpr std::string_view name = named ? First.view() : std::string_view{};
     static constexpr std::string_view expression = named ? Second.view() : First.view();
     static constexpr std::string_view value = expression;

@@ -40,3 +40,26 @@ TEST_CASE("where quoted text ends") {
     CHECK(skip_quoted("$1 + 2", 0) == 0);  // a parameter, not a dollar quote
     CHECK(skip_quoted("a$b$", 1) == 1);    // $ inside an identifier
 }
+
+TEST_CASE("a column type is a type name and nothing more") {
+    using pgcraft::detail::is_type_name;
+    for (const char* ok : {"citext", "text", "double precision", "timestamp with time zone", "varchar(20)",
+                           "numeric(10,2)", "numeric(10, 2)", "timestamp(3) with time zone", "integer[]", "text[][]",
+                           "int[4]", "public.citext"})
+        CHECK_MESSAGE(is_type_name(ok), ok);
+    for (const char* bad : {"", " text", "text ", "text  x", "text, injected int", "text NOT NULL DEFAULT 1;",
+                            "int); DROP TABLE t; --", "varchar(a)", "numeric(10,)", "int[", "text -- x", "(int)",
+                            "schema.", "a.b.", "int /* x */", "\"Quoted\""})
+        CHECK_MESSAGE(!is_type_name(bad), bad);
+}
+
+TEST_CASE("an access method is a lower-case identifier") {
+    using pgcraft::detail::is_plain_identifier;
+    CHECK(is_plain_identifier("btree"));
+    CHECK(is_plain_identifier("spgist"));
+    CHECK(is_plain_identifier("my_am2"));
+    CHECK_FALSE(is_plain_identifier(""));
+    CHECK_FALSE(is_plain_identifier("GIN"));
+    CHECK_FALSE(is_plain_identifier("btree (a); CREATE TABLE pwned (x int); --"));
+    CHECK_FALSE(is_plain_identifier("2am"));
+}

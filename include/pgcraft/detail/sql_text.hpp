@@ -82,4 +82,64 @@ constexpr sql_text_problem single_expression_problem(std::string_view text) noex
     return any ? sql_text_problem::none : sql_text_problem::empty;
 }
 
+constexpr bool is_identifier_start_char(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Whether `text` names a type as a column definition takes it, and nothing
+// more: words ("double precision", "timestamp with time zone"), each
+// optionally schema-qualified ("public.citext"), a modifier of numbers
+// ("(10,2)", "(3)"), and array brackets ("[]", "[4]"). So no text given as a
+// type can add a column, a constraint or a statement.
+constexpr bool is_type_name(std::string_view text) noexcept {
+    bool word = false;
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        return i > start;
+    };
+    while (i < text.size()) {
+        const char c = text[i];
+        if (is_identifier_start_char(c)) {
+            while (i < text.size() && (is_sql_identifier_char(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80))
+                ++i;
+            word = true;
+            if (i < text.size() && text[i] == '.') {
+                ++i;
+                if (i >= text.size() || !is_identifier_start_char(text[i])) return false;
+            }
+        } else if (c == '(' && word) {
+            ++i;
+            if (!digits()) return false;
+            while (i < text.size() && text[i] == ',') {
+                ++i;
+                if (i < text.size() && text[i] == ' ') ++i;
+                if (!digits()) return false;
+            }
+            if (i >= text.size() || text[i] != ')') return false;
+            ++i;
+        } else if (c == '[' && word) {
+            ++i;
+            digits();
+            if (i >= text.size() || text[i] != ']') return false;
+            ++i;
+        } else if (c == ' ' && word && i + 1 < text.size() && text[i + 1] != ' ') {
+            ++i;
+        } else {
+            return false;
+        }
+    }
+    return word;
+}
+
+// Whether `text` is an identifier that needs no quotes and no case folding:
+// what an index access method is (btree, gin, gist, …).
+constexpr bool is_plain_identifier(std::string_view text) noexcept {
+    if (text.empty() || text.size() > 63 || !(text[0] == '_' || (text[0] >= 'a' && text[0] <= 'z'))) return false;
+    for (char c : text)
+        if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    return true;
+}
+
 }  // namespace pgcraft::detail

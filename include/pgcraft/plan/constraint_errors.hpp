@@ -100,4 +100,25 @@ struct constraint_not_supported_by_this_kind {
                   "refused (arguments: the dimension, the construct)");
 };
 
+template <class Dimension, class Name>
+struct constraint_name_longer_than_63_bytes {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a constraint's name is at most 63 bytes: PostgreSQL would cut a longer one with only "
+                  "a NOTICE (arguments: the dimension, the name)");
+};
+
+template <class Dimension>
+struct index_has_no_keys {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::index<> and pg::unique_index<> need at least one key (argument: the dimension)");
+};
+
+template <class Dimension, class Method>
+struct index_access_method_is_not_an_identifier {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: ::using_method<...> names an access method: a lower-case identifier such as btree, "
+                  "hash, gin, gist, spgist or brin, written into the DDL as it is (arguments: the dimension, "
+                  "the method)");
+};
+
 }  // namespace pgcraft::error

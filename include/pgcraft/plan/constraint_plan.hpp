@@ -15,6 +15,7 @@
 #include <pgcraft/detail/markers.hpp>
 #include <pgcraft/detail/sql_text.hpp>
 #include <pgcraft/detail/type_list.hpp>
+#include <pgcraft/sql/naming.hpp>
 #include <pgcraft/plan/constraint_errors.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
 #include <pgcraft/plan/dimension_plugins.hpp>
@@ -91,6 +92,9 @@ enum class constraint_problem {
     target_not_unique,
     column_counts_differ,
     column_types_differ,
+    name_too_long,
+    index_without_keys,
+    bad_access_method,
     not_supported_by_kind,  ///< a kind that takes checks only (EAV) was given another constraint or a generated column
 };
 
@@ -177,6 +181,8 @@ consteval constraint_check check_one(std::size_t index) {
         return failed(constraint_problem::not_supported_by_kind, index, C::value);
     } else if constexpr (C::kind == kind::check) {
         const std::string_view label = C::named ? C::name : C::expression;
+        // PostgreSQL would cut a longer name with only a NOTICE.
+        if (C::name.size() > sql::max_identifier_bytes) return failed(constraint_problem::name_too_long, index, C::name);
         if (!one_expression(C::expression)) return failed(constraint_problem::not_one_expression, index, C::expression);
         if (auto u = unknown_marker(columns, C::expression); !u.empty())
             return failed(constraint_problem::unknown_check_column, index, label, u);
@@ -185,6 +191,9 @@ consteval constraint_check check_one(std::size_t index) {
             if (!find_column(columns, name)) return failed(constraint_problem::unknown_unique_column, index, {}, name);
     } else if constexpr (C::kind == kind::index) {
         const std::string_view label = C::keys.empty() ? std::string_view{} : C::keys[0];
+        if (C::keys.empty()) return failed(constraint_problem::index_without_keys, index, C::value);
+        if (!C::method.empty() && !pgcraft::detail::is_plain_identifier(C::method))
+            return failed(constraint_problem::bad_access_method, index, C::method);
         for (std::string_view key : C::keys) {
             if (!one_expression(key)) return failed(constraint_problem::not_one_expression, index, key);
             if (auto u = unknown_marker(columns, key); !u.empty())
@@ -309,6 +318,12 @@ consteval auto report_constraints() {
     } else if constexpr (c.problem == p::unknown_generated_column) {
         return std::type_identity<error::unknown_column_in_generated_column<Dimension, name_of<label_text<result>>,
                                                                 name_of<column_text<result>>>>{};
+    } else if constexpr (c.problem == p::name_too_long) {
+        return std::type_identity<error::constraint_name_longer_than_63_bytes<Dimension, name_of<label_text<result>>>>{};
+    } else if constexpr (c.problem == p::index_without_keys) {
+        return std::type_identity<error::index_has_no_keys<Dimension>>{};
+    } else if constexpr (c.problem == p::bad_access_method) {
+        return std::type_identity<error::index_access_method_is_not_an_identifier<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::not_supported_by_kind) {
         return std::type_identity<error::constraint_not_supported_by_this_kind<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::unknown_foreign_key_column) {

@@ -48,6 +48,14 @@ struct default_is_not_one_sql_expression {
                   "closed, brackets balanced, no ';' and no comment (arguments: the dimension, the column)");
 };
 
+template <class Dimension, class Column, class Type>
+struct column_type_is_not_a_type_name {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::column_type<...> must name a type and nothing more: words (optionally "
+                  "schema-qualified), a modifier of numbers such as (10,2), array brackets; it is written into "
+                  "the DDL as it is (arguments: the dimension, the column, the type)");
+};
+
 template <class Dimension, class Column, class MemberType>
 struct member_type_has_no_sql_type {
     static_assert(always_false<Dimension>,

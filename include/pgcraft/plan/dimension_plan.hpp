@@ -72,6 +72,7 @@ enum class dimension_problem {
     default_not_one_expression,
     no_sql_type,
     bad_name,
+    bad_column_type,
     plain_enum,         ///< an unscoped enum member: use enum class
     enum_without_labels,  ///< an enum class with no enumerator in the probed range
     enum_name_too_long,   ///< the enum's name or one of its labels is longer than 63 bytes
@@ -249,6 +250,8 @@ consteval dimension_check check_dimension() {
                 return {dimension_problem::not_a_column_option, o, field, column_name};
             for (std::size_t j = 0; j < i; ++j)
                 if (inner[o][j].category == c) return {dimension_problem::not_a_column_option, o, field, column_name};
+            if (c == option_category::column_type && !pgcraft::detail::is_type_name(inner[o][i].value))
+                return {dimension_problem::bad_column_type, o, field, column_name};
             if ((c == option_category::default_value || c == option_category::generated) &&
                 pgcraft::detail::single_expression_problem(inner[o][i].value) != pgcraft::detail::sql_text_problem::none)
                 return {dimension_problem::default_not_one_expression, o, field, column_name};
@@ -291,6 +294,11 @@ template <class T, std::size_t Field>
 struct overlong_enum_name_text {
     static constexpr std::string_view text = overlong_enum_name(facts_of<T>[Field]);
 };
+template <class T, std::size_t Option>
+struct declared_column_type_text {
+    static constexpr std::string_view text =
+        single_option(column_options_of<T>::inner[Option], option_category::column_type, {});
+};
 template <class T>
 struct type_name_text {
     static constexpr std::string_view text = reflect::type_name<T>;
@@ -314,6 +322,9 @@ consteval auto report() {
         return std::type_identity<error::not_a_column_option<T, name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::default_not_one_expression)
         return std::type_identity<error::default_is_not_one_sql_expression<T, name_of<option_value_text<T, Option>>>>{};
+    else if constexpr (p == dimension_problem::bad_column_type)
+        return std::type_identity<error::column_type_is_not_a_type_name<T, name_of<option_value_text<T, Option>>,
+                                                                      name_of<declared_column_type_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::no_sql_type)
         return std::type_identity<error::member_type_has_no_sql_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>>{};
     else if constexpr (p == dimension_problem::plain_enum)
