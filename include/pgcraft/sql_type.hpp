@@ -44,11 +44,8 @@ struct named_sql_type {
 template <class Integer, std::string_view const& Name>
 struct ranged_sql_type {
     static constexpr std::string_view name = Name;
-    static constexpr auto min_storage = [] {
-        if constexpr (std::is_signed_v<Integer>) return decimal(std::numeric_limits<Integer>::min());
-        else return decimal_unsigned(0);
-    }();
-    static constexpr auto max_storage = decimal_unsigned(std::numeric_limits<Integer>::max());
+    static constexpr auto min_storage = decimal_of(std::numeric_limits<Integer>::min());
+    static constexpr auto max_storage = decimal_of(std::numeric_limits<Integer>::max());
     static constexpr std::string_view min_value = min_storage.view();
     static constexpr std::string_view max_value = max_storage.view();
 };
@@ -57,6 +54,7 @@ inline constexpr std::string_view smallint = "smallint";
 inline constexpr std::string_view integer = "integer";
 inline constexpr std::string_view bigint = "bigint";
 inline constexpr std::string_view numeric_20 = "numeric(20,0)";
+inline constexpr std::string_view numeric_39 = "numeric(39,0)";  ///< holds every 128-bit value
 
 // Picks the SQL integer type for a C++ integer type by its size and sign.
 template <class Integer>
@@ -66,14 +64,16 @@ consteval auto integer_sql_type() {
         if constexpr (bits < 16) return ranged_sql_type<Integer, smallint>{};
         else if constexpr (bits == 16) return named_sql_type<smallint>{};
         else if constexpr (bits == 32) return named_sql_type<integer>{};
-        else return named_sql_type<bigint>{};
+        else if constexpr (bits == 64) return named_sql_type<bigint>{};
+        else return ranged_sql_type<Integer, numeric_39>{};  // GNU mode's __int128
     } else {
         // Unsigned values go to the next wider type: PostgreSQL has no unsigned
         // integers, and a uint32 above 2^31 would not fit in integer.
         if constexpr (bits < 16) return ranged_sql_type<Integer, smallint>{};
         else if constexpr (bits == 16) return ranged_sql_type<Integer, integer>{};
         else if constexpr (bits == 32) return ranged_sql_type<Integer, bigint>{};
-        else return ranged_sql_type<Integer, numeric_20>{};
+        else if constexpr (bits == 64) return ranged_sql_type<Integer, numeric_20>{};
+        else return ranged_sql_type<Integer, numeric_39>{};  // GNU mode's unsigned __int128
     }
 }
 

@@ -48,7 +48,15 @@ struct settings {
     std::int32_t level;
     std::optional<employment> kind;
 };
-using schema = pg::schema<pg::postgres_extension<"citext">, departments, employees, badges, settings>;
+// 128-bit integers (GNU mode): numeric(39,0), held to the C++ range.
+__extension__ typedef __int128 int128;
+__extension__ typedef unsigned __int128 uint128;
+struct counters {
+    using dimension = pg::simple<pg::in_schema<"org">>;
+    int128 signed_count;
+    uint128 unsigned_count;
+};
+using schema = pg::schema<pg::postgres_extension<"citext">, departments, employees, badges, settings, counters>;
 }  // namespace kinds_it
 
 namespace {
@@ -133,6 +141,20 @@ TEST_CASE("declared defaults apply through the history views on insert, never on
     CHECK(db.text("SELECT level FROM org.settings_current WHERE id = " + setting) == "5");
     CHECK(db.text("SELECT count(*) FROM org.settings_history WHERE id = " + setting +
                   " AND attribute = 'level'") == "2");
+}
+
+TEST_CASE("128-bit integers keep every value of their C++ type, and only those") {
+    connection db = with_schema();
+    const std::string min = "-170141183460469231731687303715884105728";
+    const std::string max = "340282366920938463463374607431768211455";
+    CHECK_FALSE(db.failure_of("INSERT INTO org.counters (signed_count, unsigned_count) VALUES (" + min + ", " + max + ")"));
+    CHECK(db.text("SELECT unsigned_count::text FROM org.counters") == max);
+    const auto too_big = db.failure_of("INSERT INTO org.counters (signed_count, unsigned_count) VALUES (0, " + max + " + 1)");
+    REQUIRE(too_big);
+    CHECK(too_big->sqlstate == "23514");
+    const auto too_small = db.failure_of("INSERT INTO org.counters (signed_count, unsigned_count) VALUES (" + min + " - 1, 0)");
+    REQUIRE(too_small);
+    CHECK(too_small->sqlstate == "23514");
 }
 
 }  // TEST_SUITE

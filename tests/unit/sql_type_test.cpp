@@ -86,3 +86,29 @@ TEST_CASE("annotation types stay usable as values") {
     pg::numeric<10, 2> price{"12.50"};
     CHECK(price.text == "12.50");
 }
+
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef __int128 int128;
+__extension__ typedef unsigned __int128 uint128;
+
+TEST_CASE("128-bit integers hold every value in numeric(39,0), or have no SQL type") {
+    if constexpr (std::integral<int128>) {  // GNU mode (-std=gnu++20, CMake's default)
+        CHECK(pg::sql_type<int128>::name == "numeric(39,0)");
+        CHECK(pg::sql_type<int128>::min_value == "-170141183460469231731687303715884105728");
+        CHECK(pg::sql_type<int128>::max_value == "170141183460469231731687303715884105727");
+        CHECK(pg::sql_type<uint128>::name == "numeric(39,0)");
+        CHECK(pg::sql_type<uint128>::min_value == "0");
+        CHECK(pg::sql_type<uint128>::max_value == "340282366920938463463374607431768211455");
+    } else {  // strict ISO mode: not an integer type, so not mapped
+        CHECK_FALSE(pg::has_sql_type<int128>);
+        CHECK_FALSE(pg::has_sql_type<uint128>);
+    }
+}
+#endif
+
+TEST_CASE("the extremes of 64-bit integers as range literals") {
+    CHECK(pg::sql_type<std::uint64_t>::min_value == "0");
+    CHECK(pg::sql_type<std::uint64_t>::max_value == "18446744073709551615");
+    CHECK(pg::sql_type<std::int8_t>::min_value == "-128");
+    CHECK(pg::sql_type<std::int8_t>::max_value == "127");
+}

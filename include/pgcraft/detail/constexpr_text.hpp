@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace pgcraft::detail {
 
@@ -48,21 +49,23 @@ constexpr constexpr_text<Capacity> parameterised_type(std::string_view name, std
     return text;
 }
 
-template <std::size_t Capacity = 24>
-constexpr constexpr_text<Capacity> decimal(std::intmax_t number) {
-    constexpr_text<Capacity> text;
+// Any integer, as decimal text: also the 128-bit ones of GNU mode, which
+// std::intmax_t cannot hold. Written so that the most negative value does not overflow.
+template <std::size_t Capacity = 48, class Integer>
+constexpr constexpr_text<Capacity> decimal_of(Integer number) {
+    using magnitude_type = std::make_unsigned_t<Integer>;
     const bool negative = number < 0;
-    // Written so that the most negative value does not overflow.
-    const std::uintmax_t magnitude =
-        negative ? static_cast<std::uintmax_t>(-(number + 1)) + 1 : static_cast<std::uintmax_t>(number);
-    text.append(magnitude, negative);
-    return text;
-}
-
-template <std::size_t Capacity = 24>
-constexpr constexpr_text<Capacity> decimal_unsigned(std::uintmax_t number) {
+    magnitude_type magnitude = negative ? static_cast<magnitude_type>(-(number + 1)) + 1u
+                                        : static_cast<magnitude_type>(number);
+    char digits[48]{};
+    std::size_t count = 0;
+    do {
+        digits[count++] = static_cast<char>('0' + static_cast<int>(magnitude % 10u));
+        magnitude /= 10u;
+    } while (magnitude != 0);
     constexpr_text<Capacity> text;
-    text.append(number);
+    if (negative) text.append("-");
+    while (count > 0) text.chars[text.length++] = digits[--count];
     return text;
 }
 
