@@ -56,6 +56,9 @@ template <class... Options>
 struct append_only {
     static constexpr dimension_kind kind = dimension_kind::append_only;
     static constexpr std::string_view kind_name = "append_only";
+    /// Columns of the kind's own tables and views that no member may take
+    /// (created_at and updated_at are its plugins' added columns).
+    static constexpr std::string_view reserved_columns[] = {"deleted_at", "valid_from", "valid_to"};
     using default_plugins = detail::type_list<>;
     using internal_plugins =
         detail::type_list<append_only_tables<>, append_only_views<>, append_only_writes<>, current_row_constraints<>,

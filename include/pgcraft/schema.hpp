@@ -44,6 +44,8 @@ struct postgres_extension {
     static_assert(Name.view().size() > 0 && Name.view().size() <= 63,
                   "pgcraft: pg::postgres_extension names an extension of 1 to 63 bytes");
     static_assert(Schema.view().size() <= 63, "pgcraft: pg::postgres_extension's schema is a name of at most 63 bytes");
+    static_assert(!Schema.view().starts_with("pg_"),
+                  "pgcraft: pg::postgres_extension's schema begins with pg_, which PostgreSQL reserves for its own");
     static constexpr detail::option_category category = detail::option_category::schema_setting;
     static constexpr std::string_view value = "pg::postgres_extension";
     static constexpr std::string_view name = Name.view();

@@ -121,4 +121,35 @@ struct index_access_method_is_not_an_identifier {
                   "the method)");
 };
 
+template <class Dimension, class Marker>
+struct marker_written_with_spaces {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a column marker is written without spaces, <price>; with spaces it would reach the "
+                  "server as a comparison (arguments: the dimension, what was written)");
+};
+
+template <class Dimension, class GeneratedColumn, class Read>
+struct generated_column_reads_a_generated_column {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a generated column cannot read another generated column (PostgreSQL refuses it); "
+                  "write the other's expression in its place (arguments: the dimension, the column, the "
+                  "generated column it reads)");
+};
+
+template <class Dimension, class Column>
+struct set_null_on_a_not_null_column {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: on_delete<pg::set_null> or on_update<pg::set_null> on a foreign key whose column is "
+                  "NOT NULL would fail when it acts; make the member std::optional, or choose another action "
+                  "(arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Target, class Column>
+struct foreign_key_to_a_unique_of_a_history_dimension {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: an append-only dimension's unique columns are unique among its live entities only "
+                  "(a partial unique index), which a foreign key cannot reference; reference its key "
+                  "(arguments: the dimension, the target, the column)");
+};
+
 }  // namespace pgcraft::error

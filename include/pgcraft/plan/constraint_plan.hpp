@@ -27,6 +27,7 @@ namespace pgcraft::plan {
 struct column_ref {
     std::string_view name;
     std::string_view type;  ///< empty where a plugin does not say
+    bool nullable = false;  ///< a plugin's columns and the key are NOT NULL
 };
 
 namespace detail {
@@ -46,7 +47,8 @@ consteval auto all_columns() {
     std::size_t n = 0;
     if constexpr (separate_key) result[n++] = {Plugins::key_column, Plugins::key_sql_type};
     for (const column_plan& c : plan.columns)
-        result[n++] = {c.name, c.name == Plugins::key_column ? Plugins::key_sql_type : c.type};
+        result[n++] = {c.name, c.name == Plugins::key_column ? Plugins::key_sql_type : c.type,
+                       c.name != Plugins::key_column && c.nullable};
     for (const auto& columns : Plugins::added_columns)
         for (std::string_view name : columns) result[n++] = {name, {}};
     return result;
@@ -94,6 +96,10 @@ enum class constraint_problem {
     column_types_differ,
     name_too_long,
     index_without_keys,
+    spaced_marker,
+    generated_reads_generated,
+    set_null_on_not_null,
+    target_is_history_unique,
     bad_access_method,
     not_supported_by_kind,  ///< a kind that takes checks only (EAV) was given another constraint or a generated column
 };
@@ -135,6 +141,33 @@ constexpr std::string_view unknown_marker(const std::array<column_ref, N>& colum
 
 constexpr bool one_expression(std::string_view text) {
     return pgcraft::detail::single_expression_problem(text) == pgcraft::detail::sql_text_problem::none;
+}
+
+/// `< price >`: what looks like a marker written with spaces, which would be
+/// passed to the server as a comparison. Empty if there is none.
+constexpr std::string_view spaced_marker(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t past = pgcraft::detail::skip_quoted(text, i);
+        if (past == std::string_view::npos) return {};
+        if (past != i) {
+            i = past;
+            continue;
+        }
+        if (text[i] == '<') {
+            std::size_t j = i + 1;
+            while (j < text.size() && text[j] == ' ') ++j;
+            const std::size_t name = j;
+            while (j < text.size() && pgcraft::detail::is_identifier_part(text[j])) ++j;
+            const std::size_t name_end = j;
+            while (j < text.size() && text[j] == ' ') ++j;
+            const bool spaced = name > i + 1 || j > name_end;
+            if (spaced && name_end > name && pgcraft::detail::is_identifier_start(text[name]) && j < text.size() &&
+                text[j] == '>')
+                return text.substr(i, j + 1 - i);
+        }
+        ++i;
+    }
+    return {};
 }
 
 template <class List, class Item>
@@ -184,6 +217,7 @@ consteval constraint_check check_one(std::size_t index) {
         // PostgreSQL would cut a longer name with only a NOTICE.
         if (C::name.size() > sql::max_identifier_bytes) return failed(constraint_problem::name_too_long, index, C::name);
         if (!one_expression(C::expression)) return failed(constraint_problem::not_one_expression, index, C::expression);
+        if (auto m = spaced_marker(C::expression); !m.empty()) return failed(constraint_problem::spaced_marker, index, m);
         if (auto u = unknown_marker(columns, C::expression); !u.empty())
             return failed(constraint_problem::unknown_check_column, index, label, u);
     } else if constexpr (C::kind == kind::unique) {
@@ -196,6 +230,7 @@ consteval constraint_check check_one(std::size_t index) {
             return failed(constraint_problem::bad_access_method, index, C::method);
         for (std::string_view key : C::keys) {
             if (!one_expression(key)) return failed(constraint_problem::not_one_expression, index, key);
+            if (auto m = spaced_marker(key); !m.empty()) return failed(constraint_problem::spaced_marker, index, m);
             if (auto u = unknown_marker(columns, key); !u.empty())
                 return failed(constraint_problem::unknown_index_column, index, label, u);
         }
@@ -204,12 +239,19 @@ consteval constraint_check check_one(std::size_t index) {
         if (!C::where_clause.empty()) {
             if (!one_expression(C::where_clause))
                 return failed(constraint_problem::not_one_expression, index, C::where_clause);
+            if (auto m = spaced_marker(C::where_clause); !m.empty())
+                return failed(constraint_problem::spaced_marker, index, m);
             if (auto u = unknown_marker(columns, C::where_clause); !u.empty())
                 return failed(constraint_problem::unknown_predicate_column, index, label, u);
         }
     } else if constexpr (C::kind == kind::foreign_key) {
         for (std::string_view name : C::columns)
             if (!find_column(columns, name)) return failed(constraint_problem::unknown_foreign_key_column, index, {}, name);
+        // SET NULL on a NOT NULL column fails at the first delete or update it is for.
+        if (C::on_delete_action == referential_action::set_null || C::on_update_action == referential_action::set_null)
+            for (std::string_view name : C::columns)
+                if (!find_column(columns, name)->nullable)
+                    return failed(constraint_problem::set_null_on_not_null, index, {}, name);
         using target = typename C::target;
         if constexpr (requires { target::table; }) {  // a table by name: nothing more to check here
             if (C::target_columns.size() != C::columns.size()) return failed(constraint_problem::column_counts_differ, index);
@@ -231,6 +273,11 @@ consteval constraint_check check_one(std::size_t index) {
                            C::target_columns})) {
                 return failed(constraint_problem::target_not_unique, index, {}, {}, {}, C::target_columns[0]);
             }
+            // An append-only dimension's unique columns are unique among live
+            // entities only (a partial index), which a foreign key cannot reference.
+            if constexpr (!C::target_columns.empty() && target::dimension::kind == dimension_kind::append_only)
+                if (!(C::target_columns.size() == 1 && C::target_columns[0] == target_plugins::key_column))
+                    return failed(constraint_problem::target_is_history_unique, index, {}, {}, {}, C::target_columns[0]);
             for (std::size_t i = 0; i < referenced.size(); ++i) {
                 const column_ref* mine = find_column(columns, C::columns[i]);
                 const column_ref* theirs = find_column(target_columns, referenced[i]);
@@ -262,6 +309,17 @@ consteval constraint_check check_constraints() {
             return detail::failed(constraint_problem::not_supported_by_kind, 0, "pg::generated", c.name);
         if (auto u = detail::unknown_marker(columns, c.generated); !u.empty())
             return detail::failed(constraint_problem::unknown_generated_column, 0, c.name, u);
+        if (auto m = detail::spaced_marker(c.generated); !m.empty())
+            return detail::failed(constraint_problem::spaced_marker, 0, m);
+        // PostgreSQL computes generated columns from the row as written, not from one another.
+        std::string_view reads_generated;
+        pgcraft::detail::for_each_marker(c.generated, [&](pgcraft::detail::marker m) {
+            for (const column_plan& other : table_plan_of<Dimension>.columns)
+                if (other.name == m.name(c.generated) && !other.generated.empty() && reads_generated.empty())
+                    reads_generated = other.name;
+        });
+        if (!reads_generated.empty())
+            return detail::failed(constraint_problem::generated_reads_generated, 0, c.name, reads_generated);
     }
     using all = constraints_of<Dimension>;
     return detail::check_all<Schema, Dimension>(all{}, std::make_index_sequence<all::size>{});
@@ -318,6 +376,13 @@ consteval auto report_constraints() {
     } else if constexpr (c.problem == p::unknown_generated_column) {
         return std::type_identity<error::unknown_column_in_generated_column<Dimension, name_of<label_text<result>>,
                                                                 name_of<column_text<result>>>>{};
+    } else if constexpr (c.problem == p::spaced_marker) {
+        return std::type_identity<error::marker_written_with_spaces<Dimension, name_of<label_text<result>>>>{};
+    } else if constexpr (c.problem == p::generated_reads_generated) {
+        return std::type_identity<error::generated_column_reads_a_generated_column<Dimension, name_of<label_text<result>>,
+                                                                                   name_of<column_text<result>>>>{};
+    } else if constexpr (c.problem == p::set_null_on_not_null) {
+        return std::type_identity<error::set_null_on_a_not_null_column<Dimension, name_of<column_text<result>>>>{};
     } else if constexpr (c.problem == p::name_too_long) {
         return std::type_identity<error::constraint_name_longer_than_63_bytes<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::index_without_keys) {
@@ -336,6 +401,9 @@ consteval auto report_constraints() {
         } else if constexpr (c.problem == p::target_column_unknown) {
             return std::type_identity<error::foreign_key_target_column_unknown<Dimension, target,
                                                                    name_of<target_column_text<result>>>>{};
+        } else if constexpr (c.problem == p::target_is_history_unique) {
+            return std::type_identity<error::foreign_key_to_a_unique_of_a_history_dimension<
+                Dimension, target, name_of<target_column_text<result>>>>{};
         } else if constexpr (c.problem == p::target_not_unique) {
             return std::type_identity<error::foreign_key_target_is_not_unique<Dimension, target,
                                                                   name_of<target_column_text<result>>>>{};

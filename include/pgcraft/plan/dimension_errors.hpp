@@ -106,4 +106,26 @@ struct two_dimensions_share_a_table {
                   "give one of them pg::table_name<...> or pg::in_schema<...> (arguments: the two dimensions)");
 };
 
+template <class Dimension, class Column>
+struct member_is_a_column_the_kind_adds {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a member has the name of a column that the dimension's kind adds to its tables or "
+                  "views (append-only: created_at, updated_at, deleted_at, valid_from, valid_to); rename the "
+                  "member (arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Schema>
+struct schema_name_is_reserved_by_postgres {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: schema names that begin with pg_ are reserved for PostgreSQL's own schemas, and "
+                  "CREATE SCHEMA refuses them (arguments: the dimension, the schema)");
+};
+
+template <class Dimension, class Column>
+struct default_refers_to_a_column {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::sql_default cannot read a column (PostgreSQL computes it without the row); use "
+                  "pg::generated<...> for a value computed from other columns (arguments: the dimension, the column)");
+};
+
 }  // namespace pgcraft::error

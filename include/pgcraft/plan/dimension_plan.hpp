@@ -11,6 +11,7 @@
 #include <utility>
 
 #include <pgcraft/column.hpp>
+#include <pgcraft/detail/markers.hpp>
 #include <pgcraft/detail/option.hpp>
 #include <pgcraft/detail/reflect/enum_names.hpp>
 #include <pgcraft/detail/sql_text.hpp>
@@ -73,6 +74,9 @@ enum class dimension_problem {
     no_sql_type,
     bad_name,
     bad_column_type,
+    reserved_column,
+    default_refers_to_column,
+    reserved_schema,
     plain_enum,         ///< an unscoped enum member: use enum class
     enum_without_labels,  ///< an enum class with no enumerator in the probed range
     enum_name_too_long,   ///< the enum's name or one of its labels is longer than 63 bytes
@@ -252,11 +256,19 @@ consteval dimension_check check_dimension() {
                 if (inner[o][j].category == c) return {dimension_problem::not_a_column_option, o, field, column_name};
             if (c == option_category::column_type && !pgcraft::detail::is_type_name(inner[o][i].value))
                 return {dimension_problem::bad_column_type, o, field, column_name};
+            // A default is computed without the row: it cannot read a column.
+            if (c == option_category::default_value && pgcraft::detail::count_markers(inner[o][i].value) > 0)
+                return {dimension_problem::default_refers_to_column, o, field, column_name};
             if ((c == option_category::default_value || c == option_category::generated) &&
                 pgcraft::detail::single_expression_problem(inner[o][i].value) != pgcraft::detail::sql_text_problem::none)
                 return {dimension_problem::default_not_one_expression, o, field, column_name};
         }
     }
+    if constexpr (requires { T::dimension::reserved_columns; })
+        for (std::size_t f = 0; f < names.size(); ++f)
+            for (std::string_view reserved : T::dimension::reserved_columns)
+                if (names[f] == reserved) return {dimension_problem::reserved_column, 0, f, names[f]};
+    if (schema_of<T>().starts_with("pg_")) return {dimension_problem::reserved_schema, 0, 0, schema_of<T>()};
     if (!is_valid_name(reflect::type_name<T>) && single_option(options, option_category::table_name, {}).empty())
         return {dimension_problem::bad_name, 0, 0, reflect::type_name<T>};
     for (std::size_t f = 0; f < names.size(); ++f) {
@@ -300,6 +312,10 @@ struct declared_column_type_text {
         single_option(column_options_of<T>::inner[Option], option_category::column_type, {});
 };
 template <class T>
+struct schema_name_text {
+    static constexpr std::string_view text = schema_of<T>();
+};
+template <class T>
 struct type_name_text {
     static constexpr std::string_view text = reflect::type_name<T>;
 };
@@ -322,6 +338,12 @@ consteval auto report() {
         return std::type_identity<error::not_a_column_option<T, name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::default_not_one_expression)
         return std::type_identity<error::default_is_not_one_sql_expression<T, name_of<option_value_text<T, Option>>>>{};
+    else if constexpr (p == dimension_problem::reserved_column)
+        return std::type_identity<error::member_is_a_column_the_kind_adds<T, name_of<field_name_text<T, Field>>>>{};
+    else if constexpr (p == dimension_problem::reserved_schema)
+        return std::type_identity<error::schema_name_is_reserved_by_postgres<T, name_of<schema_name_text<T>>>>{};
+    else if constexpr (p == dimension_problem::default_refers_to_column)
+        return std::type_identity<error::default_refers_to_a_column<T, name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::bad_column_type)
         return std::type_identity<error::column_type_is_not_a_type_name<T, name_of<option_value_text<T, Option>>,
                                                                       name_of<declared_column_type_text<T, Option>>>>{};
