@@ -41,6 +41,9 @@ std::string plugin_context::unused_name(const catalog::table_definition& t, std:
             if (c.name == name) return true;
         for (const catalog::index& ix : indexes_)
             if (ix.name.name == name) return true;
+        // A name the dimension gives explicitly is never derived for another.
+        for (const generator::declared_constraint& d : dimension_.constraints)
+            if (d.name == name) return true;
         return false;
     };
     const std::string base = sql::convention_name(prefix, t.name.name, columns, referenced);

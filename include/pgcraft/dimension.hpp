@@ -59,6 +59,8 @@ struct append_only {
     /// Columns of the kind's own tables and views that no member may take
     /// (created_at and updated_at are its plugins' added columns).
     static constexpr std::string_view reserved_columns[] = {"deleted_at", "valid_from", "valid_to"};
+    /// The tables and views it derives from its table's name t: t_versions, t_current, t_history.
+    static constexpr std::string_view derived_relations[] = {"_versions", "_current", "_history"};
     using default_plugins = detail::type_list<>;
     using internal_plugins =
         detail::type_list<append_only_tables<>, append_only_views<>, append_only_writes<>, current_row_constraints<>,
@@ -76,6 +78,8 @@ struct eav {
     static constexpr dimension_kind kind = dimension_kind::eav;
     static constexpr std::string_view kind_name = "eav";
     static constexpr bool checks_only = true;
+    /// The tables and views it derives from its table's name t: t_attributes, t_current, t_history.
+    static constexpr std::string_view derived_relations[] = {"_attributes", "_current", "_history"};
     using default_plugins = detail::type_list<>;
     using internal_plugins =
         detail::type_list<eav_tables<>, eav_views_and_writes<>, raw_table_protection<"entity", "attributes">>;

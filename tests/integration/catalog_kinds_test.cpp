@@ -48,6 +48,12 @@ struct settings {
     std::int32_t level;
     std::optional<employment> kind;
 };
+// EAV checks may read the key and created_at: they run once those exist.
+struct tokens {
+    using dimension = pg::eav<pg::in_schema<"org">, pg::check<"recent", "<created_at> > '2000-01-01'">,
+                              pg::check<"never", "<id> < 0">>;
+    std::string value;
+};
 // 128-bit integers (GNU mode): numeric(39,0), held to the C++ range.
 __extension__ typedef __int128 int128;
 __extension__ typedef unsigned __int128 uint128;
@@ -56,7 +62,7 @@ struct counters {
     int128 signed_count;
     uint128 unsigned_count;
 };
-using schema = pg::schema<pg::postgres_extension<"citext">, departments, employees, badges, settings, counters>;
+using schema = pg::schema<pg::postgres_extension<"citext">, departments, employees, badges, settings, counters, tokens>;
 }  // namespace kinds_it
 
 namespace {
@@ -141,6 +147,16 @@ TEST_CASE("declared defaults apply through the history views on insert, never on
     CHECK(db.text("SELECT level FROM org.settings_current WHERE id = " + setting) == "5");
     CHECK(db.text("SELECT count(*) FROM org.settings_history WHERE id = " + setting +
                   " AND attribute = 'level'") == "2");
+}
+
+TEST_CASE("an EAV check that reads the key and created_at sees their values") {
+    connection db = with_schema();
+    // "never" cannot hold for a real key: enforced, it rejects every insert (with NULL it passed silently).
+    const auto rejected = db.failure_of("INSERT INTO org.tokens_current (value) VALUES ('x')");
+    REQUIRE(rejected);
+    CHECK(rejected->sqlstate == "23514");
+    CHECK(rejected->constraint == "never");
+    CHECK(db.text("SELECT count(*) FROM org.tokens") == "0");  // nothing was kept
 }
 
 TEST_CASE("128-bit integers keep every value of their C++ type, and only those") {

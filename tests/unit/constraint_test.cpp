@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -290,4 +291,20 @@ TEST_CASE("dimensions that reference each other: both tables, then the key that 
         pg::catalog::id::constraint({"public", "departments"}, "fk__departments__manager_id__employees"));
     REQUIRE(key != nullptr);
     CHECK(key->references->on_delete == pg::catalog::referential_action::set_null);
+}
+
+namespace constraint_test {
+// The unnamed check comes first, and would be named as the second one is.
+struct priced {
+    using dimension = pg::simple<pg::check<"<price> >= 0">, pg::check<"ck__priced__price", "<price> < 1000">>;
+    std::int32_t price;
+};
+using priced_schema = pg::schema<priced>;
+}  // namespace constraint_test
+
+TEST_CASE("a derived name never takes a name the dimension gives explicitly") {
+    const auto catalog = pg::generator::build_catalog<constraint_test::priced_schema>();
+    std::vector<std::string> names;
+    for (const auto* c : catalog.constraints_of({"public", "priced"})) names.push_back(c->name);
+    CHECK(names == std::vector<std::string>{"pk__priced__id", "ck__priced__price_2", "ck__priced__price"});
 }

@@ -152,4 +152,11 @@ struct foreign_key_to_a_unique_of_a_history_dimension {
                   "(arguments: the dimension, the target, the column)");
 };
 
+template <class Dimension, class Name>
+struct two_constraints_share_a_name {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: two constraints of the dimension have the same name (arguments: the dimension, "
+                  "the name)");
+};
+
 }  // namespace pgcraft::error

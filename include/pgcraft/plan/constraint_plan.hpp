@@ -97,6 +97,7 @@ enum class constraint_problem {
     name_too_long,
     index_without_keys,
     spaced_marker,
+    duplicate_name,
     generated_reads_generated,
     set_null_on_not_null,
     target_is_history_unique,
@@ -290,6 +291,12 @@ consteval constraint_check check_one(std::size_t index) {
     return {};
 }
 
+template <class C>
+constexpr std::string_view explicit_name() {
+    if constexpr (C::kind == pgcraft::detail::constraint_kind::check) return C::name;
+    else return {};
+}
+
 template <class Schema, class Dimension, class... Cs, std::size_t... I>
 consteval constraint_check check_all(type_list<Cs...>, std::index_sequence<I...>) {
     constraint_check result{};
@@ -322,6 +329,14 @@ consteval constraint_check check_constraints() {
             return detail::failed(constraint_problem::generated_reads_generated, 0, c.name, reads_generated);
     }
     using all = constraints_of<Dimension>;
+    // Two constraints of one table cannot share a name.
+    constexpr auto names = []<class... Cs>(pgcraft::detail::type_list<Cs...>) {
+        return std::array<std::string_view, sizeof...(Cs) + 1>{detail::explicit_name<Cs>()..., {}};
+    }(all{});
+    for (std::size_t i = 0; i < all::size; ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (!names[i].empty() && names[i] == names[j])
+                return detail::failed(constraint_problem::duplicate_name, i, names[i]);
     return detail::check_all<Schema, Dimension>(all{}, std::make_index_sequence<all::size>{});
 }
 
@@ -376,6 +391,8 @@ consteval auto report_constraints() {
     } else if constexpr (c.problem == p::unknown_generated_column) {
         return std::type_identity<error::unknown_column_in_generated_column<Dimension, name_of<label_text<result>>,
                                                                 name_of<column_text<result>>>>{};
+    } else if constexpr (c.problem == p::duplicate_name) {
+        return std::type_identity<error::two_constraints_share_a_name<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::spaced_marker) {
         return std::type_identity<error::marker_written_with_spaces<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::generated_reads_generated) {

@@ -106,6 +106,16 @@ struct two_dimensions_share_a_table {
                   "give one of them pg::table_name<...> or pg::in_schema<...> (arguments: the two dimensions)");
 };
 
+template <class FirstDimension, class SecondDimension, class Table, class Suffix>
+struct two_dimensions_make_one_relation_name {
+    static_assert(always_false<FirstDimension>,
+                  "pgcraft: two dimensions make a table or view of one schema-qualified name: a history "
+                  "dimension t also makes t_current, t_history and t_versions (append-only) or t_attributes "
+                  "(EAV), and one of them is another dimension's table or one it makes; rename one with "
+                  "pg::table_name<...> or move it with pg::in_schema<...> (arguments: the two dimensions, "
+                  "the name as table and suffix)");
+};
+
 template <class Dimension, class Column>
 struct member_is_a_column_the_kind_adds {
     static_assert(always_false<Dimension>,

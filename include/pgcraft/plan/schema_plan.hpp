@@ -4,12 +4,14 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
 
 #include <pgcraft/detail/type_list.hpp>
+#include <pgcraft/sql/naming.hpp>
 #include <pgcraft/plan/dimension_errors.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
 #include <pgcraft/plan/constraint_plan.hpp>
@@ -51,7 +53,57 @@ consteval shared_table find_shared_table(std::array<table_identity, N> tables) {
     return {};
 }
 
+/// A table or view a dimension makes: its table, or one it derives from its
+/// table's name (`suffix`, such as "_current").
+struct relation_identity {
+    std::string_view schema;
+    std::string_view table;
+    std::string_view suffix;
+    std::size_t dimension = 0;
+};
+
+/// Two relations of one name, by their positions.
+struct shared_relation {
+    std::size_t first = 0;
+    std::size_t second = 0;
+    constexpr bool found() const noexcept { return first != second; }
+};
+
 namespace detail {
+constexpr bool same_relation(const relation_identity& a, const relation_identity& b) {
+    if (a.schema != b.schema || a.table.size() + a.suffix.size() != b.table.size() + b.suffix.size()) return false;
+    auto at = [](const relation_identity& r, std::size_t i) {
+        return i < r.table.size() ? r.table[i] : r.suffix[i - r.table.size()];
+    };
+    for (std::size_t i = 0; i < a.table.size() + a.suffix.size(); ++i)
+        if (at(a, i) != at(b, i)) return false;
+    return true;
+}
+}  // namespace detail
+
+/// The first pair of relations of different dimensions with one schema-qualified
+/// name (hashes first, as in find_shared_table).
+template <std::size_t N>
+consteval shared_relation find_shared_relation(std::array<relation_identity, N> relations) {
+    std::array<std::uint32_t, N> hashes{};
+    for (std::size_t i = 0; i < N; ++i)
+        hashes[i] = sql::name_hash(relations[i].suffix,
+                                   detail::identity_hash({relations[i].schema, relations[i].table}));
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (hashes[i] == hashes[j] && relations[i].dimension != relations[j].dimension &&
+                detail::same_relation(relations[i], relations[j]))
+                return {j, i};
+    return {};
+}
+
+namespace detail {
+template <class Dimension>
+constexpr std::span<const std::string_view> derived_relations_of() {
+    if constexpr (requires { Dimension::dimension::derived_relations; }) return Dimension::dimension::derived_relations;
+    else return {};
+}
+
 template <class Dimensions>
 struct dimension_tables;
 template <class... Dimensions>
@@ -61,6 +113,33 @@ struct dimension_tables<pgcraft::detail::type_list<Dimensions...>> {
     static constexpr shared_table shared =
         find_shared_table(std::array<table_identity, sizeof...(Dimensions)>{
             table_identity{table_plan_of<Dimensions>.schema, table_plan_of<Dimensions>.table}...});
+
+    // Every table and view the dimensions make, the derived ones included.
+    static constexpr std::size_t relation_count = ((1 + derived_relations_of<Dimensions>().size()) + ... + 0);
+    static constexpr std::array<relation_identity, relation_count> relations = [] {
+        std::array<relation_identity, relation_count> result{};
+        std::size_t n = 0;
+        std::size_t d = 0;
+        ([&] {
+            constexpr auto& plan = table_plan_of<Dimensions>;
+            result[n++] = {plan.schema, plan.table, {}, d};
+            for (std::string_view suffix : derived_relations_of<Dimensions>()) result[n++] = {plan.schema, plan.table, suffix, d};
+            ++d;
+        }(), ...);
+        return result;
+    }();
+    static constexpr shared_relation shared_name = find_shared_relation(relations);
+    template <std::size_t Relation>
+    using dimension_of = at<relations[Relation].dimension>;
+};
+
+template <class Tables, std::size_t Relation>
+struct relation_table_text {
+    static constexpr std::string_view text = Tables::relations[Relation].table;
+};
+template <class Tables, std::size_t Relation>
+struct relation_suffix_text {
+    static constexpr std::string_view text = Tables::relations[Relation].suffix;
 };
 
 template <class List, class Item>
@@ -162,6 +241,15 @@ struct schema_check<schema<Items...>> {
                 return std::type_identity<
                     error::two_dimensions_share_a_table<typename tables::template at<tables::shared.first>,
                                                         typename tables::template at<tables::shared.second>>>{};
+            } else if constexpr (tables::shared_name.found()) {
+                // Name the relation by the one that derives it (a suffix), if either does.
+                constexpr std::size_t a = tables::shared_name.first;
+                constexpr std::size_t b = tables::shared_name.second;
+                constexpr std::size_t named = tables::relations[b].suffix.empty() ? a : b;
+                return std::type_identity<error::two_dimensions_make_one_relation_name<
+                    typename tables::template dimension_of<a>, typename tables::template dimension_of<b>,
+                    error::name_of<detail::relation_table_text<tables, named>>,
+                    error::name_of<detail::relation_suffix_text<tables, named>>>>{};
             } else {
                 return std::type_identity<void>{};
             }
