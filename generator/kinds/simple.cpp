@@ -1,6 +1,8 @@
 // A dimension's own table and its declared constraints: what every kind builds on.
 #include <pgcraft/kinds/simple.hpp>
 
+#include <stdexcept>
+
 #include <pgcraft/generator/plugin_context.hpp>
 #include <pgcraft/sql/naming.hpp>
 
@@ -111,6 +113,11 @@ void add_declared_constraints(plugin_context& context, std::string_view table_ke
         if (d.kind == declared_kind::foreign_key) ordered.push_back(&d);
     for (const declared_constraint* declared : ordered) {
         const declared_constraint& d = *declared;
+        for (const catalog::constraint& existing : t.constraints)
+            if (!d.name.empty() && existing.name == d.name)
+                throw std::invalid_argument(context.message("names a constraint '", d.name, "', which table ",
+                                                            t.name.schema, ".", t.name.name,
+                                                            " already has; choose another name"));
         catalog::constraint c;
         switch (d.kind) {
             case declared_kind::check:

@@ -308,3 +308,16 @@ TEST_CASE("a derived name never takes a name the dimension gives explicitly") {
     for (const auto* c : catalog.constraints_of({"public", "priced"})) names.push_back(c->name);
     CHECK(names == std::vector<std::string>{"pk__priced__id", "ck__priced__price_2", "ck__priced__price"});
 }
+
+namespace constraint_test {
+struct named_like_key {
+    using dimension = pg::simple<pg::check<"pk__named_like_key__id", "<n> > 0">>;
+    std::int32_t n;
+};
+}  // namespace constraint_test
+
+TEST_CASE("an explicit name that the table's own key already has is an error naming the dimension") {
+    CHECK_THROWS_WITH_AS(pg::generator::build_catalog<pg::schema<constraint_test::named_like_key>>(),
+                         doctest::Contains("dimension named_like_key names a constraint 'pk__named_like_key__id'"),
+                         std::invalid_argument);
+}
