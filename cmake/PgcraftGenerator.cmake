@@ -2,10 +2,13 @@
 #     SCHEMA <qualified C++ type of the pg::schema<...>>
 #     HEADERS <header> ...                  # the headers that declare it
 #     [INCLUDE_DIRECTORIES <dir> ...]
-#     [LINK_LIBRARIES <target> ...])
+#     [LINK_LIBRARIES <target> ...]
+#     [NO_CHECK])
 #
 # Builds the executable <name>, which prints the schema's DDL (`<name> ddl`).
-# Mistakes in the declarations surface as compile errors of this target.
+# Mistakes in the declarations surface as compile errors of this target; then,
+# unless NO_CHECK, building it runs `<name> check`, which reads the SQL with
+# PostgreSQL's parser, so that a column named outside a marker fails the build.
 #
 # A generator is two translation units: the schema's, written from
 # schema.cpp.in, which does all the template work; and the command line,
@@ -14,7 +17,7 @@
 include_guard(GLOBAL)
 
 function(pgcraft_add_generator name)
-    cmake_parse_arguments(PARSE_ARGV 1 ARG "" "SCHEMA" "HEADERS;INCLUDE_DIRECTORIES;LINK_LIBRARIES")
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "NO_CHECK" "SCHEMA" "HEADERS;INCLUDE_DIRECTORIES;LINK_LIBRARIES")
     if(ARG_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "pgcraft_add_generator(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
     endif()
@@ -49,4 +52,12 @@ function(pgcraft_add_generator name)
     add_executable(${name} "${schema_source}")
     target_link_libraries(${name} PRIVATE pgcraft_generator_main pgcraft::generator ${ARG_LINK_LIBRARIES})
     target_include_directories(${name} PRIVATE ${ARG_INCLUDE_DIRECTORIES})
+    if(NOT ARG_NO_CHECK)
+        # What the compiler cannot see (a column named outside a marker, SQL
+        # that does not parse) fails the build here, with PostgreSQL's parser.
+        add_custom_command(TARGET ${name} POST_BUILD
+            COMMAND ${name} check
+            COMMENT "Checking ${name}'s SQL with PostgreSQL's parser"
+            VERBATIM)
+    endif()
 endfunction()

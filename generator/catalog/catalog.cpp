@@ -139,7 +139,7 @@ void catalog::add_once(object o) {
 }
 
 void catalog::add(table_definition t) {
-    add(table{t.name});
+    add(table{t.name, t.declared_by});
     if (!t.comment.empty()) add(comment{id::table(t.name), t.comment});
     int position = 0;
     for (std::size_t i = 0; i < t.columns.size(); ++i) {

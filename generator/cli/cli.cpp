@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include <pgcraft/extension.hpp>
+#include <pgcraft/generator/check.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
 #include <pgcraft/sql/erd.hpp>
 #include <pgcraft/sql/render.hpp>
@@ -82,6 +83,10 @@ int run(const generator_entry& entry, int argc, char** argv) {
         ->check(CLI::IsMember({"mermaid", "dot"}));
     erd->add_option("-o,--output", erd_output, "Write to this file instead of standard output");
 
+    CLI::App* check = app.add_subcommand(
+        "check", "Check the schema's SQL with PostgreSQL's parser: every statement parses, and every column an "
+                 "expression names exists (a build step of the generator target)");
+
     std::string format = "text";
     CLI::App* plugins = app.add_subcommand("plugins", "Print each dimension's plugins in the order they run");
     plugins->add_option("--format", format, "text, or dot for a Graphviz graph")
@@ -111,6 +116,10 @@ int run(const generator_entry& entry, int argc, char** argv) {
     try {
         if (ddl->parsed()) {
             emit(sql::render_ddl(entry.build()), output);
+        } else if (check->parsed()) {
+            const std::vector<std::string> problems = check_sql(entry.build());
+            for (const std::string& p : problems) std::cerr << entry.name << ": error: " << p << '\n';
+            return problems.empty() ? 0 : 1;
         } else if (erd->parsed()) {
             const catalog::catalog c = entry.build();
             emit(erd_format == "dot" ? sql::render_erd_dot(c) : sql::render_erd_mermaid(c), erd_output);

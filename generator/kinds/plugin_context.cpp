@@ -19,6 +19,7 @@ void plugin_context::add_column(std::string_view table_key, catalog::column colu
 }
 
 void plugin_context::produce_table(std::string_view table_key, catalog::table_definition t) {
+    if (t.declared_by.empty()) t.declared_by = dimension_.name;
     if (t.name.schema != sql::default_schema) catalog_.add_once(catalog::schema{t.name.schema});
     set(table_key, std::move(t));
     table_keys_.emplace_back(table_key);

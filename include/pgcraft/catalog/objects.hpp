@@ -54,6 +54,7 @@ struct enum_type {
 /// A table: its columns, constraints and comments are objects of their own.
 struct table {
     qualified_name name = {};
+    std::string declared_by = {};  ///< the C++ dimension it comes from, for messages; empty for others
     object_id id() const { return id::table(name); }
     std::vector<object_id> dependencies() const { return {id::schema(name.schema)}; }
     friend bool operator==(const table&, const table&) = default;
@@ -199,6 +200,7 @@ std::vector<object_id> dependencies_of(const object& o);
 /// A table with its parts, as plugins build it before it joins the catalog.
 struct table_definition {
     qualified_name name = {};
+    std::string declared_by = {};  ///< the C++ dimension it comes from, for messages
     std::string comment = {};
     std::vector<column> columns = {};  ///< their table and position are filled in when added
     std::vector<std::string> column_comments = {};  ///< by position; empty: none

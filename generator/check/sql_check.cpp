@@ -1,0 +1,168 @@
+// The generator's `check`: every statement through libpg_query, and the
+// column references of each table's expressions against its columns.
+#include <pgcraft/generator/check.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+extern "C" {
+#include <pg_query.h>
+}
+
+#include <pgcraft/sql/render.hpp>
+
+namespace pgcraft::generator {
+
+namespace {
+using json = nlohmann::json;
+using namespace pgcraft::catalog;
+
+// A parse by libpg_query: the tree, or the server's own error message.
+struct parsed {
+    json tree;
+    std::string error;
+};
+
+parsed parse(const std::string& sql) {
+    PgQueryParseResult result = pg_query_parse(sql.c_str());
+    std::unique_ptr<PgQueryParseResult, void (*)(PgQueryParseResult*)> owner(
+        &result, [](PgQueryParseResult* r) { pg_query_free_parse_result(*r); });
+    if (result.error) return {{}, fmt::format("{} (at character {})", result.error->message, result.error->cursorpos)};
+    return {json::parse(result.parse_tree), {}};
+}
+
+std::string parse_plpgsql_error(const std::string& create_function) {
+    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(create_function.c_str());
+    std::string error = result.error ? fmt::format("{} (line {})", result.error->message, result.error->lineno) : "";
+    pg_query_free_plpgsql_parse_result(result);
+    return error;
+}
+
+// Every ColumnRef under `node`, with the names it is made of.
+void column_refs(const json& node, std::vector<std::vector<std::string>>& found) {
+    if (node.is_object()) {
+        if (auto ref = node.find("ColumnRef"); ref != node.end()) {
+            std::vector<std::string> names;
+            for (const json& field : (*ref)["fields"])
+                if (field.contains("String")) names.push_back(field["String"]["sval"].get<std::string>());
+                else names.emplace_back("*");
+            found.push_back(std::move(names));
+            return;
+        }
+        for (const auto& [key, value] : node.items()) column_refs(value, found);
+    } else if (node.is_array()) {
+        for (const json& item : node) column_refs(item, found);
+    }
+}
+
+struct table_context {
+    const table& t;
+    std::set<std::string> columns;
+    std::string described;
+};
+
+// Checks one expression of a table: the column references it makes.
+void check_expression(const table_context& where, const std::string& construct, const json& expression, bool none_allowed,
+                      std::vector<std::string>& problems) {
+    std::vector<std::vector<std::string>> refs;
+    column_refs(expression, refs);
+    for (const std::vector<std::string>& ref : refs) {
+        const std::string name = fmt::format("{}", fmt::join(ref, "."));
+        if (none_allowed) {
+            problems.push_back(fmt::format("{}: {} reads \"{}\", but a default cannot read a column", where.described,
+                                           construct, name));
+        } else if (ref.size() != 1 || !where.columns.contains(ref[0])) {
+            std::vector<std::string> known(where.columns.begin(), where.columns.end());
+            problems.push_back(fmt::format("{}: {} reads \"{}\", which is not a column of the table ({}); write "
+                                           "columns as markers, such as <{}>, so that the compiler checks them",
+                                           where.described, construct, name, fmt::join(known, ", "),
+                                           known.empty() ? "column" : known.front()));
+        }
+    }
+}
+
+void check_create_table(const table_context& where, const json& stmt, std::vector<std::string>& problems) {
+    for (const json& element : stmt.value("tableElts", json::array())) {
+        if (auto column = element.find("ColumnDef"); column != element.end()) {
+            const std::string name = column->value("colname", "");
+            for (const json& c : column->value("constraints", json::array())) {
+                const json& constraint = c["Constraint"];
+                const std::string type = constraint.value("contype", "");
+                if (!constraint.contains("raw_expr")) continue;
+                if (type == "CONSTR_DEFAULT")
+                    check_expression(where, fmt::format("the default of column {}", name), constraint["raw_expr"], true,
+                                     problems);
+                else if (type == "CONSTR_GENERATED")
+                    check_expression(where, fmt::format("generated column {}", name), constraint["raw_expr"], false,
+                                     problems);
+            }
+        } else if (auto constraint = element.find("Constraint"); constraint != element.end()) {
+            if (constraint->value("contype", "") == "CONSTR_CHECK")
+                check_expression(where, fmt::format("check {}", constraint->value("conname", "")), (*constraint)["raw_expr"],
+                                 false, problems);
+        }
+    }
+}
+
+void check_create_index(const table_context& where, const std::string& name, const json& stmt,
+                        std::vector<std::string>& problems) {
+    for (const json& param : stmt.value("indexParams", json::array())) {
+        const json& element = param["IndexElem"];
+        if (element.contains("name")) {
+            const std::string column = element["name"].get<std::string>();
+            if (!where.columns.contains(column))
+                check_expression(where, fmt::format("index {}", name),
+                                 json{{"ColumnRef", {{"fields", json::array({json{{"String", {{"sval", column}}}}})}}}},
+                                 false, problems);
+        }
+        if (element.contains("expr")) check_expression(where, fmt::format("index {}", name), element["expr"], false, problems);
+    }
+    if (stmt.contains("whereClause"))
+        check_expression(where, fmt::format("the predicate of index {}", name), stmt["whereClause"], false, problems);
+}
+
+table_context context_of(const catalog::catalog& c, const table& t) {
+    table_context where{t, {}, {}};
+    for (const column* col : c.columns_of(t.name)) where.columns.insert(col->name);
+    where.described = t.declared_by.empty() ? fmt::format("table {}.{}", t.name.schema, t.name.name)
+                                            : fmt::format("dimension {} (table {}.{})", t.declared_by, t.name.schema,
+                                                          t.name.name);
+    return where;
+}
+}  // namespace
+
+std::vector<std::string> check_sql(const catalog::catalog& c) {
+    std::vector<std::string> problems;
+    for (const object* o : c.in_dependency_order()) {
+        const std::string sql = sql::render_create(c, *o);
+        const parsed p = parse(sql);
+        if (!p.error.empty()) {
+            problems.push_back(fmt::format("{} does not parse: {}\n{}", describe(id_of(*o)), p.error, sql));
+            continue;
+        }
+        if (const auto* t = std::get_if<table>(o)) {
+            for (const json& s : p.tree["stmts"])
+                if (s["stmt"].contains("CreateStmt")) check_create_table(context_of(c, *t), s["stmt"]["CreateStmt"], problems);
+        } else if (const auto* ix = std::get_if<index>(o)) {
+            if (const auto* t = c.find_as<table>(id::table(ix->table)))
+                for (const json& s : p.tree["stmts"])
+                    if (s["stmt"].contains("IndexStmt"))
+                        check_create_index(context_of(c, *t), ix->name.name, s["stmt"]["IndexStmt"], problems);
+        } else if (const auto* f = std::get_if<function>(o)) {
+            if (f->language == language::plpgsql) {
+                if (std::string error = parse_plpgsql_error(sql); !error.empty())
+                    problems.push_back(fmt::format("the PL/pgSQL body of {} does not parse: {}", describe(f->id()), error));
+            } else if (const parsed body = parse(f->body); !body.error.empty()) {
+                problems.push_back(fmt::format("the body of {} does not parse: {}", describe(f->id()), body.error));
+            }
+        }
+    }
+    return problems;
+}
+
+}  // namespace pgcraft::generator
