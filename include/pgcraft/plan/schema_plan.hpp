@@ -154,7 +154,7 @@ struct dependencies_of {
 template <class Extension>
     requires requires { typename Extension::depends_on; }
 struct dependencies_of<Extension> {
-    using type = typename schema_item<typename Extension::depends_on>::extensions;
+    using type = as_type_list<decltype(listed<typename Extension::depends_on>::extensions)>;
 };
 
 template <class Extension, class Used, class Dependencies>

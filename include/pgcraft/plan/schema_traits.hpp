@@ -1,11 +1,12 @@
 // What a pg::schema<...> holds, sorted out at compile time: its dimensions,
 // its schema-wide plugins (extensions' first), its extensions and its target
-// PostgreSQL version.
+// PostgreSQL version. The items are sorted with Boost.Hana, once per schema.
 #pragma once
 
 #include <cstddef>
 
 #include <pgcraft/detail/type_list.hpp>
+#include <pgcraft/plan/detail/type_sequence.hpp>
 #include <pgcraft/dimension.hpp>
 #include <pgcraft/plugin.hpp>
 #include <pgcraft/schema.hpp>
@@ -13,38 +14,30 @@
 namespace pgcraft::plan {
 
 namespace detail {
-using pgcraft::detail::concat;
-using pgcraft::detail::type_list;
 
 template <class Item>
 struct schema_item {
     static constexpr bool known = false;
-    using dimensions = type_list<>;
-    using plugins = type_list<>;
-    using extensions = type_list<>;
-    using postgres_extensions = type_list<>;
+    static constexpr bool is_postgres_extension = false;
     static constexpr int versions = 0;
     static constexpr int version = 0;
 };
 template <dimension_struct Item>
 struct schema_item<Item> : schema_item<void> {
     static constexpr bool known = true;
-    using dimensions = type_list<Item>;
 };
 template <class... Plugins>
 struct schema_item<pgcraft::plugins<Plugins...>> : schema_item<void> {
     static constexpr bool known = true;
-    using plugins = type_list<Plugins...>;
 };
 template <class... Extensions>
 struct schema_item<pgcraft::extensions<Extensions...>> : schema_item<void> {
     static constexpr bool known = true;
-    using extensions = type_list<Extensions...>;
 };
 template <fixed_string Name, fixed_string Schema>
 struct schema_item<postgres_extension<Name, Schema>> : schema_item<void> {
     static constexpr bool known = true;
-    using postgres_extensions = type_list<postgres_extension<Name, Schema>>;
+    static constexpr bool is_postgres_extension = true;
 };
 template <int Major>
 struct schema_item<postgres_version<Major>> : schema_item<void> {
@@ -53,30 +46,43 @@ struct schema_item<postgres_version<Major>> : schema_item<void> {
     static constexpr int version = Major;
 };
 
-template <class PluginList>
-struct as_type_list {
-    using type = type_list<>;
+// The plugins, or the extensions, a setting lists (none for anything else).
+template <class Item>
+struct listed {
+    static constexpr auto plugins = hana::tuple_t<>;
+    static constexpr auto extensions = hana::tuple_t<>;
 };
 template <class... Plugins>
-struct as_type_list<pgcraft::plugins<Plugins...>> {
-    using type = type_list<Plugins...>;
+struct listed<pgcraft::plugins<Plugins...>> : listed<void> {
+    static constexpr auto plugins = hana::tuple_t<Plugins...>;
 };
-
-template <class Extension>
-struct plugins_of_extension {
-    using type = type_list<>;
-};
-template <class Extension>
-    requires requires { typename Extension::plugins; }
-struct plugins_of_extension<Extension> {
-    using type = typename as_type_list<typename Extension::plugins>::type;
-};
-
-template <class Extensions>
-struct extension_plugins;
 template <class... Extensions>
-struct extension_plugins<type_list<Extensions...>> {
-    using type = concat<typename plugins_of_extension<Extensions>::type...>;
+struct listed<pgcraft::extensions<Extensions...>> : listed<void> {
+    static constexpr auto extensions = hana::tuple_t<Extensions...>;
+};
+
+inline constexpr auto is_dimension = [](auto item) { return hana::bool_c<dimension_struct<type_of<decltype(item)>>>; };
+inline constexpr auto is_postgres_extension = [](auto item) {
+    return hana::bool_c<schema_item<type_of<decltype(item)>>::is_postgres_extension>;
+};
+inline constexpr auto plugins_listed = [](auto item) { return listed<type_of<decltype(item)>>::plugins; };
+inline constexpr auto extensions_listed = [](auto item) { return listed<type_of<decltype(item)>>::extensions; };
+inline constexpr auto plugins_of_extension = [](auto extension) {
+    using type = type_of<decltype(extension)>;
+    if constexpr (requires { typename type::plugins; }) return listed<typename type::plugins>::plugins;
+    else return hana::tuple_t<>;
+};
+
+// The schema's items as one Hana sequence, filtered and flattened into its
+// dimensions, extensions and plugins (handed on as type lists).
+template <class... Items>
+struct sorted_items {
+    static constexpr auto items = hana::tuple_t<Items...>;
+    static constexpr auto extensions = hana::flatten(hana::transform(items, extensions_listed));
+    static constexpr auto plugins = hana::concat(hana::flatten(hana::transform(extensions, plugins_of_extension)),
+                                                 hana::flatten(hana::transform(items, plugins_listed)));
+    static constexpr auto dimensions = hana::filter(items, is_dimension);
+    static constexpr auto postgres_extensions = hana::filter(items, is_postgres_extension);
 };
 }  // namespace detail
 
@@ -98,13 +104,13 @@ struct schema_traits<schema_settings<Plugins, TargetPostgresVersion>> {
 
 template <class... Items>
 struct schema_traits<schema<Items...>> {
-    using dimensions = detail::concat<typename detail::schema_item<Items>::dimensions...>;
-    using extensions = detail::concat<typename detail::schema_item<Items>::extensions...>;
+    using sorted = detail::sorted_items<Items...>;
+    using dimensions = detail::as_type_list<decltype(sorted::dimensions)>;
+    using extensions = detail::as_type_list<decltype(sorted::extensions)>;
     /// CREATE EXTENSION, in the order written.
-    using postgres_extensions = detail::concat<typename detail::schema_item<Items>::postgres_extensions...>;
+    using postgres_extensions = detail::as_type_list<decltype(sorted::postgres_extensions)>;
     /// Plugins for every dimension: the extensions' first, then the schema's own.
-    using plugins = detail::concat<typename detail::extension_plugins<extensions>::type,
-                                   typename detail::schema_item<Items>::plugins...>;
+    using plugins = detail::as_type_list<decltype(sorted::plugins)>;
     static constexpr int versions_given = (detail::schema_item<Items>::versions + ... + 0);
     static constexpr int target_postgres_version =
         versions_given == 0 ? default_postgres_version : (detail::schema_item<Items>::version + ... + 0);
