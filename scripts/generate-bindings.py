@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes include/pgcraft/detail/reflect/bind_members.hpp.
+"""Writes include/pgcraft/reflect/detail/bind_members.hpp.
 
 Structured bindings need a fixed number of names, so reflection needs one
 overload per field count. This script writes them; the header is committed so
@@ -18,7 +18,7 @@ out = [
     "",
     "#include <cstddef>",
     "",
-    "#include <pgcraft/detail/reflect/fake_object.hpp>",
+    "#include <pgcraft/reflect/detail/fake_object.hpp>",
     "",
     "// Binding the declared-only object is the point; clang would warn about it.",
     "#if defined(__clang__)",
@@ -26,7 +26,7 @@ out = [
     "#pragma clang diagnostic ignored \"-Wundefined-var-template\"",
     "#endif",
     "",
-    "namespace pgcraft::detail::reflect {",
+    "namespace pgcraft::reflect::detail {",
     "",
     f"inline constexpr std::size_t max_fields = {MAX_FIELDS};",
     "",
@@ -46,7 +46,7 @@ for n in range(1, MAX_FIELDS + 1):
         "}",
         "",
     ]
-out += ["}  // namespace pgcraft::detail::reflect", "", "#if defined(__clang__)", "#pragma clang diagnostic pop", "#endif", ""]
-target = pathlib.Path(__file__).resolve().parent.parent / "include/pgcraft/detail/reflect/bind_members.hpp"
+out += ["}  // namespace pgcraft::reflect::detail", "", "#if defined(__clang__)", "#pragma clang diagnostic pop", "#endif", ""]
+target = pathlib.Path(__file__).resolve().parent.parent / "include/pgcraft/reflect/detail/bind_members.hpp"
 target.write_text("\n".join(out))
 sys.stdout.write(f"wrote {target} ({MAX_FIELDS} field counts)\n")

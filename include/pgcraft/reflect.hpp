@@ -8,16 +8,15 @@
 #include <type_traits>
 #include <utility>
 
-#include <pgcraft/detail/reflect/bind_members.hpp>
-#include <pgcraft/detail/reflect/fake_object.hpp>
-#include <pgcraft/detail/reflect/field_count.hpp>
-#include <pgcraft/detail/reflect/pretty_name.hpp>
+#include <pgcraft/reflect/detail/bind_members.hpp>
+#include <pgcraft/reflect/detail/fake_object.hpp>
+#include <pgcraft/reflect/detail/field_count.hpp>
+#include <pgcraft/reflect/detail/pretty_name.hpp>
 #include <pgcraft/detail/type_list.hpp>
 
 namespace pgcraft::reflect {
 
 namespace detail {
-using namespace pgcraft::detail::reflect;
 
 template <class Members>
 inline constexpr bool has_reference_member = false;

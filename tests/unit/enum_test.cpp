@@ -1,6 +1,6 @@
 // enum class members: their reflection (names and values) and their columns
 // of PostgreSQL enum types in the dimension plan.
-#include <pgcraft/detail/reflect/enum_names.hpp>
+#include <pgcraft/reflect/detail/enum_names.hpp>
 #include <pgcraft/model.hpp>
 #include <pgcraft/generator/build_catalog.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
@@ -115,10 +115,10 @@ TEST_CASE("an enum's labels are its enumerators' names in value order") {
 }
 
 TEST_CASE("the probed range, within the underlying type") {
-    CHECK(pg::detail::reflect::enum_probe_range<enum_test::tiny>::first == 0);
-    CHECK(pg::detail::reflect::enum_probe_range<enum_test::tiny>::last == 255);
-    CHECK(pg::detail::reflect::enum_probe_range<enum_test::order_status>::first == -128);
-    CHECK(pg::detail::reflect::enum_probe_range<enum_test::flag>::count == 2);
+    CHECK(pg::reflect::detail::enum_probe_range<enum_test::tiny>::first == 0);
+    CHECK(pg::reflect::detail::enum_probe_range<enum_test::tiny>::last == 255);
+    CHECK(pg::reflect::detail::enum_probe_range<enum_test::order_status>::first == -128);
+    CHECK(pg::reflect::detail::enum_probe_range<enum_test::flag>::count == 2);
     REQUIRE(pg::reflect::enum_labels<enum_test::tiny>.size() == 1);
     CHECK(pg::reflect::enum_labels<enum_test::tiny>[0] == "only");
     REQUIRE(pg::reflect::enum_labels<enum_test::flag>.size() == 2);

@@ -68,8 +68,8 @@ TEST_CASE("the struct's own name, without namespaces") {
 }
 
 TEST_CASE("signature parsing") {
-    using pgcraft::detail::reflect::last_identifier;
-    using pgcraft::detail::reflect::unqualified_type_name;
+    using pgcraft::reflect::detail::last_identifier;
+    using pgcraft::reflect::detail::unqualified_type_name;
     CHECK(last_identifier("auto f() [with auto W = w<const void*>{((const void*)(& o<a::S>.a::S::price))}]") ==
           "price");
     CHECK(last_identifier("auto f() [W = {&o.price}]") == "price");

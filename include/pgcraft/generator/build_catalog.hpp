@@ -84,7 +84,6 @@ template <class Settings, class... Constraints>
 std::vector<declared_constraint> declare_all(pgcraft::detail::type_list<Constraints...>) {
     return {declare<Settings, Constraints>()...};
 }
-}  // namespace detail
 
 /// The run-time copy of dimension D's plan.
 template <class Settings, class Dimension>
@@ -115,7 +114,6 @@ dimension_info dimension_info_of() {
     return info;
 }
 
-namespace detail {
 template <class... Plugins>
 void run_plugins(plugin_context& context, pgcraft::detail::type_list<Plugins...>) {
     (Plugins::run(context), ...);

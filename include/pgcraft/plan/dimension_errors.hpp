@@ -73,7 +73,7 @@ struct member_is_a_plain_enum_use_enum_class {
                   "(arguments: the dimension, the column, the enum)");
 };
 
-// The range is detail::reflect::enum_probe_min and enum_probe_max (enum_names.hpp).
+// The range is detail::enum_probe_min and enum_probe_max (enum_names.hpp).
 template <class Dimension, class Column, class Enum>
 struct enum_has_no_enumerator_in_probed_range {
     static_assert(always_false<Dimension>,

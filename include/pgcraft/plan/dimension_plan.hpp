@@ -13,7 +13,7 @@
 #include <pgcraft/column.hpp>
 #include <pgcraft/detail/markers.hpp>
 #include <pgcraft/detail/option.hpp>
-#include <pgcraft/detail/reflect/enum_names.hpp>
+#include <pgcraft/reflect/detail/enum_names.hpp>
 #include <pgcraft/detail/sql_text.hpp>
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/dimension.hpp>
@@ -169,7 +169,7 @@ constexpr std::string_view overlong_enum_name(const member_facts& facts) {
 template <class Members>
 struct members_facts;
 template <class... Members>
-struct members_facts<pgcraft::detail::reflect::members<Members...>> {
+struct members_facts<pgcraft::reflect::detail::members<Members...>> {
     static constexpr std::array<member_facts, sizeof...(Members)> value{facts_of_member<Members>()...};
 };
 

@@ -10,7 +10,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace pgcraft::detail::reflect {
+namespace pgcraft::reflect::detail {
 
 // Converts to any type; declared only, used in unevaluated probes. By value,
 // so that guaranteed elision also covers members that cannot be copied.
@@ -85,4 +85,4 @@ consteval std::size_t count_fields() {
     }
 }
 
-}  // namespace pgcraft::detail::reflect
+}  // namespace pgcraft::reflect::detail

@@ -9,7 +9,7 @@
 #include <array>
 #include <cstddef>
 
-namespace pgcraft::detail::reflect {
+namespace pgcraft::reflect::detail {
 
 // Only ever used inside constant evaluation to take member addresses. If
 // anything odr-uses it at run time, the linker names this variable.
@@ -25,4 +25,4 @@ struct members {
     std::array<const void*, sizeof...(Members)> addresses;
 };
 
-}  // namespace pgcraft::detail::reflect
+}  // namespace pgcraft::reflect::detail

@@ -29,9 +29,9 @@
 #include <type_traits>
 #include <utility>
 
-#include <pgcraft/detail/reflect/pretty_name.hpp>
+#include <pgcraft/reflect/detail/pretty_name.hpp>
 
-namespace pgcraft::detail::reflect {
+namespace pgcraft::reflect::detail {
 
 /// The values probed for enumerators, clipped to the underlying type's range.
 // The error enum_has_no_enumerator_in_probed_range (plan/dimension_errors.hpp) quotes these.
@@ -271,26 +271,26 @@ static_assert(enum_name_storage_v<enum_probe>.view() == "enum_probe",
               "pgcraft: this compiler prints enum type names in a way pgcraft cannot read");
 }  // namespace calibration
 
-}  // namespace pgcraft::detail::reflect
+}  // namespace pgcraft::reflect::detail
 
 namespace pgcraft::reflect {
 
 /// A scoped enum (`enum class` or `enum struct`): not implicitly convertible to its underlying type.
 template <class E>
-concept scoped_enum = detail::reflect::scoped_enum_check<E>();
+concept scoped_enum = detail::scoped_enum_check<E>();
 
 /// The enum's own name, without namespaces or enclosing classes: "order_status" for app::order_status.
 template <scoped_enum E>
-inline constexpr std::string_view enum_name = detail::reflect::enum_name_storage_v<E>.view();
+inline constexpr std::string_view enum_name = detail::enum_name_storage_v<E>.view();
 
 /// The names of E's enumerators in ascending value order (one per value: an
-/// alias is not listed). Only values in detail::reflect::enum_probe_min ..
+/// alias is not listed). Only values in detail::enum_probe_min ..
 /// enum_probe_max are seen; see the top of this header.
 template <scoped_enum E>
-inline constexpr auto& enum_labels = detail::reflect::enum_reflection_of<E>::labels;
+inline constexpr auto& enum_labels = detail::enum_reflection_of<E>::labels;
 
 /// The values of those enumerators, in the same order: enum_values<E>[i] is named enum_labels<E>[i].
 template <scoped_enum E>
-inline constexpr auto& enum_values = detail::reflect::enum_reflection_of<E>::values;
+inline constexpr auto& enum_values = detail::enum_reflection_of<E>::values;
 
 }  // namespace pgcraft::reflect

@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-#include <pgcraft/detail/reflect/fake_object.hpp>
+#include <pgcraft/reflect/detail/fake_object.hpp>
 
 // Binding the declared-only object is the point; clang would warn about it.
 #if defined(__clang__)
@@ -13,7 +13,7 @@
 #pragma clang diagnostic ignored "-Wundefined-var-template"
 #endif
 
-namespace pgcraft::detail::reflect {
+namespace pgcraft::reflect::detail {
 
 inline constexpr std::size_t max_fields = 64;
 
@@ -404,7 +404,7 @@ consteval auto bind_members(field_count<64>) {
     return members<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60), decltype(m61), decltype(m62), decltype(m63)>{{&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13, &m14, &m15, &m16, &m17, &m18, &m19, &m20, &m21, &m22, &m23, &m24, &m25, &m26, &m27, &m28, &m29, &m30, &m31, &m32, &m33, &m34, &m35, &m36, &m37, &m38, &m39, &m40, &m41, &m42, &m43, &m44, &m45, &m46, &m47, &m48, &m49, &m50, &m51, &m52, &m53, &m54, &m55, &m56, &m57, &m58, &m59, &m60, &m61, &m62, &m63}};  // a bit-field fails here: use a whole integer
 }
 
-}  // namespace pgcraft::detail::reflect
+}  // namespace pgcraft::reflect::detail
 
 #if defined(__clang__)
 #pragma clang diagnostic pop

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace pgcraft::detail::reflect {
+namespace pgcraft::reflect::detail {
 
 // Wraps a member address: clang 14 takes a class-type template argument where
 // it rejects the raw pointer.
@@ -83,4 +83,4 @@ consteval stored_name<N> store(std::string_view name) {
     return result;
 }
 
-}  // namespace pgcraft::detail::reflect
+}  // namespace pgcraft::reflect::detail
