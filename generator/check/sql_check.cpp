@@ -60,6 +60,22 @@ void column_refs(const json& node, std::vector<std::vector<std::string>>& found)
     }
 }
 
+// The edit distance between two names, to suggest the column meant.
+std::size_t distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
 struct table_context {
     const table& t;
     std::set<std::string> columns;
@@ -78,10 +94,12 @@ void check_expression(const table_context& where, const std::string& construct, 
                                            construct, name));
         } else if (ref.size() != 1 || !where.columns.contains(ref[0])) {
             std::vector<std::string> known(where.columns.begin(), where.columns.end());
+            std::string closest = known.empty() ? "column" : known.front();
+            for (const std::string& k : known)
+                if (distance(ref.back(), k) < distance(ref.back(), closest)) closest = k;
             problems.push_back(fmt::format("{}: {} reads \"{}\", which is not a column of the table ({}); write "
                                            "columns as markers, such as <{}>, so that the compiler checks them",
-                                           where.described, construct, name, fmt::join(known, ", "),
-                                           known.empty() ? "column" : known.front()));
+                                           where.described, construct, name, fmt::join(known, ", "), closest));
         }
     }
 }

@@ -44,7 +44,8 @@ TEST_CASE("a column named outside a marker that the table does not have is named
     REQUIRE(problems.size() == 3);
     CHECK(problems[0].starts_with(
         "dimension typo_products (table public.typo_products): check ck__typo_products reads \"prise\", which is not a "
-        "column of the table (active, id, name, price); write columns as markers"));
+        "column of the table (active, id, name, price); write columns as markers, such as <price>, so that the "
+        "compiler checks them"));
     CHECK(problems[1].starts_with("dimension typo_products (table public.typo_products): index ix__typo_products reads \"nmae\""));
     CHECK(problems[2].starts_with(
         "dimension typo_products (table public.typo_products): the predicate of index ix__typo_products_2 reads \"actve\""));
