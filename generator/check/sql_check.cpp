@@ -144,7 +144,7 @@ void check_create_index(const table_context& where, const std::string& name, con
         check_expression(where, fmt::format("the predicate of index {}", name), stmt["whereClause"], false, problems);
 }
 
-table_context context_of(const catalog::catalog& c, const table& t) {
+table_context context_of(const pgcraft::catalog::catalog& c, const table& t) {
     table_context where{t, {}, {}};
     for (const column* col : c.columns_of(t.name)) where.columns.insert(col->name);
     where.described = t.declared_by.empty() ? fmt::format("table {}.{}", t.name.schema, t.name.name)
@@ -154,7 +154,7 @@ table_context context_of(const catalog::catalog& c, const table& t) {
 }
 }  // namespace
 
-std::vector<std::string> check_sql(const catalog::catalog& c) {
+std::vector<std::string> check_sql(const pgcraft::catalog::catalog& c) {
     std::vector<std::string> problems;
     for (const object* o : c.in_dependency_order()) {
         const std::string sql = sql::render_create(c, *o);

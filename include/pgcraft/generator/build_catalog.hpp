@@ -156,9 +156,14 @@ catalog::catalog build(pgcraft::detail::type_list<Extensions...>, pgcraft::detai
 /// Every object the schema declares.
 template <class Schema>
 catalog::catalog build_catalog() {
-    static_assert(plan::schema_is_valid<Schema>, "pgcraft: the schema has mistakes; see the errors above");
-    using traits = plan::schema_traits<Schema>;
-    return detail::build<Schema>(typename traits::extensions{}, typename traits::dimensions{});
+    // A mistake is reported where it is found: for an invalid schema nothing
+    // is built, so that the compiler reports nothing more.
+    if constexpr (plan::schema_report<Schema>::value) {
+        using traits = plan::schema_traits<Schema>;
+        return detail::build<Schema>(typename traits::extensions{}, typename traits::dimensions{});
+    } else {
+        return {};
+    }
 }
 
 }  // namespace pgcraft::generator

@@ -435,18 +435,24 @@ consteval auto report_constraints() {
 }
 template <class Schema, class Dimension>
 struct constraints_check {
-    static constexpr bool value = constraint_result<Schema, Dimension>::value.ok();  // before the error: see plugins_check
+    static constexpr bool value = constraint_result<Schema, Dimension>::value.ok();
+};
+// The error, in a class of its own (see plugins_report).
+template <class Schema, class Dimension>
+struct constraints_report {
     // Only a failed check has its report instantiated: the valid ones cost nothing more.
     struct report_type {
         using type = decltype(report_constraints<Schema, Dimension>());
     };
-    using reported = error::raise<typename std::conditional_t<value, std::type_identity<std::type_identity<void>>,
-                                                              report_type>::type>;
+    using type = error::raise<typename std::conditional_t<constraints_check<Schema, Dimension>::value,
+                                                          std::type_identity<std::type_identity<void>>, report_type>::type>;
 };
 }  // namespace detail
 
 /// True when the dimension's constraints are sound; otherwise a compile error here.
 template <class Schema, class Dimension>
-inline constexpr bool constraints_are_valid = detail::constraints_check<Schema, Dimension>::value;
+inline constexpr bool constraints_are_valid =
+    (sizeof(typename detail::constraints_report<Schema, Dimension>::type*) > 0) &&
+    detail::constraints_check<Schema, Dimension>::value;
 
 }  // namespace pgcraft::plan

@@ -414,9 +414,13 @@ consteval auto plan_if() {
 }
 
 template <class T>
-struct checked_table_plan {
+struct declaration_check {
     static constexpr dimension_check check = check_dimension<T>();
-    static constexpr auto value = plan_if<T, check.ok()>();  // before the error: see plugins_check
+};
+template <class T>
+struct checked_table_plan {
+    static constexpr dimension_check check = declaration_check<T>::check;
+    static constexpr auto value = plan_if<T, check.ok()>();  // before the error: see plugins_report
     // Only a failed check has its report instantiated: the valid ones cost nothing more.
     struct report_type {
         using type = decltype(report<T, check.problem, check.option, check.field>());

@@ -269,22 +269,26 @@ consteval auto report_plugins() {
 }
 template <class Settings, class Dimension>
 struct plugins_check {
-    // The value before the error: clang takes members declared after a failed
-    // one as failed too, and would report every reader of the value.
     static constexpr bool value =
         dimension_plugins<Settings, Dimension>::order.ok() && dimension_plugins<Settings, Dimension>::columns.ok();
+};
+// The error, in a class of its own: clang takes a class with a failed member
+// as failed, and would report every reader of a value beside it.
+template <class Settings, class Dimension>
+struct plugins_report {
     // Only a failed check has its report instantiated: the valid ones cost nothing more.
     struct report_type {
         using type = decltype(report_plugins<Settings, Dimension>());
     };
-    using reported = error::raise<typename std::conditional_t<value, std::type_identity<std::type_identity<void>>,
-                                                              report_type>::type>;
+    using type = error::raise<typename std::conditional_t<plugins_check<Settings, Dimension>::value,
+                                                          std::type_identity<std::type_identity<void>>, report_type>::type>;
 };
 }  // namespace detail
 
 /// True when the dimension's plugins are sound; otherwise a compile error here.
 template <class Schema, class Dimension>
 inline constexpr bool plugins_are_valid =
+    (sizeof(typename detail::plugins_report<typename schema_traits<Schema>::settings, Dimension>::type*) > 0) &&
     detail::plugins_check<typename schema_traits<Schema>::settings, Dimension>::value;
 
 }  // namespace pgcraft::plan

@@ -161,13 +161,19 @@ template <class Extension, class Used, class Dependencies>
 struct check_dependencies;
 template <class Extension, class Used, class Dependency>
 struct dependency_check {
-    static constexpr bool value = list_contains<Used, Dependency>;  // before the error: see plugins_check
-    using reported = error::raise<std::type_identity<std::conditional_t<
-        value, void, error::extension_depends_on_an_extension_the_schema_does_not_use<Extension, Dependency>>>>;
+    static constexpr bool value = list_contains<Used, Dependency>;
+};
+// The error, in a class of its own (see plugins_report).
+template <class Extension, class Used, class Dependency>
+struct dependency_report {
+    using type = error::raise<std::type_identity<
+        std::conditional_t<dependency_check<Extension, Used, Dependency>::value, void,
+                           error::extension_depends_on_an_extension_the_schema_does_not_use<Extension, Dependency>>>>;
 };
 template <class Extension, class Used, class... Dependencies>
 struct check_dependencies<Extension, Used, pgcraft::detail::type_list<Dependencies...>> {
     static constexpr bool value = (dependency_check<Extension, Used, Dependencies>::value && ...);
+    using reports = pgcraft::detail::type_list<typename dependency_report<Extension, Used, Dependencies>::type...>;
 };
 
 template <class Schema, class Extensions>
@@ -177,10 +183,16 @@ struct check_extensions<Schema, pgcraft::detail::type_list<Extensions...>> {
     using used = pgcraft::detail::type_list<Extensions...>;
     static constexpr bool value =
         (check_dependencies<Extensions, used, typename dependencies_of<Extensions>::type>::value && ...);
+    using reports =
+        pgcraft::detail::type_list<typename check_dependencies<Extensions, used,
+                                                               typename dependencies_of<Extensions>::type>::reports...>;
 };
 
 struct no_check {
     static constexpr bool value = true;
+};
+struct no_reports {
+    using reports = void;
 };
 
 // One dimension's checks, each only if the one before passed, so that one
@@ -189,11 +201,33 @@ struct no_check {
 template <class Schema, class Dimension>
 struct check_one_dimension {
     using settings = typename schema_traits<Schema>::settings;
-    static constexpr bool declared = detail::checked_table_plan<Dimension>::check.ok();
+    static constexpr bool declared = detail::declaration_check<Dimension>::check.ok();
     using plugins = std::conditional_t<declared, detail::plugins_check<settings, Dimension>, no_check>;
     static constexpr bool plugins_ok = declared && plugins::value;
     using constraints = std::conditional_t<plugins_ok, detail::constraints_check<Schema, Dimension>, no_check>;
     static constexpr bool value = plugins_ok && constraints::value;
+};
+
+// The error of a dimension's first failed check, if any.
+template <class Schema, class Dimension>
+struct dimension_report {
+    using checked = check_one_dimension<Schema, Dimension>;
+    struct none {
+        using type = void;
+    };
+    struct declaration_failed {
+        using type = typename checked_table_plan<Dimension>::reported;
+    };
+    struct plugins_failed {
+        using type = typename plugins_report<typename checked::settings, Dimension>::type;
+    };
+    struct constraints_failed {
+        using type = typename constraints_report<Schema, Dimension>::type;
+    };
+    using type = typename std::conditional_t<
+        checked::value, none,
+        std::conditional_t<!checked::declared, declaration_failed,
+                           std::conditional_t<!checked::plugins_ok, plugins_failed, constraints_failed>>>::type;
 };
 
 template <class Schema, class Dimensions>
@@ -256,11 +290,35 @@ struct schema_check<schema<Items...>> {
         }
     }
     static constexpr bool value = dimensions_ok && std::is_void_v<typename decltype(report())::type>;
-    using reported = error::raise<decltype(report())>;  // after the value: see plugins_check
+};
+
+namespace detail {
+template <class Schema, class Dimensions>
+struct dimension_reports;
+template <class Schema, class... Dimensions>
+struct dimension_reports<Schema, pgcraft::detail::type_list<Dimensions...>> {
+    using type = pgcraft::detail::type_list<typename dimension_report<Schema, Dimensions>::type...>;
+};
+}  // namespace detail
+
+/// Every mistake of the schema, each raised as its one named error; `value`
+/// is whether there were none. The values above raise nothing, so that on
+/// clang the only follow-on of an error is the one reader of this `value`.
+template <class Schema>
+struct schema_report {
+    using traits = typename schema_check<Schema>::traits;
+    using extensions = typename std::conditional_t<schema_check<Schema>::items_ok,
+                                                   detail::check_extensions<Schema, typename traits::extensions>,
+                                                   detail::no_reports>::reports;
+    using dimensions = typename std::conditional_t<schema_check<Schema>::extensions_ok,
+                                                   detail::dimension_reports<Schema, typename traits::dimensions>,
+                                                   std::type_identity<void>>::type;
+    using schema = error::raise<decltype(schema_check<Schema>::report())>;
+    static constexpr bool value = schema_check<Schema>::value;
 };
 
 /// True for a valid schema; each mistake in it is a compile error here.
 template <class Schema>
-inline constexpr bool schema_is_valid = schema_check<Schema>::value;
+inline constexpr bool schema_is_valid = schema_report<Schema>::value;
 
 }  // namespace pgcraft::plan
