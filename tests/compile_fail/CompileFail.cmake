@@ -1,4 +1,5 @@
-# pgcraft_compile_fail_test(NAME <name> SOURCE <file.cpp> PATTERN <regex>...)
+# pgcraft_compile_fail_test(NAME <name> SOURCE <file.cpp> PATTERN <regex>... [ERRORS <n>])
+#   ERRORS: the broken case must also report exactly n errors.
 #
 # Registers two CTest tests for one translation unit that holds a declaration
 # mistake under `#ifdef PGCRAFT_BROKEN` and the corrected declaration otherwise:
@@ -20,7 +21,8 @@ set(PGCRAFT_COMPILE_FAIL_RUNNER "${CMAKE_CURRENT_LIST_DIR}/run_compile_check.cma
 function(pgcraft_compile_fail_test)
     # Arguments are read one by one rather than through cmake_parse_arguments:
     # a CMake list would split or merge patterns at ';', '[' and ']'.
-    set(usage "pgcraft_compile_fail_test(NAME <name> SOURCE <file.cpp> PATTERN <regex>...)")
+    set(usage "pgcraft_compile_fail_test(NAME <name> SOURCE <file.cpp> PATTERN <regex>... [ERRORS <n>])")
+    set(errors "")
     set(name "")
     set(source "")
     set(pattern_count 0)
@@ -28,13 +30,16 @@ function(pgcraft_compile_fail_test)
     math(EXPR last "${ARGC} - 1")
     foreach(i RANGE 0 ${last})
         set(argument "${ARGV${i}}")
-        if(expect MATCHES "^(PATTERN)?$" AND argument MATCHES "^(NAME|SOURCE|PATTERN)$")
+        if(expect MATCHES "^(PATTERN)?$" AND argument MATCHES "^(NAME|SOURCE|PATTERN|ERRORS)$")
             set(expect "${argument}")
         elseif(expect STREQUAL "NAME")
             set(name "${argument}")
             set(expect "")
         elseif(expect STREQUAL "SOURCE")
             set(source "${argument}")
+            set(expect "")
+        elseif(expect STREQUAL "ERRORS")
+            set(errors "${argument}")
             set(expect "")
         elseif(expect STREQUAL "PATTERN")
             if(argument MATCHES "\\]==\\]")
@@ -66,6 +71,7 @@ function(pgcraft_compile_fail_test)
     string(APPEND content "set(FLAGS [==[${flags}]==])\n")
     string(APPEND content "set(SOURCE [==[${source}]==])\n")
     string(APPEND content "set(PATTERN_COUNT ${pattern_count})\n")
+    string(APPEND content "set(EXPECTED_ERRORS [==[${errors}]==])\n")
     foreach(i RANGE 1 ${pattern_count})
         string(APPEND content "set(PATTERN_${i} [==[${pattern_${i}}]==])\n")
     endforeach()

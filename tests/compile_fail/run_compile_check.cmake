@@ -59,4 +59,12 @@ if(NOT missing STREQUAL "")
     fail("the compiler rejected the mistake, but its output does not match every pattern"
          "patterns not found in the output:\n${missing}")
 endif()
+if(NOT EXPECTED_ERRORS STREQUAL "")
+    # Both compilers write "<file>:<line>:<column>: error: " before each error.
+    string(REGEX MATCHALL ":[0-9]+:[0-9]+: error: " errors "${output}")
+    list(LENGTH errors error_count)
+    if(NOT error_count EQUAL EXPECTED_ERRORS)
+        fail("the compiler reported ${error_count} errors, not ${EXPECTED_ERRORS}: one mistake, one error")
+    endif()
+endif()
 message(STATUS "compile_fail.${CASE_NAME}: rejected as expected")
