@@ -104,11 +104,13 @@ struct sql_type<std::string> {
     static constexpr std::string_view name = "text";
 };
 template <std::size_t Length>
+    requires(varchar<Length>::valid_parameters)
 struct sql_type<varchar<Length>> {
     static constexpr auto storage = detail::parameterised_type("varchar", Length);
     static constexpr std::string_view name = storage.view();
 };
 template <unsigned Precision, unsigned Scale>
+    requires(numeric<Precision, Scale>::valid_parameters)
 struct sql_type<numeric<Precision, Scale>> {
     static constexpr auto storage = detail::parameterised_type("numeric", Precision, Scale);
     static constexpr std::string_view name = storage.view();

@@ -15,7 +15,8 @@ namespace pgcraft {
 /// varchar(N): a std::string whose length the database limits to N characters.
 template <std::size_t Length>
 struct varchar : std::string {
-    static_assert(Length >= 1 && Length <= 10485760, "pgcraft: varchar<N> needs 1 <= N <= 10485760");
+    /// What PostgreSQL takes; any other N is an error of the dimension that uses it, naming the member.
+    static constexpr bool valid_parameters = Length >= 1 && Length <= 10485760;
     using std::string::string;
     varchar() = default;
     varchar(std::string text) : std::string(std::move(text)) {}  // NOLINT: implicit on purpose
@@ -25,8 +26,8 @@ struct varchar : std::string {
 /// no value is rounded on its way through C++.
 template <unsigned Precision, unsigned Scale = 0>
 struct numeric {
-    static_assert(Precision >= 1 && Precision <= 1000, "pgcraft: numeric<P, S> needs 1 <= P <= 1000");
-    static_assert(Scale <= Precision, "pgcraft: numeric<P, S> needs S <= P");
+    /// What PostgreSQL takes; any other P, S is an error of the dimension that uses it, naming the member.
+    static constexpr bool valid_parameters = Precision >= 1 && Precision <= 1000 && Scale <= Precision;
     std::string text;
     friend bool operator==(const numeric&, const numeric&) = default;
 };

@@ -22,8 +22,9 @@ struct option_given_twice {
 template <class Dimension, class Column>
 struct column_option_names_unknown_column {
     static_assert(always_false<Dimension>,
-                  "pgcraft: pg::column<...> names a column the dimension does not have "
-                  "(arguments: the dimension, the column)");
+                  "pgcraft: pg::column<...> names no member of the struct: a misspelt member, or a column that "
+                  "a plugin adds (a key plugin's key, created_at, updated_at), whose options are the plugin's to "
+                  "give (arguments: the dimension, the column)");
 };
 
 template <class Dimension, class Column>
@@ -136,6 +137,13 @@ struct default_refers_to_a_column {
     static_assert(always_false<Dimension>,
                   "pgcraft: a pg::sql_default cannot read a column (PostgreSQL computes it without the row); use "
                   "pg::generated<...> for a value computed from other columns (arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Column, class MemberType>
+struct member_type_parameters_out_of_range {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a member's type has parameters PostgreSQL refuses: varchar<N> needs 1 <= N <= 10485760, "
+                  "numeric<P, S> needs 1 <= P <= 1000 and S <= P (arguments: the dimension, the column, the type)");
 };
 
 }  // namespace pgcraft::error

@@ -73,6 +73,8 @@ enum class dimension_problem {
     default_not_one_expression,
     no_sql_type,
     bad_name,
+    bad_member_name,
+    bad_type_parameters,
     bad_column_type,
     reserved_column,
     default_refers_to_column,
@@ -120,6 +122,7 @@ struct member_facts {
     bool nullable = false;
     bool mapped = false;
     bool plain_enum = false;  ///< an unscoped enum without a sql_type<E>
+    bool bad_parameters = false;  ///< varchar<0>, numeric<0, 0>: parameters PostgreSQL refuses
     std::string_view type;
     std::string_view min_value;
     std::string_view max_value;
@@ -151,6 +154,7 @@ consteval member_facts facts_of_member() {
     } else if constexpr (std::is_enum_v<value>) {
         facts.plain_enum = true;
     }
+    if constexpr (requires { value::valid_parameters; }) facts.bad_parameters = !value::valid_parameters;
     if constexpr (has_sql_range<value>) {
         facts.min_value = sql_type<value>::min_value;
         facts.max_value = sql_type<value>::max_value;
@@ -272,12 +276,13 @@ consteval dimension_check check_dimension() {
     if (!is_valid_name(reflect::type_name<T>) && single_option(options, option_category::table_name, {}).empty())
         return {dimension_problem::bad_name, 0, 0, reflect::type_name<T>};
     for (std::size_t f = 0; f < names.size(); ++f) {
-        if (!is_valid_name(names[f])) return {dimension_problem::bad_name, 0, f, names[f]};
+        if (!is_valid_name(names[f])) return {dimension_problem::bad_member_name, 0, f, names[f]};
         bool explicit_type = false;
         for (std::size_t o = 0; o < options.size(); ++o)
             if (options[o].category == option_category::column && options[o].value == names[f])
                 explicit_type = !single_option(inner[o], option_category::column_type, {}).empty();
         if (explicit_type) continue;
+        if (facts[f].bad_parameters) return {dimension_problem::bad_type_parameters, 0, f, names[f]};
         if (facts[f].plain_enum) return {dimension_problem::plain_enum, 0, f, names[f]};
         if (!facts[f].mapped) return {dimension_problem::no_sql_type, 0, f, names[f]};
         if (!facts[f].enum_type.empty()) {
@@ -349,6 +354,9 @@ consteval auto report() {
                                                                       name_of<declared_column_type_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::no_sql_type)
         return std::type_identity<error::member_type_has_no_sql_type<T, name_of<field_name_text<T, Field>>, reflect::field_type<T, Field>>>{};
+    else if constexpr (p == dimension_problem::bad_type_parameters)
+        return std::type_identity<error::member_type_parameters_out_of_range<
+            T, name_of<field_name_text<T, Field>>, typename column_type_traits<reflect::field_type<T, Field>>::value_type>>{};
     else if constexpr (p == dimension_problem::plain_enum)
         return std::type_identity<error::member_is_a_plain_enum_use_enum_class<
             T, name_of<field_name_text<T, Field>>, typename column_type_traits<reflect::field_type<T, Field>>::value_type>>{};
@@ -359,13 +367,13 @@ consteval auto report() {
         return std::type_identity<error::enum_name_or_label_longer_than_63_bytes<
             T, name_of<field_name_text<T, Field>>, typename column_type_traits<reflect::field_type<T, Field>>::value_type,
             name_of<overlong_enum_name_text<T, Field>>>>{};
+    else if constexpr (p == dimension_problem::bad_member_name)
+        return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>>{};
     else if constexpr (p == dimension_problem::bad_name) {
         if constexpr (!is_valid_name(reflect::type_name<T>) && table_of<T>() == reflect::type_name<T>)
             return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<type_name_text<T>>>>{};
-        else if constexpr (!is_valid_name(options_of<T>::entries[Option].value))
-            return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<option_value_text<T, Option>>>>{};
         else
-            return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>>{};
+            return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<option_value_text<T, Option>>>>{};
     } else
         return std::type_identity<void>{};
 }
