@@ -26,7 +26,7 @@ void plugin_context::produce_table(std::string_view table_key, catalog::table_de
 }
 
 void plugin_context::add_index(catalog::index index) {
-    if (catalog_.find(index.id()))
+    if (catalog_.find(index.id()) || catalog_.find(catalog::id::table(index.name)) || catalog_.find(catalog::id::view(index.name)))
         throw std::invalid_argument(message("makes index ", index.name.schema, ".", index.name.name,
                                             ", a name another dimension's index or table already has in that schema"));
     indexes_.push_back(index);
