@@ -133,7 +133,7 @@ void build_append_only_views(plugin_context& context, std::string_view entity_ke
     catalog::function as_of;
     as_of.name = {entity.name.schema, derived_name(entity.name.name, "_as_of")};
     as_of.arguments = {{"at", "timestamptz"}};
-    as_of.returns = "SETOF " + sql::quote_qualified(history.name);
+    as_of.returns = templates::append_only_as_of_returns(n);
     // STABLE lets the planner inline it, so a caller's filter on the key
     // reaches the tables' indexes instead of filtering every entity's state.
     as_of.volatility = catalog::volatility::stable;

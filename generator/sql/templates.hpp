@@ -57,6 +57,8 @@ struct append_only_names {
 std::string append_only_current_query(const append_only_names& n);
 std::string append_only_history_query(const append_only_names& n);
 std::string append_only_as_of_body(const append_only_names& n);
+/// What <table>_as_of returns: the rows of the history view.
+std::string append_only_as_of_returns(const append_only_names& n);
 std::string append_only_insert_body(const append_only_names& n);
 std::string append_only_update_body(const append_only_names& n);
 std::string append_only_delete_body(const append_only_names& n);

@@ -13,6 +13,7 @@
 #include <pgcraft/fixed_string.hpp>
 #include <pgcraft/dimension.hpp>
 #include <pgcraft/plugin.hpp>
+#include <pgcraft/sql/naming.hpp>
 
 namespace pgcraft {
 
@@ -41,9 +42,9 @@ struct extensions {
 /// anything else, its objects in `Schema` if one is given (which is created).
 template <fixed_string Name, fixed_string Schema = "">
 struct postgres_extension {
-    static_assert(Name.view().size() > 0 && Name.view().size() <= 63,
+    static_assert(Name.view().size() > 0 && Name.view().size() <= sql::max_identifier_bytes,
                   "pgcraft: pg::postgres_extension names an extension of 1 to 63 bytes");
-    static_assert(Schema.view().size() <= 63, "pgcraft: pg::postgres_extension's schema is a name of at most 63 bytes");
+    static_assert(Schema.view().size() <= sql::max_identifier_bytes, "pgcraft: pg::postgres_extension's schema is a name of at most 63 bytes");
     static_assert(!Schema.view().starts_with("pg_"),
                   "pgcraft: pg::postgres_extension's schema begins with pg_, which PostgreSQL reserves for its own");
     static constexpr detail::option_category category = detail::option_category::schema_setting;

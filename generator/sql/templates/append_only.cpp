@@ -49,6 +49,8 @@ FROM {entity})",
                        fmt::arg("versions", n.versions), fmt::arg("entity", n.entity));
 }
 
+std::string append_only_as_of_returns(const append_only_names& n) { return fmt::format("SETOF {}", n.history); }
+
 // <table>_as_of(at)
 std::string append_only_as_of_body(const append_only_names& n) {
     return fmt::format(R"(SELECT h.*

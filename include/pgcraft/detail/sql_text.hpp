@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include <pgcraft/sql/naming.hpp>
+
 namespace pgcraft::detail {
 
 enum class sql_text_problem {
@@ -136,7 +138,7 @@ constexpr bool is_type_name(std::string_view text) noexcept {
 // Whether `text` is an identifier that needs no quotes and no case folding:
 // what an index access method is (btree, gin, gist, …).
 constexpr bool is_plain_identifier(std::string_view text) noexcept {
-    if (text.empty() || text.size() > 63 || !(text[0] == '_' || (text[0] >= 'a' && text[0] <= 'z'))) return false;
+    if (text.empty() || text.size() > sql::max_identifier_bytes || !(text[0] == '_' || (text[0] >= 'a' && text[0] <= 'z'))) return false;
     for (char c : text)
         if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
     return true;
