@@ -36,11 +36,24 @@ parsed parse(const std::string& sql) {
     return {json::parse(result.parse_tree), {}};
 }
 
-std::string parse_plpgsql_error(const std::string& create_function) {
+// A PL/pgSQL function as libpg_query reads it: its tree, or the error.
+parsed parse_plpgsql(const std::string& create_function) {
     PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(create_function.c_str());
-    std::string error = result.error ? fmt::format("{} (line {})", result.error->message, result.error->lineno) : "";
-    pg_query_free_plpgsql_parse_result(result);
-    return error;
+    std::unique_ptr<PgQueryPlpgsqlParseResult, void (*)(PgQueryPlpgsqlParseResult*)> owner(
+        &result, [](PgQueryPlpgsqlParseResult* r) { pg_query_free_plpgsql_parse_result(*r); });
+    if (result.error) return {{}, fmt::format("{} (line {})", result.error->message, result.error->lineno)};
+    return {json::parse(result.plpgsql_funcs), {}};
+}
+
+// Every IF condition of a PL/pgSQL body, as SQL text.
+void if_conditions(const json& node, std::vector<std::string>& found) {
+    if (node.is_object()) {
+        if (auto stmt = node.find("PLpgSQL_stmt_if"); stmt != node.end() && stmt->contains("cond"))
+            found.push_back((*stmt)["cond"]["PLpgSQL_expr"].value("query", ""));
+        for (const auto& [key, value] : node.items()) if_conditions(value, found);
+    } else if (node.is_array()) {
+        for (const json& item : node) if_conditions(item, found);
+    }
 }
 
 // Every ColumnRef under `node`, with the names it is made of.
@@ -144,6 +157,58 @@ void check_create_index(const table_context& where, const std::string& name, con
         check_expression(where, fmt::format("the predicate of index {}", name), stmt["whereClause"], false, problems);
 }
 
+// A trigger function's references to NEW.x and OLD.x must be columns of the
+// relations its triggers are on, and the names its IF conditions read must be
+// its variables or such fields: a check written without markers ends up here
+// as a bare name (EAV enforces checks in its write functions).
+void check_trigger_body(const pgcraft::catalog::catalog& c, const function& f, const json& tree,
+                        std::vector<std::string>& problems) {
+    std::string described = describe(f.id());
+    for (const object_id& read : f.reads)
+        if (const auto* t = c.find_as<table>(read); t && !t->declared_by.empty()) {
+            described = fmt::format("dimension {} ({})", t->declared_by, describe(f.id()));
+            break;
+        }
+    for (const trigger* t : c.all<trigger>()) {
+        if (t->function != f.id()) continue;
+        std::set<std::string> columns;
+        if (const auto* v = c.find_as<view>(t->on)) columns.insert(v->columns.begin(), v->columns.end());
+        else
+            for (const column* col : c.columns_of(t->on.qualified())) columns.insert(col->name);
+        for (const json& fn : tree) {
+            const json& function_tree = fn["PLpgSQL_function"];
+            const int new_row = function_tree.value("new_varno", -1);
+            const int old_row = function_tree.value("old_varno", -1);
+            std::set<std::string> variables;
+            for (const json& datum : function_tree.value("datums", json::array())) {
+                for (const char* kind : {"PLpgSQL_var", "PLpgSQL_rec", "PLpgSQL_row"})
+                    if (datum.contains(kind)) variables.insert(datum[kind].value("refname", ""));
+                if (!datum.contains("PLpgSQL_recfield")) continue;
+                const json& field = datum["PLpgSQL_recfield"];
+                const int parent = field.value("recparentno", -1);
+                const std::string name = field.value("fieldname", "");
+                if ((parent == new_row || parent == old_row) && !columns.contains(name))
+                    problems.push_back(fmt::format("{}: reads {}.{}, which is not a column of {}", described,
+                                                   parent == new_row ? "NEW" : "OLD", name, describe(t->on)));
+            }
+            std::vector<std::string> conditions;
+            if_conditions(function_tree, conditions);
+            for (const std::string& condition : conditions) {
+                const parsed p = parse("SELECT " + condition);
+                if (!p.error.empty()) continue;  // the function parsed: nothing to add
+                std::vector<std::vector<std::string>> refs;
+                column_refs(p.tree, refs);
+                for (const std::vector<std::string>& ref : refs)
+                    if (ref.size() == 1 && !variables.contains(ref[0]) && !ref[0].starts_with("tg_"))
+                        problems.push_back(fmt::format(
+                            "{}: a condition reads \"{}\", which is neither a column of {} nor a variable; write "
+                            "columns as markers so that the compiler checks them",
+                            described, ref[0], describe(t->on)));
+            }
+        }
+    }
+}
+
 table_context context_of(const pgcraft::catalog::catalog& c, const table& t) {
     table_context where{t, {}, {}};
     for (const column* col : c.columns_of(t.name)) where.columns.insert(col->name);
@@ -173,8 +238,11 @@ std::vector<std::string> check_sql(const pgcraft::catalog::catalog& c) {
                         check_create_index(context_of(c, *t), ix->name.name, s["stmt"]["IndexStmt"], problems);
         } else if (const auto* f = std::get_if<function>(o)) {
             if (f->language == language::plpgsql) {
-                if (std::string error = parse_plpgsql_error(sql); !error.empty())
-                    problems.push_back(fmt::format("the PL/pgSQL body of {} does not parse: {}", describe(f->id()), error));
+                const parsed body = parse_plpgsql(sql);
+                if (!body.error.empty())
+                    problems.push_back(fmt::format("the PL/pgSQL body of {} does not parse: {}", describe(f->id()), body.error));
+                else
+                    check_trigger_body(c, *f, body.tree, problems);
             } else if (const parsed body = parse(f->body); !body.error.empty()) {
                 problems.push_back(fmt::format("the body of {} does not parse: {}", describe(f->id()), body.error));
             }

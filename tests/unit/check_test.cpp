@@ -73,3 +73,17 @@ TEST_CASE("a statement or a PL/pgSQL body that does not parse is reported") {
     CHECK(problems[1].starts_with("the body of function public.sql_body() does not parse: syntax error at or near \"SELEC\""));
     CHECK(problems[2].starts_with("view public.v does not parse: syntax error"));
 }
+
+namespace check_test {
+struct eav_typo {
+    using dimension = pg::eav<pg::check<"levle > 0">>;
+    std::int32_t level;
+};
+}  // namespace check_test
+
+TEST_CASE("an EAV check without markers, enforced in PL/pgSQL, is named too") {
+    const auto problems = pg::generator::check_sql(pg::generator::build_catalog<pg::schema<check_test::eav_typo>>());
+    REQUIRE_FALSE(problems.empty());
+    CHECK(problems[0].starts_with("dimension eav_typo (function public.eav_typo_current_insert()): a condition reads "
+                                  "\"levle\", which is neither a column of view public.eav_typo_current nor a variable"));
+}
