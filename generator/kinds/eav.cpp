@@ -119,8 +119,7 @@ void build_eav_tables(plugin_context& context, std::string_view entity_key, std:
     // (No index on the history: every extra index costs each write, and
     // history reads by entity are rare enough to scan.)
     catalog::index current;
-    current.name = {values.name.schema,
-                    sql::convention_name("uq", values.name.name, std::vector<std::string>{key.column, "attribute"})};
+    current.name = {values.name.schema, context.unused_name(values, "uq", {key.column, "attribute"})};
     current.table = values.name;
     current.unique = true;
     current.keys = {{{"", ""}, {key.column}}, {{"", ""}, {"attribute"}}};

@@ -68,7 +68,7 @@ void add_dimension_table(plugin_context& context, std::string_view table_key) {
         if (m.column.name == key.column) key_comment = m.comment;
     t.add_column(key_column(context), key_comment);
     for (generator::member_column& m : stored_members(context)) t.add_column(std::move(m.column), std::move(m.comment));
-    t.constraints.push_back(primary_key(sql::convention_name("pk", t.name.name, std::vector{key.column}), {key.column}));
+    t.constraints.push_back(primary_key(context.unused_name(t, "pk", {key.column}), {key.column}));
     add_range_checks(context, t);
     context.produce_table(table_key, std::move(t));
 }

@@ -134,6 +134,22 @@ struct preferences {
 };
 using references = pg::schema<categories, articles, comments, revisions, preferences>;
 
+// Derived names that would clash: "ix__a__b__c" for both tables' indexes, and
+// the key's name taken by an explicit check.
+struct a {
+    using dimension = pg::simple<pg::in_schema<"names">, pg::index<"<b__c>">>;
+    std::int32_t b__c;
+};
+struct a__b {
+    using dimension = pg::simple<pg::in_schema<"names">, pg::index<"<c>">>;
+    std::int32_t c;
+};
+struct keyed {
+    using dimension = pg::simple<pg::in_schema<"names">, pg::check<"pk__keyed__id", "<n> > 0">>;
+    std::int32_t n;
+};
+using clashing = pg::schema<a, a__b, keyed>;
+
 enum class mood : std::uint8_t { calm, curious, busy };
 __extension__ typedef __int128 int128;
 __extension__ typedef unsigned __int128 uint128;
@@ -208,6 +224,15 @@ TEST_CASE("reserved words and capitals as schema, table and column names") {
     REQUIRE(duplicate);
     CHECK(duplicate->sqlstate == "23505");
     CHECK(db.failure_of("INSERT INTO \"User Data\".\"Order\" (\"user\", \"group\", \"limit\", \"Name\") VALUES ('v', 'g', -1, 'M')"));
+}
+
+TEST_CASE("names that would clash are derived apart, and apply") {
+    connection db = applied<corpus::clashing>();
+    CHECK(db.text("SELECT string_agg(indexname, ',' ORDER BY indexname COLLATE "C") FROM pg_indexes "
+                  "WHERE schemaname = 'names'") == "ix__a__b__c,ix__a__b__c_2,pk__a__b__id,pk__a__id,pk__keyed__id_2");
+    const auto rejected = db.failure_of("INSERT INTO names.keyed (n) VALUES (0)");
+    REQUIRE(rejected);
+    CHECK(rejected->constraint == "pk__keyed__id");
 }
 
 TEST_CASE("64 members") {
