@@ -228,7 +228,7 @@ TEST_CASE("reserved words and capitals as schema, table and column names") {
 
 TEST_CASE("names that would clash are derived apart, and apply") {
     connection db = applied<corpus::clashing>();
-    CHECK(db.text("SELECT string_agg(indexname, ',' ORDER BY indexname COLLATE "C") FROM pg_indexes "
+    CHECK(db.text("SELECT string_agg(indexname, ',' ORDER BY indexname COLLATE \"C\") FROM pg_indexes "
                   "WHERE schemaname = 'names'") == "ix__a__b__c,ix__a__b__c_2,pk__a__b__id,pk__a__id,pk__keyed__id_2");
     const auto rejected = db.failure_of("INSERT INTO names.keyed (n) VALUES (0)");
     REQUIRE(rejected);
