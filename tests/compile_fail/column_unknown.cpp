@@ -16,4 +16,7 @@ struct price_list {
     pg::numeric<10, 2> price;
 };
 
+#ifndef PGCRAFT_THROUGH_GENERATOR
 void use() { (void)pgcraft::plan::table_plan_of<price_list>; }
+#endif
+using checked_schema = pg::schema<price_list>;
