@@ -14,6 +14,7 @@
 
 #include <pgcraft/extension.hpp>
 #include <pgcraft/generator/check.hpp>
+#include <pgcraft/generator/snapshot.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
 #include <pgcraft/sql/erd.hpp>
 #include <pgcraft/sql/render.hpp>
@@ -87,6 +88,11 @@ int run(const generator_entry& entry, int argc, char** argv) {
         "check", "Check the schema's SQL with PostgreSQL's parser: every statement parses, and every column an "
                  "expression names exists (a build step of the generator target)");
 
+    std::string snapshot_output;
+    CLI::App* snapshot = app.add_subcommand(
+        "snapshot", "Write the schema's catalog as canonical JSON: what the next migration is diffed against");
+    snapshot->add_option("-o,--output", snapshot_output, "Write to this file instead of standard output");
+
     std::string format = "text";
     CLI::App* plugins = app.add_subcommand("plugins", "Print each dimension's plugins in the order they run");
     plugins->add_option("--format", format, "text, or dot for a Graphviz graph")
@@ -116,6 +122,8 @@ int run(const generator_entry& entry, int argc, char** argv) {
     try {
         if (ddl->parsed()) {
             emit(sql::render_ddl(entry.build()), output);
+        } else if (snapshot->parsed()) {
+            emit(write_snapshot(entry.build()), snapshot_output);
         } else if (check->parsed()) {
             const std::vector<std::string> problems = check_sql(entry.build());
             for (const std::string& p : problems) std::cerr << entry.name << ": error: " << p << '\n';
