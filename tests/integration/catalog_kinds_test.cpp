@@ -11,7 +11,7 @@
 #include <pgcraft/model.hpp>
 #include <pgcraft/sql/render.hpp>
 
-#include "catalog_check.hpp"
+#include "applied_schema.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"
 
@@ -67,16 +67,7 @@ using schema = pg::schema<pg::postgres_extension<"citext">, departments, employe
 
 namespace {
 using namespace pgcraft_it;
-
-connection with_schema() {
-    connection db = fresh_database();
-    const auto catalog = pgcraft::generator::build_catalog<kinds_it::schema>();
-    apply_in_transaction(db, pgcraft::sql::render_ddl(catalog));
-    const auto problems = differences(db, catalog);
-    INFO(lines(problems));
-    CHECK(problems.empty());
-    return db;
-}
+connection with_schema() { return applied<kinds_it::schema>(); }
 }  // namespace
 
 TEST_SUITE("catalog_kinds") {

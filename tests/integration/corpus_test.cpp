@@ -14,7 +14,7 @@
 #include <pgcraft/model.hpp>
 #include <pgcraft/sql/render.hpp>
 
-#include "catalog_check.hpp"
+#include "applied_schema.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"
 
@@ -196,23 +196,7 @@ struct every_type_history {
 using types = pg::schema<every_type, every_type_history>;
 }  // namespace corpus
 
-namespace {
 using namespace pgcraft_it;
-
-template <class Schema>
-connection applied() {
-    const auto catalog = pgcraft::generator::build_catalog<Schema>();
-    const auto parse_problems = pgcraft::generator::check_sql(catalog);
-    INFO(lines(parse_problems));
-    CHECK(parse_problems.empty());
-    connection db = fresh_database();
-    apply_in_transaction(db, pgcraft::sql::render_ddl(catalog));
-    const auto problems = differences(db, catalog);
-    INFO(lines(problems));
-    CHECK(problems.empty());
-    return db;
-}
-}  // namespace
 
 TEST_SUITE("corpus") {
 
