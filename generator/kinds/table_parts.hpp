@@ -18,9 +18,6 @@ std::vector<generator::member_column> stored_members(generator::plugin_context& 
 void add_range_checks(const generator::plugin_context& context, catalog::table_definition& t);
 catalog::constraint primary_key(std::string name, std::vector<std::string> columns);
 
-}  // namespace pgcraft::kinds
-
-namespace pgcraft::kinds {
 
 /// `<table><suffix>`, fitted to 63 bytes.
 std::string derived_name(std::string_view table, std::string_view suffix);

@@ -113,6 +113,16 @@ std::string column_type(const column& c) {
     return c.user_type.name.empty() ? c.type : quote_qualified(c.user_type);
 }
 
+// " NOT NULL GENERATED ALWAYS AS IDENTITY", " DEFAULT …", …: what follows a column's type.
+std::string column_attributes(const column& c) {
+    std::string attributes;
+    if (!c.nullable) attributes += " NOT NULL";
+    if (c.identity) attributes += " GENERATED ALWAYS AS IDENTITY";
+    if (!c.default_value.empty()) attributes += " DEFAULT " + render(c.default_value);
+    if (!c.generated.empty()) attributes += " GENERATED ALWAYS AS (" + render(c.generated) + ") STORED";
+    return attributes;
+}
+
 std::string constraint_body(const constraint& c) {
     switch (c.kind) {
         case constraint_kind::primary_key: return fmt::format("PRIMARY KEY ({})", fmt::join(quoted(c.columns), ", "));
@@ -204,11 +214,7 @@ struct renderer {
         }
         std::vector<std::string> lines;
         for (const column* c : columns) {
-            std::string attributes;
-            if (!c->nullable) attributes += " NOT NULL";
-            if (c->identity) attributes += " GENERATED ALWAYS AS IDENTITY";
-            if (!c->default_value.empty()) attributes += " DEFAULT " + render(c->default_value);
-            if (!c->generated.empty()) attributes += " GENERATED ALWAYS AS (" + render(c->generated) + ") STORED";
+            const std::string attributes = column_attributes(*c);
             const std::string type = column_type(*c);
             lines.push_back(fmt::format("    {} {}", pad(quote_identifier(c->name), name_width),
                                         attributes.empty() ? type : pad(type, type_width) + attributes));
@@ -223,8 +229,8 @@ struct renderer {
     }
 
     std::string operator()(const column& c) const {
-        return fmt::format("ALTER TABLE {} ADD COLUMN {} {};\n", quote_qualified(c.table), quote_identifier(c.name),
-                           column_type(c));
+        return fmt::format("ALTER TABLE {} ADD COLUMN {} {}{};\n", quote_qualified(c.table), quote_identifier(c.name),
+                           column_type(c), column_attributes(c));
     }
 
     std::string operator()(const constraint& c) const {
