@@ -10,6 +10,7 @@
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/extension.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
+#include <pgcraft/migrate/declared_changes.hpp>
 
 namespace pgcraft::generator {
 
@@ -18,6 +19,8 @@ struct generator_entry {
     catalog::catalog (*build)();
     std::vector<dimension_plugin_report> (*plugins)();
     std::vector<const pgcraft::command*> commands;  ///< from the schema's extensions
+    /// Renames, conversions and backfills the declarations give, for migrations.
+    migrate::declared_changes (*changes)() = nullptr;
 };
 
 }  // namespace pgcraft::generator

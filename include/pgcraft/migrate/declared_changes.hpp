@@ -1,0 +1,61 @@
+// What the declarations say about the way from the previous version of the
+// schema, which two catalogs alone cannot tell: what was renamed (so that its
+// data is kept), how a column's values convert to a new type, how a new
+// required column is filled, and the data a kind must move for them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <pgcraft/catalog/expression.hpp>
+#include <pgcraft/catalog/identity.hpp>
+
+namespace pgcraft::migrate {
+
+/// An object that had another name: `from` in the previous catalog is `to`
+/// in this one. A declared rename (pg::renamed_from) gives one for every
+/// object derived from the renamed name too: versions tables, views,
+/// functions, triggers, constraints, indexes.
+struct rename {
+    catalog::object_id from = {};
+    catalog::object_id to = {};
+    friend bool operator==(const rename&, const rename&) = default;
+};
+
+/// pg::convert_using: how a column's old values become its new type
+/// (ALTER COLUMN … TYPE … USING). Markers name the table's columns as they
+/// are before the change.
+struct conversion {
+    catalog::object_id column = {};
+    catalog::expression using_expression = {};
+    friend bool operator==(const conversion&, const conversion&) = default;
+};
+
+/// pg::backfill: the value a new NOT NULL column takes in existing rows.
+/// Markers name the table's columns.
+struct backfill {
+    catalog::object_id column = {};
+    catalog::expression value = {};
+    friend bool operator==(const backfill&, const backfill&) = default;
+};
+
+/// SQL a kind runs to move data for a declared change that is not a change
+/// of objects (an EAV attribute renamed: its rows take the new name). Runs
+/// after the objects are renamed and before they are re-created; `down`
+/// undoes it.
+struct data_step {
+    std::string up = {};
+    std::string down = {};
+    std::string reason = {};  ///< a line for the migration file
+    friend bool operator==(const data_step&, const data_step&) = default;
+};
+
+struct declared_changes {
+    std::vector<rename> renames;  ///< in the order the objects were built
+    std::vector<conversion> conversions;
+    std::vector<backfill> backfills;
+    std::vector<data_step> data_steps;
+    friend bool operator==(const declared_changes&, const declared_changes&) = default;
+};
+
+}  // namespace pgcraft::migrate
