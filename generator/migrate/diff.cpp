@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include <pgcraft/sql/quote.hpp>
 #include <pgcraft/sql/render.hpp>
 #include <pgcraft/sql/render_change.hpp>
 
@@ -327,9 +328,17 @@ private:
             return std::any_of(reads.begin(), reads.end(), [&](const object_id& r) { return retyped_.contains(r); });
         };
         if (const auto* v = std::get_if<view>(&o); v && reads_retyped(v->reads)) return true;
-        if (const auto* f = std::get_if<function>(&o); f && reads_retyped(f->reads)) return true;
         // Comments and grants go with their object; the rest with what they depend on.
         if (const object_id* on = id.on()) return goes(*on) && to_.find(id);
+        // PostgreSQL tracks only the types a function's signature names; its
+        // body is resolved when it runs, so it can stay while what it reads changes.
+        if (const auto* f = std::get_if<function>(&o)) {
+            std::string signature = f->returns;
+            for (const argument& a : f->arguments) signature += " " + a.type;
+            return to_.find(id) && std::any_of(f->reads.begin(), f->reads.end(), [&](const object_id& r) {
+                       return goes(r) && signature.find(sql::quote_qualified(r.qualified())) != std::string::npos;
+                   });
+        }
         const std::vector<object_id> dependencies = dependencies_of(o);
         return to_.find(id) && std::any_of(dependencies.begin(), dependencies.end(),
                                            [&](const object_id& d) { return goes(d); });
