@@ -126,11 +126,40 @@ std::vector<object_id> dependencies_of(const object& o) {
     return std::visit([](const auto& x) { return x.dependencies(); }, o);
 }
 
+namespace {
+// The name an object takes in its schema's namespace of relations, if any.
+const qualified_name* relation_name(const object& o, qualified_name& storage) {
+    if (const auto* t = std::get_if<table>(&o)) return &t->name;
+    if (const auto* v = std::get_if<view>(&o)) return &v->name;
+    if (const auto* ix = std::get_if<index>(&o)) return &ix->name;
+    if (const auto* c = std::get_if<constraint>(&o);
+        c && (c->kind == constraint_kind::primary_key || c->kind == constraint_kind::unique)) {
+        storage = {c->table.schema, c->name};
+        return &storage;
+    }
+    return nullptr;
+}
+}  // namespace
+
 void catalog::add(object o) {
     object_id id = id_of(o);
     if (objects_.contains(id)) throw std::invalid_argument("pgcraft: the catalog already has " + describe(id));
-    objects_.emplace(id, std::move(o));
+    const auto it = objects_.emplace(id, std::move(o)).first;
+    qualified_name storage;
+    if (const qualified_name* name = relation_name(it->second, storage)) ++relation_names_[*name];
     added_.push_back(std::move(id));
+    added_objects_.push_back(&it->second);
+}
+
+catalog::catalog(const catalog& other)
+    : objects_(other.objects_), added_(other.added_), relation_names_(other.relation_names_) {
+    added_objects_.reserve(added_.size());
+    for (const object_id& id : added_) added_objects_.push_back(&objects_.at(id));
+}
+
+catalog& catalog::operator=(const catalog& other) {
+    if (this != &other) *this = catalog(other);
+    return *this;
 }
 
 void catalog::add_once(object o) {

@@ -51,16 +51,7 @@ std::string plugin_context::unused_name(const catalog::table_definition& t, std:
         // Indexes, and the keys and unique constraints that are indexes, share
         // one namespace per schema with tables and views: a name another
         // dimension has taken there is taken.
-        const std::string candidate(name);
-        const catalog::qualified_name in_schema{t.name.schema, candidate};
-        if (catalog_.find(catalog::id::index(in_schema)) || catalog_.find(catalog::id::table(in_schema)) ||
-            catalog_.find(catalog::id::view(in_schema)))
-            return true;
-        for (const catalog::constraint* c : catalog_.all<catalog::constraint>())
-            if (c->table.schema == t.name.schema && c->name == name &&
-                (c->kind == catalog::constraint_kind::primary_key || c->kind == catalog::constraint_kind::unique))
-                return true;
-        return false;
+        return catalog_.relation_name_taken({t.name.schema, std::string(name)});
     };
     const std::string base = sql::convention_name(prefix, t.name.name, columns, referenced);
     std::string name = base;

@@ -223,10 +223,17 @@ cat::object read_object(cat::object_kind kind, const json& j) {
 }  // namespace
 
 std::string write_snapshot(const pgcraft::catalog::catalog& c) {
-    json objects = json::array();
-    for (const auto& [id, o] : c.objects())
-        objects.push_back({{"id", id_json(id)}, {"object", std::visit(writer{}, o)}});
-    const json snapshot{{"format", "pgcraft-catalog"}, {"version", snapshot_format_version}, {"objects", objects}};
+    json snapshot = json::object();
+    snapshot["format"] = "pgcraft-catalog";
+    snapshot["version"] = snapshot_format_version;
+    json& objects = snapshot["objects"] = json::array();
+    objects.get_ref<json::array_t&>().reserve(c.objects().size());
+    for (const auto& [id, o] : c.objects()) {
+        json entry = json::object();
+        entry["id"] = id_json(id);
+        entry["object"] = std::visit(writer{}, o);
+        objects.push_back(std::move(entry));
+    }
     return snapshot.dump(2) + "\n";
 }
 

@@ -16,6 +16,13 @@ namespace pgcraft::catalog {
 
 class catalog {
 public:
+    catalog() = default;
+    // A copy points into its own objects; a move keeps the nodes it points to.
+    catalog(const catalog& other);
+    catalog& operator=(const catalog& other);
+    catalog(catalog&&) noexcept = default;
+    catalog& operator=(catalog&&) noexcept = default;
+
     /// Adds an object; a second object with the same identity is an error.
     void add(object o);
     /// Adds an object unless an equal one is there; a different one with the
@@ -37,13 +44,17 @@ public:
     template <class T>
     std::vector<const T*> all() const {
         std::vector<const T*> result;
-        for (const object_id& id : added_)
-            if (const T* x = std::get_if<T>(&objects_.at(id))) result.push_back(x);
+        for (const object* o : added_objects_)
+            if (const T* x = std::get_if<T>(o)) result.push_back(x);
         return result;
     }
     /// A table's columns in their order; its constraints in the order added.
     std::vector<const column*> columns_of(const qualified_name& table) const;
     std::vector<const constraint*> constraints_of(const qualified_name& table) const;
+    /// Whether a relation of the schema has the name: a table, a view, an
+    /// index, or a primary key or unique constraint (whose index PostgreSQL
+    /// names after it). They share one namespace per schema.
+    bool relation_name_taken(const qualified_name& name) const { return relation_names_.contains(name); }
     /// The comment on an object, or null.
     const comment* comment_on(const object_id& id) const { return find_as<comment>(id::comment(id)); }
 
@@ -69,6 +80,8 @@ public:
 private:
     std::map<object_id, object> objects_;
     std::vector<object_id> added_;
+    std::vector<const object*> added_objects_;  ///< the same, as the objects (map nodes stay put)
+    std::map<qualified_name, int> relation_names_;  ///< how many relations have the name
 };
 
 }  // namespace pgcraft::catalog

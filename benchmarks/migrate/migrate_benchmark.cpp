@@ -1,0 +1,121 @@
+// The generator's run time for migrations: the diff and the migration files of
+// a large schema, and its snapshot written and read, against the baseline of
+// rendering the same schema's DDL (what `ddl` does) in the same run.
+//
+// Synthetic schema: N dimensions of ten members each, two in three simple
+// and one in three append-only (an entity and a versions table, two views, a
+// function and three triggers with their functions), each in one of ten
+// schemas. Version 2 changes one column's type in every tenth dimension,
+// under the views of the append-only ones, which are then re-created.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include <pgcraft/generator/plugin_context.hpp>
+#include <pgcraft/generator/snapshot.hpp>
+#include <pgcraft/kinds/history.hpp>
+#include <pgcraft/kinds/simple.hpp>
+#include <pgcraft/migrate/diff.hpp>
+#include <pgcraft/migrate/files.hpp>
+#include <pgcraft/sql/render.hpp>
+
+namespace {
+namespace cat = pgcraft::catalog;
+using pgcraft::generator::dimension_info;
+using pgcraft::generator::member_column;
+using pgcraft::generator::plugin_context;
+
+member_column member(std::string name, std::string type, bool nullable = false) {
+    member_column m;
+    m.column.name = std::move(name);
+    m.column.type = std::move(type);
+    m.column.nullable = nullable;
+    return m;
+}
+
+pgcraft::catalog::catalog synthetic(int dimensions, bool changed) {
+    pgcraft::catalog::catalog result;
+    for (int s = 0; s < 10; ++s) result.add(cat::schema{"s" + std::to_string(s)});
+    for (int d = 0; d < dimensions; ++d) {
+        dimension_info info;
+        info.name = "d" + std::to_string(d);
+        info.table = {"s" + std::to_string(d % 10), info.name};
+        info.comment = "Dimension " + info.name;
+        const bool retyped = changed && d % 10 == 0;
+        info.members = {member("name", "text"),           member("code", "varchar(16)"),
+                        member("price", retyped ? "numeric(12,2)" : "numeric(10,2)"),
+                        member("quantity", "integer"),    member("active", "boolean"),
+                        member("note", "text", true),     member("seen_at", "timestamptz", true),
+                        member("weight", "double precision"), member("rank", "bigint"),
+                        member("label", "varchar(64)", true)};
+        plugin_context context(std::move(info), result);
+        context.set_primary_key({"id", "bigint", true, {}});
+        if (d % 3 == 2) {
+            pgcraft::kinds::build_append_only_tables(context, "entity", "versions");
+            pgcraft::kinds::build_append_only_views(context, "entity", "versions", "view");
+            pgcraft::kinds::build_append_only_writes(context, "entity", "versions", "view");
+        } else {
+            pgcraft::kinds::add_dimension_table(context, "primary");
+            pgcraft::kinds::add_declared_constraints(context, "primary");
+        }
+        context.finish();
+    }
+    return result;
+}
+
+// The median of `repeat` runs of `work`, in seconds.
+double seconds(int repeat, const std::function<void()>& work) {
+    std::vector<double> times;
+    for (int i = 0; i < repeat; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"pgcraft migration benchmark: diff, files and snapshots of a synthetic schema"};
+    int dimensions = 1000;
+    int repeat = 5;
+    app.add_option("--dimensions", dimensions, "How many dimensions");
+    app.add_option("--repeat", repeat, "Runs of each measurement (the median is reported)");
+    CLI11_PARSE(app, argc, argv);
+
+    const pgcraft::catalog::catalog before = synthetic(dimensions, false);
+    const pgcraft::catalog::catalog after = synthetic(dimensions, true);
+    std::size_t sink = 0;
+
+    const double ddl = seconds(repeat, [&] { sink += pgcraft::sql::render_ddl(after).size(); });
+    const double migration = seconds(repeat, [&] {
+        const pgcraft::migrate::migration up = pgcraft::migrate::diff(before, after);
+        pgcraft::migrate::diff_options back;
+        back.down = true;
+        const pgcraft::migrate::migration down = pgcraft::migrate::diff(after, before, {}, back);
+        const std::string snapshot = pgcraft::generator::write_snapshot(after);
+        const std::string hash = pgcraft::migrate::sha256_hex(snapshot);
+        sink += pgcraft::migrate::migration_file_text(up, "0002_bench", "up", "from", hash).size();
+        sink += pgcraft::migrate::migration_file_text(down, "0002_bench", "down", hash, "from").size();
+    });
+    const std::string snapshot_text = pgcraft::generator::write_snapshot(after);
+    const double write = seconds(repeat, [&] { sink += pgcraft::generator::write_snapshot(after).size(); });
+    const double read = seconds(repeat, [&] { sink += pgcraft::generator::read_snapshot(snapshot_text).size(); });
+
+    const pgcraft::migrate::migration up = pgcraft::migrate::diff(before, after);
+    std::printf("%d dimensions, %zu objects; the migration has %zu statements (sink %zu)\n", dimensions,
+                after.size(), up.statements.size(), sink);
+    std::printf("| measurement | seconds | / ddl |\n| --- | --- | --- |\n");
+    std::printf("| ddl (baseline: render_ddl) | %.3f | 1.00 |\n", ddl);
+    std::printf("| diff up and down, files, snapshot and its hash | %.3f | %.2f |\n", migration, migration / ddl);
+    std::printf("| snapshot written | %.3f | %.2f |\n", write, write / ddl);
+    std::printf("| snapshot read | %.3f | %.2f |\n", read, read / ddl);
+    return 0;
+}
