@@ -41,6 +41,9 @@ public:
             if (const T* x = std::get_if<T>(&objects_.at(id))) result.push_back(x);
         return result;
     }
+    /// Every object's identity, in the order added: what was added since a
+    /// point is the tail past the size it had then.
+    const std::vector<object_id>& added() const noexcept { return added_; }
     /// A table's columns in their order; its constraints in the order added.
     std::vector<const column*> columns_of(const qualified_name& table) const;
     std::vector<const constraint*> constraints_of(const qualified_name& table) const;
