@@ -9,6 +9,8 @@
 // each pair whose identities differ is a rename.
 #pragma once
 
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -32,7 +34,13 @@ struct add_with_changes {
         dimension_info info = dimension_info_of<Settings, Dimension>();
         if (is_renamed(info)) {
             catalog::catalog previous = result;
-            add_dimension<Settings, Dimension>(previous, with_previous_names(info));
+            try {
+                add_dimension<Settings, Dimension>(previous, with_previous_names(info));
+            } catch (const std::invalid_argument& e) {
+                // Another dimension's object has a name this one had.
+                throw std::invalid_argument("pgcraft: dimension " + info.name +
+                                            " cannot be built under its previous names: " + e.what());
+            }
             add_dimension<Settings, Dimension>(result, info);
             for (migrate::rename& r : paired_renames(previous, result, since, info.name))
                 changes.renames.push_back(std::move(r));

@@ -38,7 +38,8 @@ template <class Dimension, class Column>
 struct not_a_column_option {
     static_assert(always_false<Dimension>,
                   "pgcraft: pg::column<...> was given something that is not a column option "
-                  "(pg::sql_default, pg::comment, pg::column_type, pg::generated), one of them twice, or both "
+                  "(pg::sql_default, pg::comment, pg::column_type, pg::generated, pg::renamed_from, "
+                  "pg::convert_using, pg::backfill), one of them twice, or both "
                   "a default and pg::generated (arguments: the dimension, the column)");
 };
 
