@@ -74,6 +74,21 @@ struct stock_before {
     std::int32_t quantity;
 };
 
+// A foreign key to itself, through a renamed column.
+struct categories {
+    using dimension = pg::simple<pg::in_schema<"shop">, pg::renamed_from<"groups">,
+                                 pg::column<"parent", pg::renamed_from<"parent_id">>,
+                                 pg::foreign_key<"parent">::references<categories>>;
+    std::string name;
+    std::optional<std::int64_t> parent;
+};
+struct categories_before {
+    using dimension = pg::simple<pg::in_schema<"shop">, pg::table_name<"groups">,
+                                 pg::foreign_key<"parent_id">::references<categories_before>>;
+    std::string name;
+    std::optional<std::int64_t> parent_id;
+};
+
 // --- Conversions and backfills ---
 
 struct prices {
@@ -324,6 +339,13 @@ TEST_CASE("a renamed append-only dimension renames its versions table, views, fu
               cat::id::comment(cat::id::column(shop("products"), "title"))));
     // The function shared by the schema's history dimensions is no one's to rename.
     for (const renaming& r : renames) CHECK(r.to.name != "pgcraft_forbid_direct_write");
+}
+
+TEST_CASE("a foreign key to its own renamed dimension and column is renamed with them") {
+    const std::vector<renaming> renames = check_renames<categories, categories_before>();
+    CHECK(has(renames, cat::id::constraint(shop("groups"), "fk__groups__parent_id__groups"),
+              cat::id::constraint(shop("categories"), "fk__categories__parent__categories")));
+    CHECK(has(renames, cat::id::index(shop("ix__groups__parent_id")), cat::id::index(shop("ix__categories__parent"))));
 }
 
 TEST_CASE("a renamed column of an append-only dimension is renamed in the entity and versions tables") {
