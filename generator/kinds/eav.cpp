@@ -186,4 +186,19 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
                     write_reads);
 }
 
+std::vector<migrate::data_step> eav_renamed_attributes(const generator::dimension_info& d) {
+    // A migration renames the table first, so the rows are in the attributes table of the new name.
+    const catalog::qualified_name values{d.table.schema, derived_name(d.table.name, "_attributes")};
+    const std::string trigger(protect_trigger);
+    std::vector<migrate::data_step> steps;
+    for (const generator::member_column& m : d.members) {
+        if (m.renamed_from.empty()) continue;
+        steps.push_back({templates::eav_rename_attribute(values, trigger, m.renamed_from, m.column.name),
+                         templates::eav_rename_attribute(values, trigger, m.column.name, m.renamed_from),
+                         "attribute " + m.column.name + " of dimension " + d.name + " renamed from " + m.renamed_from +
+                             ": its values and history keep"});
+    }
+    return steps;
+}
+
 }  // namespace pgcraft::kinds

@@ -115,7 +115,7 @@ void protect_tables(plugin_context& context, std::span<const std::string_view> t
     using catalog::trigger_event;
     for (std::string_view key : table_keys) {
         const catalog::object_id table = context.table(key).id();
-        cat.add(catalog::trigger{"pgcraft_protect", table, catalog::trigger_timing::before,
+        cat.add(catalog::trigger{std::string(protect_trigger), table, catalog::trigger_timing::before,
                                  {trigger_event::insert, trigger_event::update, trigger_event::delete_}, forbid.id(),
                                  templates::direct_write_condition()});
         cat.add(catalog::trigger{"pgcraft_protect_truncate", table, catalog::trigger_timing::before,

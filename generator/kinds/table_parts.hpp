@@ -19,6 +19,10 @@ void add_range_checks(const generator::plugin_context& context, catalog::table_d
 catalog::constraint primary_key(std::string name, std::vector<std::string> columns);
 
 
+/// The trigger on each backing table of a history kind that refuses direct
+/// writes (protect_tables); a kind's own data steps disable it while they run.
+inline constexpr std::string_view protect_trigger = "pgcraft_protect";
+
 /// `<table><suffix>`, fitted to 63 bytes.
 std::string derived_name(std::string_view table, std::string_view suffix);
 /// The entity table of a history kind: the key, created_at, deleted_at.

@@ -93,5 +93,9 @@ std::string eav_history_query(const eav_names& n);
 std::string eav_insert_body(const eav_names& n);
 std::string eav_update_body(const eav_names& n);
 std::string eav_delete_body(const eav_names& n);
+/// Gives the values and history of attribute `from` the name `to`, with the
+/// values table's `protect_trigger` (which refuses direct writes) off meanwhile.
+std::string eav_rename_attribute(const catalog::qualified_name& values, const std::string& protect_trigger,
+                                 const std::string& from, const std::string& to);
 
 }  // namespace pgcraft::sql::templates

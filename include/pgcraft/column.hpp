@@ -1,6 +1,7 @@
 // Per-column options of a dimension, written next to the dimension kind:
 //   pg::column<"price", pg::sql_default<"0">, pg::comment<"Unit price in EUR">>
 //   pg::column<"total", pg::generated<"<price> * <quantity>">>
+//   pg::column<"price", pg::renamed_from<"cost">, pg::convert_using<"<cost>::numeric(10,2)">>
 // The struct member stays a plain member; the option names it, and a name
 // that is not a column of the dimension fails the build.
 #pragma once
@@ -40,6 +41,36 @@ struct column_type {
 template <fixed_string Expression>
 struct generated {
     static constexpr detail::option_category category = detail::option_category::generated;
+    static constexpr std::string_view value = Expression.view();
+};
+
+// --- What a migration from the previous version needs to know ---
+
+/// The name this had in the previous version: given to the dimension, its
+/// table (in the same schema) was called Name; given to pg::column, the
+/// column was. Its data is kept: a migration renames the table or column and
+/// every object derived from the name instead of dropping them.
+template <fixed_string Name>
+struct renamed_from {
+    static constexpr detail::option_category category = detail::option_category::renamed_from;
+    static constexpr std::string_view value = Name.view();
+};
+
+/// How the column's values convert when its type changes: one SQL expression
+/// (ALTER COLUMN ... TYPE ... USING expression). Its <markers> name the
+/// dimension's columns by their names in the previous version, the column's
+/// own old value included.
+template <fixed_string Expression>
+struct convert_using {
+    static constexpr detail::option_category category = detail::option_category::convert_using;
+    static constexpr std::string_view value = Expression.view();
+};
+
+/// The value that rows already there take when the column is new and NOT
+/// NULL: one SQL expression whose <markers> name the dimension's columns.
+template <fixed_string Expression>
+struct backfill {
+    static constexpr detail::option_category category = detail::option_category::backfill;
     static constexpr std::string_view value = Expression.view();
 };
 

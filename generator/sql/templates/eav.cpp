@@ -185,4 +185,14 @@ END;)",
                        fmt::arg("entity", n.entity), fmt::arg("key", n.key), fmt::arg("values", n.values));
 }
 
+// A migration's data step for a renamed attribute: its rows keep their values and history.
+std::string eav_rename_attribute(const catalog::qualified_name& values, const std::string& protect_trigger,
+                                 const std::string& from, const std::string& to) {
+    return fmt::format(R"(ALTER TABLE {values} DISABLE TRIGGER {trigger};
+UPDATE {values} SET attribute = {to} WHERE attribute = {from};
+ALTER TABLE {values} ENABLE TRIGGER {trigger};)",
+                       fmt::arg("values", quote_qualified(values)), fmt::arg("trigger", quote_identifier(protect_trigger)),
+                       fmt::arg("from", quote_literal(from)), fmt::arg("to", quote_literal(to)));
+}
+
 }  // namespace pgcraft::sql::templates

@@ -48,6 +48,9 @@ public:
             if (const T* x = std::get_if<T>(o)) result.push_back(x);
         return result;
     }
+    /// Every object's identity, in the order added: what was added since a
+    /// point is the tail past the size it had then.
+    const std::vector<object_id>& added() const noexcept { return added_; }
     /// A table's columns in their order; its constraints in the order added.
     std::vector<const column*> columns_of(const qualified_name& table) const;
     std::vector<const constraint*> constraints_of(const qualified_name& table) const;
@@ -58,8 +61,6 @@ public:
     /// The comment on an object, or null.
     const comment* comment_on(const object_id& id) const { return find_as<comment>(id::comment(id)); }
 
-    /// Every object's identity, in the order added.
-    const std::vector<object_id>& added() const noexcept { return added_; }
     std::size_t size() const noexcept { return added_.size(); }
 
     /// Whether the statement of another object of the catalog creates this

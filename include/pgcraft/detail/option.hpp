@@ -21,6 +21,9 @@ enum class option_category {
     schema_setting,
     constraint,  ///< pg::check, pg::unique, pg::index, pg::foreign_key
     generated,   ///< pg::generated, a column option
+    renamed_from,   ///< pg::renamed_from, a dimension or column option
+    convert_using,  ///< pg::convert_using, a column option
+    backfill,       ///< pg::backfill, a column option
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -37,6 +40,9 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::schema_setting: return "a schema setting";
         case option_category::constraint: return "a constraint";
         case option_category::generated: return "pg::generated";
+        case option_category::renamed_from: return "pg::renamed_from";
+        case option_category::convert_using: return "pg::convert_using";
+        case option_category::backfill: return "pg::backfill";
         case option_category::not_an_option: break;
     }
     return "not an option";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/detail/type_list.hpp>
@@ -93,6 +94,7 @@ dimension_info dimension_info_of() {
     info.name = plan.dimension;
     info.table = {std::string(plan.schema), std::string(plan.table)};
     info.comment = plan.comment;
+    info.renamed_from = plan.renamed_from;
     for (const plan::column_plan& c : plan.columns) {
         generator::member_column m;
         m.column.name = c.name;
@@ -108,6 +110,9 @@ dimension_info dimension_info_of() {
         }
         m.min_value = c.min_value;
         m.max_value = c.max_value;
+        m.renamed_from = c.renamed_from;
+        m.convert_using = catalog::expression::marked(c.convert_using);
+        m.backfill = catalog::expression::marked(c.backfill);
         info.members.push_back(std::move(m));
     }
     info.constraints = detail::declare_all<Settings>(plan::constraints_of<Dimension>{});
@@ -119,10 +124,11 @@ void run_plugins(plugin_context& context, pgcraft::detail::type_list<Plugins...>
     (Plugins::run(context), ...);
 }
 
-template <class Schema, class Dimension>
-void add_dimension(catalog::catalog& result) {
-    plugin_context context(dimension_info_of<Schema, Dimension>(), result);
-    run_plugins(context, typename plan::dimension_plugins<Schema, Dimension>::ordered{});
+/// Runs the dimension's plugins on `info` (its own, or one with other names).
+template <class Settings, class Dimension>
+void add_dimension(catalog::catalog& result, dimension_info info) {
+    plugin_context context(std::move(info), result);
+    run_plugins(context, typename plan::dimension_plugins<Settings, Dimension>::ordered{});
     context.finish();
 }
 
@@ -141,16 +147,27 @@ void add_postgres_extensions(catalog::catalog& result, pgcraft::detail::type_lis
     (add_postgres_extension(result, PostgresExtensions::name, PostgresExtensions::schema), ...);
 }
 
-template <class Schema, class... Extensions, class... Dimensions>
-catalog::catalog build(pgcraft::detail::type_list<Extensions...>, pgcraft::detail::type_list<Dimensions...>) {
+/// The schema's catalog, each dimension's objects added by
+/// `add_one(result, std::type_identity<Dimension>{})`.
+template <class Schema, class AddDimension, class... Extensions, class... Dimensions>
+catalog::catalog build(AddDimension add_one, pgcraft::detail::type_list<Extensions...>,
+                       pgcraft::detail::type_list<Dimensions...>) {
     catalog::catalog result;
     // First, so that the dimensions' columns can use the types they bring.
     add_postgres_extensions(result, typename plan::schema_traits<Schema>::postgres_extensions{});
-    (add_dimension<typename plan::schema_traits<Schema>::settings, Dimensions>(result), ...);
+    (add_one(result, std::type_identity<Dimensions>{}), ...);
     // After the dimensions, so that an extension can grant on their tables.
     (add_extension_objects<Extensions>(result), ...);
     return result;
 }
+
+template <class Settings>
+struct add_declared {
+    template <class Dimension>
+    void operator()(catalog::catalog& result, std::type_identity<Dimension>) const {
+        add_dimension<Settings, Dimension>(result, dimension_info_of<Settings, Dimension>());
+    }
+};
 }  // namespace detail
 
 /// Every object the schema declares.
@@ -160,7 +177,8 @@ catalog::catalog build_catalog() {
     // is built, so that the compiler reports nothing more.
     if constexpr (plan::schema_report<Schema>::value) {
         using traits = plan::schema_traits<Schema>;
-        return detail::build<Schema>(typename traits::extensions{}, typename traits::dimensions{});
+        return detail::build<Schema>(detail::add_declared<typename traits::settings>{}, typename traits::extensions{},
+                                     typename traits::dimensions{});
     } else {
         return {};
     }

@@ -10,6 +10,7 @@
 
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/generator/build_changes.hpp>
 #include <pgcraft/generator/entry.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
@@ -66,7 +67,7 @@ std::vector<dimension_plugin_report> plugin_reports() {
 template <class Schema>
 generator_entry describe(std::string name) {
     return {std::move(name), &build_catalog<Schema>, &plugin_reports<Schema>,
-            detail::commands_of(typename plan::schema_traits<Schema>::extensions{})};
+            detail::commands_of(typename plan::schema_traits<Schema>::extensions{}), &build_declared_changes<Schema>};
 }
 
 }  // namespace pgcraft::generator

@@ -17,6 +17,10 @@ struct member_column {
     std::string min_value;  ///< empty: no range check
     std::string max_value;
     std::vector<std::string> enum_labels;  ///< when the column's type is an enum type
+    std::string renamed_from;  ///< the column's name in the previous version, or empty
+    /// How its previous values convert to its type; markers name the previous version's columns.
+    catalog::expression convert_using;
+    catalog::expression backfill;  ///< the value rows already there take, when the column is new
 };
 
 enum class declared_kind { check, unique, index, foreign_key };
@@ -42,6 +46,7 @@ struct dimension_info {
     std::string name;  ///< the struct's name
     catalog::qualified_name table;
     std::string comment;
+    std::string renamed_from;  ///< the table's name in the previous version (same schema), or empty
     std::vector<member_column> members;
     std::vector<declared_constraint> constraints;
 };

@@ -42,6 +42,29 @@ struct unknown_column_in_generated_column {
                   "(arguments: the dimension, the generated column, the column)");
 };
 
+template <class Dimension, class Column, class Marker>
+struct unknown_column_in_convert_using {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::convert_using expression refers to a column the dimension did not have: its "
+                  "markers name the columns as the previous version named them (a renamed column by its "
+                  "pg::renamed_from name) (arguments: the dimension, the converted column, the marker)");
+};
+
+template <class Dimension, class Column, class Marker>
+struct unknown_column_in_backfill {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::backfill expression refers to a column the dimension does not have "
+                  "(arguments: the dimension, the filled column, the marker)");
+};
+
+template <class Dimension, class Column, class PreviousName>
+struct column_renamed_from_a_column_the_dimension_has {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a column is renamed from the name of a column the dimension still has (a member, or "
+                  "one its plugins or kind add); a migration could not tell which column the old one became "
+                  "(arguments: the dimension, the renamed column, the previous name)");
+};
+
 template <class Dimension, class Construct>
 struct sql_text_is_not_one_expression {
     static_assert(always_false<Dimension>,
@@ -96,7 +119,8 @@ template <class Dimension, class Construct>
 struct constraint_not_supported_by_this_kind {
     static_assert(always_false<Dimension>,
                   "pgcraft: this dimension's kind enforces only pg::check (in its write triggers); a unique "
-                  "constraint, index, foreign key or generated column on it would not be enforced, so it is "
+                  "constraint, index, foreign key or generated column on it would not be enforced, and its "
+                  "attributes are not columns that pg::convert_using or pg::backfill could act on, so it is "
                   "refused (arguments: the dimension, the construct)");
 };
 

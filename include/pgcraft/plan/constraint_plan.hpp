@@ -103,6 +103,9 @@ enum class constraint_problem {
     target_is_history_unique,
     bad_access_method,
     not_supported_by_kind,  ///< a kind that takes checks only (EAV) was given another constraint or a generated column
+    unknown_convert_using_column,  ///< a pg::convert_using marker names no column of the previous version
+    unknown_backfill_column,
+    renamed_from_current_column,  ///< a column renamed from the name of a column the dimension has now
 };
 
 struct constraint_check {
@@ -140,10 +143,6 @@ constexpr std::string_view unknown_marker(const std::array<column_ref, N>& colum
     return unknown;
 }
 
-constexpr bool one_expression(std::string_view text) {
-    return pgcraft::detail::single_expression_problem(text) == pgcraft::detail::sql_text_problem::none;
-}
-
 /// `< price >`: what looks like a marker written with spaces, which would be
 /// passed to the server as a comparison. Empty if there is none.
 constexpr std::string_view spaced_marker(std::string_view text) {
@@ -168,6 +167,47 @@ constexpr std::string_view spaced_marker(std::string_view text) {
         }
         ++i;
     }
+    return {};
+}
+
+/// The columns by the names the previous version gave them.
+template <std::size_t N, std::size_t M>
+constexpr std::array<column_ref, N> previous_columns(std::array<column_ref, N> columns,
+                                                     const std::array<column_plan, M>& members) {
+    for (const column_plan& m : members)
+        if (!m.renamed_from.empty())
+            for (column_ref& c : columns)
+                if (c.name == m.name) c.name = m.renamed_from;
+    return columns;
+}
+
+template <class Dimension>
+constexpr std::span<const std::string_view> reserved_columns_of() {
+    if constexpr (requires { Dimension::dimension::reserved_columns; }) return Dimension::dimension::reserved_columns;
+    else return {};
+}
+
+/// The first problem with a member's migration options (pg::renamed_from,
+/// pg::convert_using, pg::backfill), whose markers need every column.
+template <class Dimension, std::size_t N>
+constexpr constraint_check check_migration_options(const column_plan& c, const std::array<column_ref, N>& columns,
+                                                   const std::array<column_ref, N>& previous, bool checks_only) {
+    if (checks_only && !c.convert_using.empty())
+        return failed(constraint_problem::not_supported_by_kind, 0, "pg::convert_using", c.name);
+    if (checks_only && !c.backfill.empty())
+        return failed(constraint_problem::not_supported_by_kind, 0, "pg::backfill", c.name);
+    // Both versions would have a column of that name: which one the old one became is unclear.
+    if (!c.renamed_from.empty()) {
+        bool taken = find_column(columns, c.renamed_from) != nullptr;
+        for (std::string_view reserved : reserved_columns_of<Dimension>()) taken = taken || reserved == c.renamed_from;
+        if (taken) return failed(constraint_problem::renamed_from_current_column, 0, c.name, c.renamed_from);
+    }
+    for (std::string_view text : {c.convert_using, c.backfill})
+        if (auto m = spaced_marker(text); !m.empty()) return failed(constraint_problem::spaced_marker, 0, m);
+    if (auto u = unknown_marker(previous, c.convert_using); !u.empty())
+        return failed(constraint_problem::unknown_convert_using_column, 0, c.name, u);
+    if (auto u = unknown_marker(columns, c.backfill); !u.empty())
+        return failed(constraint_problem::unknown_backfill_column, 0, c.name, u);
     return {};
 }
 
@@ -310,6 +350,11 @@ template <class Schema, class Dimension>
 consteval constraint_check check_constraints() {
     using settings = typename schema_traits<Schema>::settings;
     constexpr auto& columns = columns_of<settings, Dimension>;
+    constexpr auto previous = detail::previous_columns(columns, table_plan_of<Dimension>.columns);
+    for (const column_plan& c : table_plan_of<Dimension>.columns)
+        if (auto check = detail::check_migration_options<Dimension>(c, columns, previous, detail::checks_only<Dimension>);
+            !check.ok())
+            return check;
     for (const column_plan& c : table_plan_of<Dimension>.columns) {
         if (c.generated.empty()) continue;
         if (detail::checks_only<Dimension>)
@@ -391,6 +436,15 @@ consteval auto report_constraints() {
     } else if constexpr (c.problem == p::unknown_generated_column) {
         return std::type_identity<error::unknown_column_in_generated_column<Dimension, name_of<label_text<result>>,
                                                                 name_of<column_text<result>>>>{};
+    } else if constexpr (c.problem == p::unknown_convert_using_column) {
+        return std::type_identity<error::unknown_column_in_convert_using<Dimension, name_of<label_text<result>>,
+                                                                         name_of<column_text<result>>>>{};
+    } else if constexpr (c.problem == p::unknown_backfill_column) {
+        return std::type_identity<error::unknown_column_in_backfill<Dimension, name_of<label_text<result>>,
+                                                                    name_of<column_text<result>>>>{};
+    } else if constexpr (c.problem == p::renamed_from_current_column) {
+        return std::type_identity<error::column_renamed_from_a_column_the_dimension_has<
+            Dimension, name_of<label_text<result>>, name_of<column_text<result>>>>{};
     } else if constexpr (c.problem == p::duplicate_name) {
         return std::type_identity<error::two_constraints_share_a_name<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::spaced_marker) {

@@ -38,7 +38,8 @@ template <class Dimension, class Column>
 struct not_a_column_option {
     static_assert(always_false<Dimension>,
                   "pgcraft: pg::column<...> was given something that is not a column option "
-                  "(pg::sql_default, pg::comment, pg::column_type, pg::generated), one of them twice, or both "
+                  "(pg::sql_default, pg::comment, pg::column_type, pg::generated, pg::renamed_from, "
+                  "pg::convert_using, pg::backfill), one of them twice, or both "
                   "a default and pg::generated (arguments: the dimension, the column)");
 };
 
@@ -144,6 +145,37 @@ struct member_type_parameters_out_of_range {
     static_assert(always_false<Dimension>,
                   "pgcraft: a member's type has parameters PostgreSQL refuses: varchar<N> needs 1 <= N <= 10485760, "
                   "numeric<P, S> needs 1 <= P <= 1000 and S <= P (arguments: the dimension, the column, the type)");
+};
+
+template <class Dimension, class CurrentName, class PreviousName>
+struct renamed_from_is_not_a_valid_previous_name {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::renamed_from<...> gives the name the table or column had in the previous version: "
+                  "1 to 63 bytes, and not the name it has now (arguments: the dimension, the table or column, "
+                  "the previous name)");
+};
+
+template <class Dimension, class Column, class PreviousName>
+struct two_columns_renamed_from_one_name {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: two columns are renamed from the same previous name, and one column cannot become "
+                  "two (arguments: the dimension, the second column, the previous name)");
+};
+
+template <class Dimension, class Column, class Option>
+struct column_option_is_not_one_sql_expression {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::convert_using and pg::backfill must be one SQL expression: non-empty, quotes "
+                  "closed, brackets balanced, no ';' and no comment (arguments: the dimension, the column, "
+                  "the option)");
+};
+
+template <class Dimension, class OtherDimension, class PreviousName>
+struct dimension_renamed_from_another_dimensions_table {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a dimension is renamed from the table of another dimension of the schema, which "
+                  "still has that name; a migration could not tell which table the old one became "
+                  "(arguments: the dimension, the other dimension, the previous name)");
 };
 
 }  // namespace pgcraft::error

@@ -48,6 +48,9 @@ struct column_plan {
     /// compares them. Each label is 1 to 63 bytes. Null when enum_type is empty.
     const std::string_view* enum_labels = nullptr;
     std::size_t enum_label_count = 0;
+    std::string_view renamed_from;   ///< pg::renamed_from: the column's name in the previous version
+    std::string_view convert_using;  ///< pg::convert_using: with <markers> of the previous version's columns
+    std::string_view backfill;       ///< pg::backfill: with <markers>
 
     constexpr std::span<const std::string_view> labels() const noexcept { return {enum_labels, enum_label_count}; }
 };
@@ -58,6 +61,7 @@ struct table_plan {
     std::string_view schema;
     std::string_view table;
     std::string_view comment;
+    std::string_view renamed_from;  ///< pg::renamed_from: the table's name in the previous version
     std::array<column_plan, ColumnCount> columns;  ///< one per member; plugins add the key and others
 };
 
@@ -82,6 +86,10 @@ enum class dimension_problem {
     plain_enum,         ///< an unscoped enum member: use enum class
     enum_without_labels,  ///< an enum class with no enumerator in the probed range
     enum_name_too_long,   ///< the enum's name or one of its labels is longer than 63 bytes
+    bad_renamed_from,     ///< pg::renamed_from: empty, longer than 63 bytes, or the name it has now
+    renamed_from_shared,  ///< two columns renamed from one name
+    convert_using_not_one_expression,
+    backfill_not_one_expression,
 };
 
 struct dimension_check {
@@ -205,6 +213,10 @@ constexpr bool is_valid_name(std::string_view name) {
     return !name.empty() && name.size() <= max_identifier_bytes;
 }
 
+constexpr bool one_expression(std::string_view text) {
+    return pgcraft::detail::single_expression_problem(text) == pgcraft::detail::sql_text_problem::none;
+}
+
 template <class T>
 consteval std::string_view schema_of() {
     return single_option(options_of<T>::entries, option_category::schema, default_schema);
@@ -228,7 +240,7 @@ consteval dimension_check check_dimension() {
         const option_category c = options[o].category;
         if (c != option_category::schema && c != option_category::table_name && c != option_category::comment &&
             c != option_category::column && c != option_category::plugin && c != option_category::plugin_list &&
-            c != option_category::constraint)
+            c != option_category::constraint && c != option_category::renamed_from)
             return {dimension_problem::not_an_option, o, 0, {}};
         // Plugins and constraints are checked with the schema, where all columns are known.
         if (c == option_category::plugin || c == option_category::constraint) continue;
@@ -243,6 +255,9 @@ consteval dimension_check check_dimension() {
         if (options[o].category == option_category::schema || options[o].category == option_category::table_name) {
             if (!is_valid_name(options[o].value)) return {dimension_problem::bad_name, o, 0, options[o].value};
         }
+        if (options[o].category == option_category::renamed_from &&
+            (!is_valid_name(options[o].value) || options[o].value == table_of<T>()))
+            return {dimension_problem::bad_renamed_from, o, 0, options[o].value};
         if (options[o].category != option_category::column) continue;
         const std::string_view column_name = options[o].value;
         std::size_t field = names.size();
@@ -252,7 +267,9 @@ consteval dimension_check check_dimension() {
         for (std::size_t i = 0; i < inner[o].size(); ++i) {
             const option_category c = inner[o][i].category;
             if (c != option_category::default_value && c != option_category::comment &&
-                c != option_category::column_type && c != option_category::generated)
+                c != option_category::column_type && c != option_category::generated &&
+                c != option_category::renamed_from && c != option_category::convert_using &&
+                c != option_category::backfill)
                 return {dimension_problem::not_a_column_option, o, field, column_name};
             if ((c == option_category::generated && !single_option(inner[o], option_category::default_value, {}).empty()))
                 return {dimension_problem::not_a_column_option, o, field, column_name};
@@ -266,7 +283,20 @@ consteval dimension_check check_dimension() {
             if ((c == option_category::default_value || c == option_category::generated) &&
                 pgcraft::detail::single_expression_problem(inner[o][i].value) != pgcraft::detail::sql_text_problem::none)
                 return {dimension_problem::default_not_one_expression, o, field, column_name};
+            if (c == option_category::convert_using && !one_expression(inner[o][i].value))
+                return {dimension_problem::convert_using_not_one_expression, o, field, column_name};
+            if (c == option_category::backfill && !one_expression(inner[o][i].value))
+                return {dimension_problem::backfill_not_one_expression, o, field, column_name};
+            if (c == option_category::renamed_from &&
+                (!is_valid_name(inner[o][i].value) || inner[o][i].value == column_name))
+                return {dimension_problem::bad_renamed_from, o, field, column_name};
         }
+        // One column of the previous version cannot become two of this one.
+        const std::string_view old_name = single_option(inner[o], option_category::renamed_from, {});
+        for (std::size_t p = 0; p < o && !old_name.empty(); ++p)
+            if (options[p].category == option_category::column &&
+                single_option(inner[p], option_category::renamed_from, {}) == old_name)
+                return {dimension_problem::renamed_from_shared, o, field, column_name};
     }
     if constexpr (requires { T::dimension::reserved_columns; })
         for (std::size_t f = 0; f < names.size(); ++f)
@@ -311,10 +341,20 @@ template <class T, std::size_t Field>
 struct overlong_enum_name_text {
     static constexpr std::string_view text = overlong_enum_name(facts_of<T>[Field]);
 };
+// The value of a pg::column's inner option of `Category`.
+template <class T, std::size_t Option, option_category Category>
+struct column_option_text {
+    static constexpr std::string_view text = single_option(column_options_of<T>::inner[Option], Category, {});
+};
 template <class T, std::size_t Option>
-struct declared_column_type_text {
-    static constexpr std::string_view text =
-        single_option(column_options_of<T>::inner[Option], option_category::column_type, {});
+using declared_column_type_text = column_option_text<T, Option, option_category::column_type>;
+template <option_category Category>
+struct spelling_text {
+    static constexpr std::string_view text = pgcraft::detail::spelling(Category);
+};
+template <class T>
+struct table_text {
+    static constexpr std::string_view text = table_of<T>();
 };
 template <class T>
 struct schema_name_text {
@@ -367,6 +407,23 @@ consteval auto report() {
         return std::type_identity<error::enum_name_or_label_longer_than_63_bytes<
             T, name_of<field_name_text<T, Field>>, typename column_type_traits<reflect::field_type<T, Field>>::value_type,
             name_of<overlong_enum_name_text<T, Field>>>>{};
+    else if constexpr (p == dimension_problem::bad_renamed_from) {
+        if constexpr (options_of<T>::entries[Option].category == option_category::renamed_from)
+            return std::type_identity<error::renamed_from_is_not_a_valid_previous_name<
+                T, name_of<table_text<T>>, name_of<option_value_text<T, Option>>>>{};
+        else
+            return std::type_identity<error::renamed_from_is_not_a_valid_previous_name<
+                T, name_of<option_value_text<T, Option>>,
+                name_of<column_option_text<T, Option, option_category::renamed_from>>>>{};
+    } else if constexpr (p == dimension_problem::renamed_from_shared)
+        return std::type_identity<error::two_columns_renamed_from_one_name<
+            T, name_of<option_value_text<T, Option>>, name_of<column_option_text<T, Option, option_category::renamed_from>>>>{};
+    else if constexpr (p == dimension_problem::convert_using_not_one_expression)
+        return std::type_identity<error::column_option_is_not_one_sql_expression<
+            T, name_of<option_value_text<T, Option>>, name_of<spelling_text<option_category::convert_using>>>>{};
+    else if constexpr (p == dimension_problem::backfill_not_one_expression)
+        return std::type_identity<error::column_option_is_not_one_sql_expression<
+            T, name_of<option_value_text<T, Option>>, name_of<spelling_text<option_category::backfill>>>>{};
     else if constexpr (p == dimension_problem::bad_member_name)
         return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>>{};
     else if constexpr (p == dimension_problem::bad_name) {
@@ -391,6 +448,7 @@ consteval auto make_table_plan() {
     plan.schema = schema_of<T>();
     plan.table = table_of<T>();
     plan.comment = single_option(options, option_category::comment, {});
+    plan.renamed_from = single_option(options, option_category::renamed_from, {});
     for (std::size_t f = 0; f < names.size(); ++f) {
         std::span<const option_entry> column_options;
         for (std::size_t o = 0; o < options.size(); ++o)
@@ -404,6 +462,9 @@ consteval auto make_table_plan() {
         column.default_sql = single_option(column_options, option_category::default_value, {});
         column.comment = single_option(column_options, option_category::comment, {});
         column.generated = single_option(column_options, option_category::generated, {});
+        column.renamed_from = single_option(column_options, option_category::renamed_from, {});
+        column.convert_using = single_option(column_options, option_category::convert_using, {});
+        column.backfill = single_option(column_options, option_category::backfill, {});
         if (explicit_type.empty()) {
             column.min_value = facts[f].min_value;
             column.max_value = facts[f].max_value;

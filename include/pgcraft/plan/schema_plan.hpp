@@ -97,6 +97,20 @@ consteval shared_relation find_shared_relation(std::array<relation_identity, N> 
     return {};
 }
 
+/// The first dimension renamed from (pg::renamed_from) the name of a table or
+/// view another dimension makes now, and that other dimension.
+template <std::size_t N, std::size_t R>
+consteval shared_relation find_renamed_onto(std::array<table_identity, N> previous,
+                                            const std::array<relation_identity, R>& relations) {
+    for (std::size_t d = 0; d < N; ++d) {
+        if (previous[d].table.empty()) continue;
+        const relation_identity old{previous[d].schema, previous[d].table, {}, d};
+        for (const relation_identity& r : relations)
+            if (r.dimension != d && detail::same_relation(old, r)) return {d, r.dimension};
+    }
+    return {};
+}
+
 namespace detail {
 template <class Dimension>
 constexpr std::span<const std::string_view> derived_relations_of() {
@@ -129,6 +143,10 @@ struct dimension_tables<pgcraft::detail::type_list<Dimensions...>> {
         return result;
     }();
     static constexpr shared_relation shared_name = find_shared_relation(relations);
+    static constexpr shared_relation renamed_onto = find_renamed_onto(
+        std::array<table_identity, sizeof...(Dimensions)>{
+            table_identity{table_plan_of<Dimensions>.schema, table_plan_of<Dimensions>.renamed_from}...},
+        relations);
     template <std::size_t Relation>
     using dimension_of = at<relations[Relation].dimension>;
 };
@@ -140,6 +158,11 @@ struct relation_table_text {
 template <class Tables, std::size_t Relation>
 struct relation_suffix_text {
     static constexpr std::string_view text = Tables::relations[Relation].suffix;
+};
+
+template <class Tables>
+struct renamed_from_text {
+    static constexpr std::string_view text = table_plan_of<typename Tables::template at<Tables::renamed_onto.first>>.renamed_from;
 };
 
 template <class List, class Item>
@@ -284,6 +307,11 @@ struct schema_check<schema<Items...>> {
                     typename tables::template dimension_of<a>, typename tables::template dimension_of<b>,
                     error::name_of<detail::relation_table_text<tables, named>>,
                     error::name_of<detail::relation_suffix_text<tables, named>>>>{};
+            } else if constexpr (tables::renamed_onto.found()) {
+                return std::type_identity<error::dimension_renamed_from_another_dimensions_table<
+                    typename tables::template at<tables::renamed_onto.first>,
+                    typename tables::template at<tables::renamed_onto.second>,
+                    error::name_of<detail::renamed_from_text<tables>>>>{};
             } else {
                 return std::type_identity<void>{};
             }
