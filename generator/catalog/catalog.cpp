@@ -183,30 +183,51 @@ std::vector<const constraint*> catalog::constraints_of(const qualified_name& tab
     return result;
 }
 
+bool catalog::carried(const object_id& id) const {
+    switch (id.kind) {
+        case object_kind::column:
+        case object_kind::constraint: return objects_.contains(id::table(id.relation()));
+        case object_kind::comment: {
+            const object_id* on = id.on();
+            if (!on) return false;
+            switch (on->kind) {
+                case object_kind::column: return objects_.contains(id::table(on->relation()));
+                case object_kind::schema:
+                case object_kind::enum_type:
+                case object_kind::table:
+                case object_kind::index:
+                case object_kind::view:
+                case object_kind::function: return objects_.contains(*on);
+                default: return false;
+            }
+        }
+        default: return false;
+    }
+}
+
 std::vector<const object*> catalog::in_dependency_order() const {
     // Nodes: every statement of its own, and every foreign key (active only
-    // once deferred), in the order added.
+    // once deferred, unless its table is not in the catalog), in the order added.
     std::vector<const object*> nodes;
     std::map<object_id, std::size_t> node_of;
     for (const object_id& id : added_) {
         const object& o = objects_.at(id);
         const auto* c = std::get_if<constraint>(&o);
         const bool foreign_key = c && c->kind == constraint_kind::foreign_key;
-        if (!foreign_key && (id.kind == object_kind::column || id.kind == object_kind::constraint ||
-                             id.kind == object_kind::comment))
-            continue;
+        if (!foreign_key && carried(id)) continue;
         node_of.emplace(id, nodes.size());
         nodes.push_back(&o);
     }
     const std::size_t n = nodes.size();
-    // The statement that creates an object: a part is created by its table's.
+    // The statement that creates an object: a part is created by its table's,
+    // unless it is a statement of its own.
     auto statement_of = [&](const object_id& id) -> std::size_t {
+        if (const auto it = node_of.find(id); it != node_of.end()) return it->second;
         if (id.kind == object_kind::column || id.kind == object_kind::constraint) {
             const auto it = node_of.find(id::table(id.relation()));
             return it == node_of.end() ? n : it->second;
         }
-        const auto it = node_of.find(id);
-        return it == node_of.end() ? n : it->second;  // outside the catalog: taken as existing
+        return n;  // outside the catalog: taken as existing
     };
 
     std::vector<bool> active(n, true);
@@ -214,7 +235,9 @@ std::vector<const object*> catalog::in_dependency_order() const {
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> soft_keys(n);  // (target, key node)
     for (std::size_t i = 0; i < n; ++i) {
         const object& o = *nodes[i];
-        if (const auto* c = std::get_if<constraint>(&o)) {
+        const auto* c = std::get_if<constraint>(&o);
+        if (c && carried(c->id())) {
+            // A foreign key its table's statement would carry.
             active[i] = false;
             for (const object_id& d : c->dependencies())
                 if (std::size_t s = statement_of(d); s < n) hard[i].insert(s);

@@ -6,6 +6,8 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <system_error>
 #include <vector>
@@ -16,6 +18,8 @@
 #include <pgcraft/generator/check.hpp>
 #include <pgcraft/generator/snapshot.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
+#include <pgcraft/migrate/diff.hpp>
+#include <pgcraft/migrate/files.hpp>
 #include <pgcraft/sql/erd.hpp>
 #include <pgcraft/sql/render.hpp>
 
@@ -67,6 +71,59 @@ void emit(const std::string& text, const std::string& output) {
         write_file_atomically(output, text);
     }
 }
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path + ": " + reason(errno));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+migrate::declared_changes changes_of(const generator_entry& entry) {
+    return entry.changes ? entry.changes() : migrate::declared_changes{};
+}
+
+int run_migrate_new(const generator_entry& entry, const std::string& directory, const std::string& name,
+                    bool allow_drop) {
+    migrate::diff_options options;
+    options.allow_drop_and_add = allow_drop;
+    const std::optional<migrate::migration_files> files =
+        migrate::next_migration(directory, name, entry.build(), changes_of(entry), options);
+    if (!files) {
+        std::cout << "no changes: the schema matches the newest snapshot in " << directory << "\n";
+        return 0;
+    }
+    for (const std::string& w : files->warnings) std::cerr << entry.name << ": warning: " << w << '\n';
+    migrate::write_migration(directory, *files);
+    std::cout << "wrote " << files->stem << ".up.sql, " << files->stem << ".down.sql and " << files->stem
+              << ".json in " << directory << "\n";
+    return 0;
+}
+
+std::string run_diff(const generator_entry& entry, const std::string& from_path, const std::string& to_path,
+                     bool down, bool allow_drop) {
+    auto snapshot = [](const std::string& path) {
+        try {
+            return read_snapshot(read_file(path));
+        } catch (const std::invalid_argument& e) {
+            throw std::runtime_error(path + ": " + e.what());
+        }
+    };
+    const catalog::catalog from = snapshot(from_path);
+    // Two snapshots carry no declarations: renames are known only from the schema.
+    const catalog::catalog to = to_path.empty() ? entry.build() : snapshot(to_path);
+    const migrate::declared_changes changes = to_path.empty() ? changes_of(entry) : migrate::declared_changes{};
+    migrate::diff_options options;
+    options.allow_drop_and_add = allow_drop;
+    options.down = down;
+    const migrate::migration m =
+        down ? migrate::diff(to, from, migrate::reversed(changes), options) : migrate::diff(from, to, changes, options);
+    for (const std::string& w : m.warnings) std::cerr << entry.name << ": warning: " << w << '\n';
+    std::string text;
+    for (const std::string& note : m.notes) text += "-- note: " + note + "\n";
+    if (!text.empty() && !m.empty()) text += "\n";
+    return text + m.sql();
+}
 }  // namespace
 
 int run(const generator_entry& entry, int argc, char** argv) {
@@ -92,6 +149,26 @@ int run(const generator_entry& entry, int argc, char** argv) {
     CLI::App* snapshot = app.add_subcommand(
         "snapshot", "Write the schema's catalog as canonical JSON: what the next migration is diffed against");
     snapshot->add_option("-o,--output", snapshot_output, "Write to this file instead of standard output");
+
+    std::string migration_name;
+    std::string migrations_dir;
+    bool allow_drop = false;
+    CLI::App* migrate = app.add_subcommand("migrate", "Migrations: write the next one");
+    migrate->require_subcommand(1);
+    CLI::App* migrate_new = migrate->add_subcommand(
+        "new", "Write the migration from the newest snapshot in DIR to this schema (up, down, snapshot, pgcraft.sum)");
+    migrate_new->add_option("name", migration_name, "The migration's name: lowercase letters, digits and _")->required();
+    migrate_new->add_option("--dir", migrations_dir, "The migrations directory")->required();
+    migrate_new->add_flag("--allow-drop", allow_drop, "Take a drop and an add that look like a rename as meant");
+
+    std::string diff_from;
+    std::string diff_to;
+    bool diff_down = false;
+    CLI::App* diff = app.add_subcommand("diff", "Print the migration from a snapshot to this schema (or to another snapshot)");
+    diff->add_option("--from", diff_from, "The snapshot to start from")->required();
+    diff->add_option("--to", diff_to, "The snapshot to go to (default: this schema, with its declared renames)");
+    diff->add_flag("--down", diff_down, "Print the way back instead");
+    diff->add_flag("--allow-drop", allow_drop, "Take a drop and an add that look like a rename as meant");
 
     std::string format = "text";
     CLI::App* plugins = app.add_subcommand("plugins", "Print each dimension's plugins in the order they run");
@@ -131,6 +208,10 @@ int run(const generator_entry& entry, int argc, char** argv) {
         } else if (erd->parsed()) {
             const catalog::catalog c = entry.build();
             emit(erd_format == "dot" ? sql::render_erd_dot(c) : sql::render_erd_mermaid(c), erd_output);
+        } else if (migrate_new->parsed()) {
+            return run_migrate_new(entry, migrations_dir, migration_name, allow_drop);
+        } else if (diff->parsed()) {
+            emit(run_diff(entry, diff_from, diff_to, diff_down, allow_drop), {});
         } else if (plugins->parsed()) {
             const auto reports = entry.plugins();
             emit(format == "dot" ? render_plugin_dot(reports) : render_plugin_text(reports), {});

@@ -12,6 +12,8 @@
 
 #include <pgcraft/sql/quote.hpp>
 
+#include "render_parts.hpp"
+
 namespace pgcraft::sql {
 
 using namespace pgcraft::catalog;
@@ -80,7 +82,6 @@ std::string_view keyword(privilege p) {
 }
 
 namespace {
-
 template <class Reference>
 std::string render_with(const expression& e, Reference&& reference) {
     std::string text;
@@ -91,15 +92,17 @@ std::string render_with(const expression& e, Reference&& reference) {
     return text;
 }
 
+std::string pad(std::string text, std::size_t width) {
+    if (text.size() < width) text.append(width - text.size(), ' ');
+    return text;
+}
+}  // namespace
+
+namespace detail {
 std::vector<std::string> quoted(const std::vector<std::string>& names) {
     std::vector<std::string> result;
     for (const std::string& n : names) result.push_back(quote_identifier(n));
     return result;
-}
-
-std::string pad(std::string text, std::size_t width) {
-    if (text.size() < width) text.append(width - text.size(), ' ');
-    return text;
 }
 
 // A dollar-quote tag that `text` does not contain, so the text cannot end the quote.
@@ -140,15 +143,12 @@ std::string constraint_body(const constraint& c) {
     return {};
 }
 
-std::string comment_statement(const pgcraft::catalog::catalog& cat, const comment& c) {
-    const object_id& on = c.on;
-    std::string target;
+std::string commented_object(const pgcraft::catalog::catalog& cat, const object_id& on) {
     switch (on.kind) {
-        case object_kind::table: target = "TABLE " + quote_qualified(on.qualified()); break;
-        case object_kind::view: target = "VIEW " + quote_qualified(on.qualified()); break;
+        case object_kind::table: return "TABLE " + quote_qualified(on.qualified());
+        case object_kind::view: return "VIEW " + quote_qualified(on.qualified());
         case object_kind::column:
-            target = fmt::format("COLUMN {}.{}", quote_qualified(on.relation()), quote_identifier(on.name));
-            break;
+            return fmt::format("COLUMN {}.{}", quote_qualified(on.relation()), quote_identifier(on.name));
         case object_kind::function: {
             // Written with the argument names as the function declares them.
             const function* f = cat.find_as<function>(on);
@@ -158,16 +158,38 @@ std::string comment_statement(const pgcraft::catalog::catalog& cat, const commen
                     arguments.push_back(a.name.empty() ? a.type : quote_identifier(a.name) + " " + a.type);
             else
                 arguments = on.argument_types;
-            target = fmt::format("FUNCTION {}({})", quote_qualified(on.qualified()), fmt::join(arguments, ", "));
-            break;
+            return fmt::format("FUNCTION {}({})", quote_qualified(on.qualified()), fmt::join(arguments, ", "));
         }
-        case object_kind::enum_type: target = "TYPE " + quote_qualified(on.qualified()); break;
-        case object_kind::schema: target = "SCHEMA " + quote_identifier(on.name); break;
-        case object_kind::index: target = "INDEX " + quote_qualified(on.qualified()); break;
-        default: target = describe(on); break;
+        case object_kind::enum_type: return "TYPE " + quote_qualified(on.qualified());
+        case object_kind::schema: return "SCHEMA " + quote_identifier(on.name);
+        case object_kind::index: return "INDEX " + quote_qualified(on.qualified());
+        default: return describe(on);
     }
-    return fmt::format("COMMENT ON {} IS {};\n", target, quote_literal(c.text));
 }
+
+std::string privileged_object(const object_id& on) {
+    switch (on.kind) {
+        case object_kind::schema: return "SCHEMA " + quote_identifier(on.name);
+        case object_kind::function:
+            return fmt::format("FUNCTION {}({})", quote_qualified(on.qualified()), fmt::join(on.argument_types, ", "));
+        case object_kind::enum_type: return "TYPE " + quote_qualified(on.qualified());
+        default: return "TABLE " + quote_qualified(on.qualified());
+    }
+}
+
+std::string privilege_list(const std::vector<privilege>& privileges) {
+    std::vector<std::string_view> words;
+    for (privilege p : privileges) words.push_back(keyword(p));
+    return fmt::format("{}", fmt::join(words, ", "));
+}
+
+std::string comment_statement(const pgcraft::catalog::catalog& cat, const comment& c) {
+    return fmt::format("COMMENT ON {} IS {};\n", commented_object(cat, c.on), quote_literal(c.text));
+}
+}  // namespace detail
+
+namespace {
+using namespace detail;
 
 // The comment on `id`, if any, as its statement.
 std::string comment_of(const pgcraft::catalog::catalog& cat, const object_id& id) {
@@ -177,7 +199,12 @@ std::string comment_of(const pgcraft::catalog::catalog& cat, const object_id& id
 
 struct renderer {
     const pgcraft::catalog::catalog& cat;
-    std::set<const constraint*> standalone;  ///< foreign keys added after their tables
+    std::set<const constraint*> standalone;  ///< constraints added after their tables
+    const std::set<object_id>* replace = nullptr;  ///< views and functions written CREATE OR REPLACE
+
+    std::string_view create(const object_id& id) const {
+        return replace && replace->contains(id) ? "CREATE OR REPLACE" : "CREATE";
+    }
 
     std::string operator()(const extension& e) const {
         return fmt::format("CREATE EXTENSION IF NOT EXISTS {}{};\n", quote_identifier(e.name),
@@ -251,7 +278,7 @@ struct renderer {
     }
 
     std::string operator()(const view& v) const {
-        std::string text = fmt::format("CREATE VIEW {} AS\n{}", quote_qualified(v.name), v.query);
+        std::string text = fmt::format("{} VIEW {} AS\n{}", create(v.id()), quote_qualified(v.name), v.query);
         if (!text.ends_with(';')) text += ";";
         text += "\n";
         for (const column_default& d : v.defaults)
@@ -270,8 +297,8 @@ struct renderer {
         if (f.security_definer || !f.search_path.empty())
             options += fmt::format("    SET search_path = {}\n", f.search_path.empty() ? "pg_catalog, pg_temp" : f.search_path);
         const std::string tag = dollar_tag_for(f.body);
-        return fmt::format("CREATE FUNCTION {name}({arguments})\n{options}AS {tag}\n{body}{newline}{tag};\n",
-                           fmt::arg("name", quote_qualified(f.name)), fmt::arg("arguments", fmt::join(arguments, ", ")),
+        return fmt::format("{create} FUNCTION {name}({arguments})\n{options}AS {tag}\n{body}{newline}{tag};\n",
+                           fmt::arg("create", create(f.id())), fmt::arg("name", quote_qualified(f.name)), fmt::arg("arguments", fmt::join(arguments, ", ")),
                            fmt::arg("options", options), fmt::arg("tag", tag), fmt::arg("body", f.body),
                            fmt::arg("newline", f.body.ends_with('\n') ? "" : "\n")) +
                comment_of(cat, f.id());
@@ -293,23 +320,13 @@ struct renderer {
     std::string operator()(const comment& c) const { return comment_statement(cat, c); }
 
     std::string operator()(const grant& g) const {
-        std::vector<std::string_view> privileges;
-        for (privilege p : g.privileges) privileges.push_back(keyword(p));
-        std::string target;
-        switch (g.on.kind) {
-            case object_kind::schema: target = "SCHEMA " + quote_identifier(g.on.name); break;
-            case object_kind::function:
-                target = fmt::format("FUNCTION {}({})", quote_qualified(g.on.qualified()), fmt::join(g.on.argument_types, ", "));
-                break;
-            case object_kind::enum_type: target = "TYPE " + quote_qualified(g.on.qualified()); break;
-            default: target = "TABLE " + quote_qualified(g.on.qualified()); break;
-        }
-        return fmt::format("GRANT {} ON {} TO {};\n", fmt::join(privileges, ", "), target, quote_identifier(g.role));
+        return fmt::format("GRANT {} ON {} TO {};\n", privilege_list(g.privileges), privileged_object(g.on),
+                           quote_identifier(g.role));
     }
 };
 
 renderer renderer_for(const pgcraft::catalog::catalog& c, const std::vector<const object*>& order) {
-    renderer r{c, {}};
+    renderer r{c, {}, nullptr};
     for (const object* o : order)
         if (const auto* k = std::get_if<constraint>(o)) r.standalone.insert(k);
     return r;
@@ -333,9 +350,12 @@ std::string render_create(const pgcraft::catalog::catalog& c, const object& o) {
     return std::visit(renderer_for(c, {}), o);
 }
 
-std::string render_ddl(const pgcraft::catalog::catalog& c) {
+std::string render_ddl(const pgcraft::catalog::catalog& c) { return render_ddl(c, {}); }
+
+std::string render_ddl(const pgcraft::catalog::catalog& c, const std::set<object_id>& replace) {
     const std::vector<const object*> order = c.in_dependency_order();
-    const renderer r = renderer_for(c, order);
+    renderer r = renderer_for(c, order);
+    r.replace = &replace;
     std::string text;
     const object* previous = nullptr;
     for (const object* o : order) {

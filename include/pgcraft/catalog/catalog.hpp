@@ -47,8 +47,17 @@ public:
     /// The comment on an object, or null.
     const comment* comment_on(const object_id& id) const { return find_as<comment>(id::comment(id)); }
 
-    /// The objects that are statements of their own (not columns, constraints
-    /// or comments, which their table's or object's statement carries), each
+    /// Every object's identity, in the order added.
+    const std::vector<object_id>& added() const noexcept { return added_; }
+    std::size_t size() const noexcept { return added_.size(); }
+
+    /// Whether the statement of another object of the catalog creates this
+    /// one: a column or constraint of a table of the catalog, a comment on an
+    /// object whose statement writes its comments.
+    bool carried(const object_id& id) const;
+
+    /// The objects that are statements of their own (not what another
+    /// object's statement carries: see carried()), each
     /// after what it depends on, otherwise in the order added. A foreign key
     /// orders its table after the one it references, unless tables reference
     /// each other in a cycle: then the key that closes the cycle is a

@@ -3,6 +3,7 @@
 // once, in the generator library (generator/sql/).
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,10 @@ namespace pgcraft::sql {
 /// Every statement that creates the catalog's objects, dependencies first,
 /// formatted as a person would write it.
 std::string render_ddl(const catalog::catalog& c);
+/// The same, with the views and functions in `replace` written
+/// CREATE OR REPLACE: what a migration writes for a catalog of the objects it
+/// creates or changes in place.
+std::string render_ddl(const catalog::catalog& c, const std::set<catalog::object_id>& replace);
 
 /// One object's statement. A table's takes its columns, constraints and
 /// comments from the catalog; the comment on a schema, enum type, index,

@@ -1,0 +1,40 @@
+-- pgcraft migration 0001_initial (down)
+-- from: 0d26d1c23872ae179db98cef8ca70ead277d347c3ed95833e081a4d529916151
+-- to:   empty
+-- note: drops table inventory.stock_movements and its rows
+-- note: drops table inventory.products and its rows
+-- note: drops table inventory.vendors and its rows
+
+REVOKE EXECUTE ON FUNCTION inventory.product_count() FROM inventory_reader;
+
+DROP FUNCTION inventory.product_count();
+
+REVOKE SELECT ON TABLE inventory.stock_movements FROM inventory_reader;
+
+REVOKE SELECT ON TABLE inventory.products FROM inventory_reader;
+
+REVOKE SELECT ON TABLE inventory.vendors FROM inventory_reader;
+
+REVOKE USAGE ON SCHEMA inventory FROM inventory_reader;
+
+DO $pgcraft$
+BEGIN
+    DROP ROLE inventory_reader;
+EXCEPTION WHEN dependent_objects_still_exist THEN
+    RAISE NOTICE 'role % is still used elsewhere: kept', 'inventory_reader';
+END
+$pgcraft$;
+
+DROP INDEX inventory.ix__stock_movements__product_id;
+
+DROP TABLE inventory.stock_movements;
+
+DROP INDEX inventory.ix__products__vendor_id;
+
+DROP TABLE inventory.products;
+
+DROP INDEX inventory.uq__vendors__name;
+
+DROP TABLE inventory.vendors;
+
+DROP SCHEMA inventory;

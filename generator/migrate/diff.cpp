@@ -1,0 +1,563 @@
+// The diff of two catalogs. It runs in phases, each in the order the
+// catalog's dependency graph gives:
+//   1. renames (declared), so that what follows names objects as `to` does;
+//   2. the kinds' data steps for those renames;
+//   3. drops, dependents first: what `to` no longer has, what changes by being
+//      re-created, and what PostgreSQL would not let stay while something it
+//      depends on changes (a view reading a column whose type changes);
+//   4. changes in place: columns, enum labels, roles, backfills;
+//   5. creations, dependencies first, with views and functions that only
+//      grow written CREATE OR REPLACE;
+//   6. what must follow the creations: NOT NULL on backfilled new columns,
+//      defaults a replaced view no longer has.
+#include <pgcraft/migrate/diff.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <type_traits>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include <pgcraft/sql/quote.hpp>
+#include <pgcraft/sql/render.hpp>
+#include <pgcraft/sql/render_change.hpp>
+
+#include "../sql/render_parts.hpp"
+
+namespace pgcraft::migrate {
+
+namespace {
+using namespace pgcraft::catalog;
+using catalog_t = pgcraft::catalog::catalog;
+
+// Renames the objects of the previous catalog into the names of the next.
+class renamer {
+public:
+    explicit renamer(const std::vector<rename>& renames) {
+        for (const rename& r : renames) {
+            ids_.emplace(r.from, r.to);
+            if (r.from.kind == object_kind::table || r.from.kind == object_kind::view)
+                relations_.emplace(r.from.qualified(), r.to.qualified());
+            if (r.from.kind == object_kind::enum_type) types_.emplace(r.from.qualified(), r.to.qualified());
+            if (r.from.kind == object_kind::column) columns_.emplace(std::pair{r.to.relation(), r.from.name}, r.to.name);
+        }
+    }
+
+    qualified_name relation(const qualified_name& q) const {
+        const auto it = relations_.find(q);
+        return it == relations_.end() ? q : it->second;
+    }
+    // A column of `table` (already renamed) that had the name `old`.
+    std::string column_name(const qualified_name& table, const std::string& old) const {
+        const auto it = columns_.find({table, old});
+        return it == columns_.end() ? old : it->second;
+    }
+    std::vector<std::string> column_names(const qualified_name& table, std::vector<std::string> names) const {
+        for (std::string& n : names) n = column_name(table, n);
+        return names;
+    }
+    expression of(const qualified_name& table, expression e) const {
+        for (std::string& c : e.columns_read) c = column_name(table, c);
+        return e;
+    }
+
+    object_id id(const object_id& old) const {
+        if (const auto it = ids_.find(old); it != ids_.end()) return it->second;
+        object_id result = old;
+        if (!old.parent.empty()) {
+            const qualified_name parent = relation(old.relation());
+            result.parent = parent.name;
+            if (old.kind == object_kind::column) result.name = column_name(parent, old.name);
+        }
+        if (old.target) result.target = std::make_shared<const object_id>(id(*old.target));
+        return result;
+    }
+
+    object operator()(extension e) const { return e; }
+    object operator()(role r) const { return r; }
+    object operator()(schema s) const { return s; }
+    object operator()(enum_type e) const {
+        e.name = id(e.id()).qualified();
+        return e;
+    }
+    object operator()(table t) const {
+        t.name = relation(t.name);
+        return t;
+    }
+    object operator()(column c) const {
+        c.table = relation(c.table);
+        c.name = column_name(c.table, c.name);
+        c.default_value = of(c.table, std::move(c.default_value));
+        c.generated = of(c.table, std::move(c.generated));
+        if (const auto it = types_.find(c.user_type); it != types_.end()) c.user_type = it->second;
+        return c;
+    }
+    object operator()(constraint c) const {
+        c.name = id(c.id()).name;
+        c.table = relation(c.table);
+        c.columns = column_names(c.table, std::move(c.columns));
+        c.check = of(c.table, std::move(c.check));
+        if (c.references) {
+            c.references->table = relation(c.references->table);
+            c.references->columns = column_names(c.references->table, std::move(c.references->columns));
+        }
+        return c;
+    }
+    object operator()(index ix) const {
+        ix.name = id(ix.id()).qualified();
+        ix.table = relation(ix.table);
+        for (expression& k : ix.keys) k = of(ix.table, std::move(k));
+        ix.include = column_names(ix.table, std::move(ix.include));
+        ix.where = of(ix.table, std::move(ix.where));
+        return ix;
+    }
+    object operator()(view v) const {
+        v.name = id(v.id()).qualified();
+        for (object_id& r : v.reads) r = id(r);
+        return v;
+    }
+    object operator()(function f) const {
+        f.name = id(f.id()).qualified();
+        for (object_id& r : f.reads) r = id(r);
+        return f;
+    }
+    object operator()(trigger t) const {
+        t.name = id(t.id()).name;
+        t.on = id(t.on);
+        t.function = id(t.function);
+        return t;
+    }
+    object operator()(comment c) const {
+        c.on = id(c.on);
+        return c;
+    }
+    object operator()(grant g) const {
+        g.on = id(g.on);
+        return g;
+    }
+
+private:
+    std::map<object_id, object_id> ids_;
+    std::map<qualified_name, qualified_name> relations_;
+    std::map<qualified_name, qualified_name> types_;
+    std::map<std::pair<qualified_name, std::string>, std::string> columns_;
+};
+
+// Equal but for a column's position, which PostgreSQL cannot change: a column
+// added later stands last in the table.
+bool same(const object& a, const object& b) {
+    const auto* x = std::get_if<column>(&a);
+    const auto* y = std::get_if<column>(&b);
+    if (!x || !y) return a == b;
+    column moved = *x;
+    moved.position = y->position;
+    return moved == *y;
+}
+
+bool starts_with(const std::vector<std::string>& all, const std::vector<std::string>& prefix) {
+    return all.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), all.begin());
+}
+
+// Whether `to`'s labels are `from`'s with others inserted: ALTER TYPE … ADD VALUE.
+bool only_adds_labels(const enum_type& from, const enum_type& to) {
+    std::size_t i = 0;
+    for (const std::string& l : to.labels)
+        if (i < from.labels.size() && l == from.labels[i]) ++i;
+    return i == from.labels.size();
+}
+
+std::vector<privilege> minus(const std::vector<privilege>& a, const std::vector<privilege>& b) {
+    std::vector<privilege> result;
+    for (privilege p : a)
+        if (std::find(b.begin(), b.end(), p) == b.end()) result.push_back(p);
+    return result;
+}
+
+bool generated_changes(const column& a, const column& b) { return a.generated != b.generated; }
+
+class planner {
+public:
+    planner(const catalog_t& from, const catalog_t& to, const declared_changes& changes, const diff_options& options)
+        : to_(to), changes_(changes), options_(options) {
+        rename_previous(from);
+    }
+
+    migration run() {
+        classify();
+        force_recreations();
+        check_look_alike_renames();
+        if (!refusals_.empty()) throw refusal(refusals_);
+        emit_renames();
+        const std::size_t data_steps_at = result_.statements.size();
+        emit_drops();
+        emit_changes_in_place();
+        emit_creations();
+        if (!refusals_.empty()) throw refusal(refusals_);
+        for (std::string& s : after_) add(std::move(s));
+        // A kind's data steps follow its declared renames. They run while the
+        // renamed objects change, and are idempotent, so that a declaration
+        // still carrying an old rename writes no migration of its own.
+        if (!result_.empty()) {
+            std::vector<std::string> steps;
+            for (const data_step& d : changes_.data_steps) {
+                steps.push_back(d.up);
+                result_.notes.push_back(d.reason);
+            }
+            result_.statements.insert(result_.statements.begin() + static_cast<std::ptrdiff_t>(data_steps_at),
+                                      steps.begin(), steps.end());
+        }
+        return std::move(result_);
+    }
+
+private:
+    const catalog_t& to_;
+    const declared_changes& changes_;
+    const diff_options& options_;
+    catalog_t previous_;  ///< `from`, renamed
+    std::vector<std::pair<object_id, object_id>> applied_renames_;
+
+    std::set<object_id> dropped_;    ///< in previous_ only
+    std::set<object_id> created_;    ///< in to_ only
+    std::set<object_id> recreated_;  ///< dropped and created again
+    std::set<object_id> replaced_;   ///< views and functions written CREATE OR REPLACE
+    std::set<object_id> altered_;    ///< changed in place: columns, enum types, roles, comments, grants
+    std::set<object_id> retyped_;    ///< columns whose type changes
+
+    std::vector<std::string> refusals_;
+    std::vector<std::string> after_;
+    migration result_;
+
+    void add(std::string statement) {
+        if (!statement.empty()) result_.statements.push_back(std::move(statement));
+    }
+
+    void rename_previous(const catalog_t& from) {
+        std::vector<rename> effective;
+        for (const rename& r : changes_.renames) {
+            if (r.from == r.to) continue;
+            const bool had_old = from.find(r.from) != nullptr;
+            const bool had_new = from.find(r.to) != nullptr;
+            if (had_old && had_new)
+                refusals_.push_back(fmt::format("{} is declared renamed from {}, but the previous version has both",
+                                                describe(r.to), describe(r.from)));
+            else if (had_old)
+                effective.push_back(r);
+            else if (!had_new && (r.from.kind == object_kind::table || r.from.kind == object_kind::column))
+                result_.warnings.push_back(fmt::format("{} is declared renamed from {}, which the previous version does "
+                                                       "not have: nothing to rename",
+                                                       describe(r.to), describe(r.from)));
+        }
+        const renamer rename_to(effective);
+        for (const object_id& id : from.added())
+            previous_.add(std::visit(rename_to, *from.find(id)));
+        for (const rename& r : effective) applied_renames_.emplace_back(r.from, r.to);
+    }
+
+    void classify() {
+        for (const auto& [id, o] : previous_.objects()) {
+            const object* next = to_.find(id);
+            if (!next) {
+                dropped_.insert(id);
+                continue;
+            }
+            if (same(o, *next)) continue;
+            std::visit([&](const auto& before) { changed(before, *next); }, o);
+        }
+        for (const auto& [id, o] : to_.objects())
+            if (!previous_.find(id)) created_.insert(id);
+    }
+
+    template <class T>
+    void changed(const T& before, const object& next) {
+        const T& after = std::get<T>(next);
+        const object_id id = before.id();
+        if constexpr (std::is_same_v<T, column>) {
+            if (generated_changes(before, after)) {
+                recreated_.insert(id);  // PostgreSQL cannot change a generation in place; it holds no data of its own
+            } else {
+                altered_.insert(id);
+                if (sql::detail::column_type(before) != sql::detail::column_type(after)) retyped_.insert(id);
+            }
+        } else if constexpr (std::is_same_v<T, view>) {
+            (starts_with(after.columns, before.columns) ? replaced_ : recreated_).insert(id);
+        } else if constexpr (std::is_same_v<T, function>) {
+            bool same_signature = before.returns == after.returns && before.arguments == after.arguments;
+            (same_signature ? replaced_ : recreated_).insert(id);
+        } else if constexpr (std::is_same_v<T, enum_type>) {
+            if (only_adds_labels(before, after)) {
+                altered_.insert(id);
+            } else {
+                refusals_.push_back(fmt::format("{}: labels removed or renamed ({} → {}) need the rows that hold them "
+                                                "rewritten, which pgcraft does not do yet; add labels only",
+                                                describe(id), fmt::join(before.labels, ", "),
+                                                fmt::join(after.labels, ", ")));
+            }
+        } else if constexpr (std::is_same_v<T, role> || std::is_same_v<T, comment> || std::is_same_v<T, grant> ||
+                             std::is_same_v<T, table>) {
+            altered_.insert(id);
+        } else {
+            recreated_.insert(id);  // constraints, indexes, triggers, extensions: dropped and created again
+        }
+    }
+
+    // What PostgreSQL drops with an object, or will not let stay while it
+    // changes, is re-created from `to`; transitively.
+    void force_recreations() {
+        bool grew = true;
+        while (grew) {
+            grew = false;
+            for (const auto& [id, o] : previous_.objects()) {
+                if (dropped_.contains(id) || recreated_.contains(id)) continue;
+                if (!forced(o)) continue;
+                replaced_.erase(id);
+                altered_.erase(id);
+                recreated_.insert(id);
+                grew = true;
+            }
+        }
+    }
+
+    bool goes(const object_id& id) const { return dropped_.contains(id) || recreated_.contains(id); }
+
+    bool forced(const object& o) const {
+        const object_id id = id_of(o);
+        // A view or function that reads a column whose type changes.
+        auto reads_retyped = [&](const std::vector<object_id>& reads) {
+            return std::any_of(reads.begin(), reads.end(), [&](const object_id& r) { return retyped_.contains(r); });
+        };
+        if (const auto* v = std::get_if<view>(&o); v && reads_retyped(v->reads)) return true;
+        // Comments and grants go with their object; the rest with what they depend on.
+        if (const object_id* on = id.on()) return goes(*on) && to_.find(id);
+        // PostgreSQL tracks only the types a function's signature names; its
+        // body is resolved when it runs, so it can stay while what it reads changes.
+        if (const auto* f = std::get_if<function>(&o)) {
+            std::string signature = f->returns;
+            for (const argument& a : f->arguments) signature += " " + a.type;
+            return to_.find(id) && std::any_of(f->reads.begin(), f->reads.end(), [&](const object_id& r) {
+                       return goes(r) && signature.find(sql::quote_qualified(r.qualified())) != std::string::npos;
+                   });
+        }
+        const std::vector<object_id> dependencies = dependencies_of(o);
+        return to_.find(id) && std::any_of(dependencies.begin(), dependencies.end(),
+                                           [&](const object_id& d) { return goes(d); });
+    }
+
+    // A column dropped and one of the same type added to the same table, or a
+    // table dropped and one added with the same columns, look like renames:
+    // data would be lost if they were.
+    void check_look_alike_renames() {
+        if (options_.allow_drop_and_add || options_.down) return;
+        for (const object_id& d : dropped_) {
+            const object* o = previous_.find(d);
+            if (const auto* c = std::get_if<column>(o)) {
+                if (!to_.find(id::table(c->table))) continue;
+                for (const object_id& a : created_) {
+                    const auto* n = to_.find_as<column>(a);
+                    if (n && n->table == c->table && sql::detail::column_type(*n) == sql::detail::column_type(*c))
+                        refusals_.push_back(fmt::format(
+                            "{} is dropped and {} of the same type added: if it is a rename, declare "
+                            "pg::renamed_from<\"{}\"> on the new column, so its data is kept; if not, drop it in a "
+                            "migration of its own (or pass --allow-drop)",
+                            describe(d), describe(a), c->name));
+                }
+            } else if (const auto* t = std::get_if<table>(o)) {
+                for (const object_id& a : created_) {
+                    const auto* n = to_.find_as<table>(a);
+                    if (n && n->name.schema == t->name.schema && same_columns(*t, *n))
+                        refusals_.push_back(fmt::format(
+                            "{} is dropped and {} added with the same columns: if it is a rename, declare "
+                            "pg::renamed_from<\"{}\"> on its dimension, so its rows are kept; if not, drop it in a "
+                            "migration of its own (or pass --allow-drop)",
+                            describe(d), describe(a), t->name.name));
+                }
+            }
+        }
+    }
+
+    bool same_columns(const table& old, const table& next) const {
+        const std::vector<const column*> a = previous_.columns_of(old.name);
+        const std::vector<const column*> b = to_.columns_of(next.name);
+        if (a.empty() || a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i]->name != b[i]->name || sql::detail::column_type(*a[i]) != sql::detail::column_type(*b[i])) return false;
+        return true;
+    }
+
+    void emit_renames() {
+        // Relations, types and functions first; then their parts, on the relation as named by then.
+        for (bool parts : {false, true})
+            for (const auto& [from, to] : applied_renames_) {
+                const bool part = from.kind == object_kind::column || from.kind == object_kind::constraint ||
+                                  from.kind == object_kind::trigger;
+                if (part == parts) add(sql::render_rename(from, to));
+            }
+    }
+
+    void emit_drops() {
+        catalog_t drops;
+        for (const object_id& id : previous_.added())
+            if (goes(id)) drops.add(*previous_.find(id));
+        // Privileges a grant no longer gives.
+        for (const object_id& id : altered_)
+            if (const auto* g = previous_.find_as<grant>(id)) {
+                grant revoked = *g;
+                revoked.privileges = minus(g->privileges, to_.find_as<grant>(id)->privileges);
+                if (!revoked.privileges.empty()) drops.add(std::move(revoked));
+            }
+        std::vector<const object*> order = drops.in_dependency_order();
+        std::reverse(order.begin(), order.end());
+        for (const object* o : order) {
+            // A part of a table that is dropped goes with it.
+            add(sql::render_drop(drops, *o));
+            note_loss(*o);
+        }
+    }
+
+    void note_loss(const object& o) {
+        if (const auto* t = std::get_if<table>(&o))
+            result_.notes.push_back(fmt::format("drops {} and its rows", describe(t->id())));
+        else if (const auto* c = std::get_if<column>(&o); c && c->generated.empty() && to_.find(id::table(c->table)))
+            result_.notes.push_back(fmt::format("drops {} and its values", describe(c->id())));
+    }
+
+    bool has_triggers(const qualified_name& table) const {
+        for (const trigger* t : to_.all<trigger>())
+            if (t->on == id::table(table)) return true;
+        return false;
+    }
+
+    const expression* conversion_for(const object_id& column) const {
+        if (options_.down) return nullptr;
+        for (const conversion& c : changes_.conversions)
+            if (c.column == column) return &c.using_expression;
+        return nullptr;
+    }
+
+    const expression* backfill_for(const object_id& column) const {
+        for (const backfill& b : changes_.backfills)
+            if (b.column == column) return &b.value;
+        return nullptr;
+    }
+
+    void emit_changes_in_place() {
+        for (const object_id& id : altered_) {
+            if (const auto* e = to_.find_as<enum_type>(id)) {
+                const auto& before = previous_.find_as<enum_type>(id)->labels;
+                for (std::size_t i = 0; i < e->labels.size(); ++i) {
+                    if (std::find(before.begin(), before.end(), e->labels[i]) != before.end()) continue;
+                    const std::string* next = i + 1 < e->labels.size() ? &e->labels[i + 1] : nullptr;
+                    add(sql::render_add_label(*e, e->labels[i], next));
+                }
+            } else if (const auto* r = to_.find_as<role>(id)) {
+                add(sql::render_alter_role(*r));
+            }
+        }
+        for (const object_id& id : altered_) {
+            const auto* after = to_.find_as<column>(id);
+            if (!after) continue;
+            const column& before = *previous_.find_as<column>(id);
+            column target = *after;
+            const expression* conversion = conversion_for(id);
+            expression down_cast;
+            if (options_.down && retyped_.contains(id)) {
+                // Back by an explicit cast: the values came from this type.
+                down_cast = expression::marked("<" + after->name + ">::" + sql::detail::column_type(*after));
+                conversion = &down_cast;
+            }
+            if (before.nullable && !after->nullable) {
+                // Existing rows may hold NULL: fill them first, then enforce.
+                if (const expression* value = backfill_for(id)) {
+                    target.nullable = true;
+                    add(sql::render_alter_column(before, target, conversion));
+                    add(sql::render_backfill(target, *value, has_triggers(after->table)));
+                    add(sql::render_set_not_null(*after));
+                    continue;
+                }
+                result_.notes.push_back(fmt::format("makes {} NOT NULL: fails if a row holds NULL there", describe(id)));
+            }
+            add(sql::render_alter_column(before, target, conversion));
+        }
+    }
+
+    void emit_creations() {
+        catalog_t creations;
+        std::set<object_id> replace;
+        for (const object_id& id : to_.added()) {
+            const object& o = *to_.find(id);
+            const bool grant_changed = altered_.contains(id) && std::holds_alternative<grant>(o);
+            const bool comment_changed = altered_.contains(id) && std::holds_alternative<comment>(o);
+            if (grant_changed) {
+                grant added = std::get<grant>(o);
+                added.privileges = minus(added.privileges, previous_.find_as<grant>(id)->privileges);
+                if (!added.privileges.empty()) creations.add(std::move(added));
+                continue;
+            }
+            if (!created_.contains(id) && !recreated_.contains(id) && !replaced_.contains(id) && !comment_changed) continue;
+            if (replaced_.contains(id)) replace.insert(id);
+            const auto* c = std::get_if<column>(&o);
+            if (c && created_.contains(id) && previous_.find(id::table(c->table)))
+                creations.add(new_column_of_existing_table(*c));
+            else
+                creations.add(o);
+        }
+        // Defaults a replaced view no longer has.
+        for (const object_id& id : replace)
+            if (const auto* v = to_.find_as<view>(id))
+                for (const column_default& d : previous_.find_as<view>(id)->defaults)
+                    if (std::none_of(v->defaults.begin(), v->defaults.end(),
+                                     [&](const column_default& x) { return x.column == d.column; }))
+                        after_.push_back(sql::render_view_default(*v, d.column, {}));
+        if (creations.size() > 0) add(sql::render_ddl(creations, replace));
+    }
+
+    // A column added to a table that may hold rows: NOT NULL needs a value for them.
+    column new_column_of_existing_table(const column& c) {
+        if (c.nullable || !c.default_value.empty() || !c.generated.empty() || c.identity) return c;
+        if (const expression* value = backfill_for(c.id())) {
+            column nullable = c;
+            nullable.nullable = true;
+            after_.push_back(sql::render_backfill(c, *value, has_triggers(c.table)));
+            after_.push_back(sql::render_set_not_null(c));
+            return nullable;
+        }
+        if (options_.down) {
+            result_.notes.push_back(fmt::format("brings back {} NOT NULL without its values (the way up dropped them): "
+                                                "fails if the table has rows",
+                                                describe(c.id())));
+            return c;
+        }
+        refusals_.push_back(fmt::format("{} is a new NOT NULL column of a table that may have rows: give it a default "
+                                        "(pg::sql_default) or a value for existing rows (pg::backfill)",
+                                        describe(c.id())));
+        return c;
+    }
+};
+}  // namespace
+
+std::string migration::sql() const {
+    std::string text;
+    for (const std::string& s : statements) {
+        if (!text.empty()) text += "\n";
+        text += s;
+    }
+    return text;
+}
+
+refusal::refusal(std::vector<std::string> reasons)
+    : std::runtime_error(fmt::format("pgcraft: cannot write this migration:\n  {}", fmt::join(reasons, "\n  "))),
+      reasons_(std::move(reasons)) {}
+
+migration diff(const catalog_t& from, const catalog_t& to, const declared_changes& changes, const diff_options& options) {
+    return planner(from, to, changes, options).run();
+}
+
+declared_changes reversed(const declared_changes& changes) {
+    declared_changes result;
+    for (const rename& r : changes.renames) result.renames.push_back({r.to, r.from});
+    for (const data_step& d : changes.data_steps) result.data_steps.push_back({d.down, d.up, d.reason});
+    return result;
+}
+
+}  // namespace pgcraft::migrate

@@ -1,0 +1,223 @@
+// The migrations directory: numbering, headers, checksums, and writing every
+// file or none.
+#include <pgcraft/migrate/files.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include <pgcraft/generator/snapshot.hpp>
+
+namespace pgcraft::migrate {
+
+namespace fs = std::filesystem;
+
+std::string sha256_hex(std::string_view data) {
+    // FIPS 180-4.
+    static constexpr std::array<std::uint32_t, 64> k = {
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+    std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    std::string message(data);
+    const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
+    message += static_cast<char>(0x80);
+    while (message.size() % 64 != 56) message += '\0';
+    for (int i = 7; i >= 0; --i) message += static_cast<char>((bits >> (i * 8)) & 0xff);
+    auto rotate = [](std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); };
+    for (std::size_t block = 0; block < message.size(); block += 64) {
+        std::array<std::uint32_t, 64> w{};
+        for (std::size_t i = 0; i < 16; ++i)
+            for (std::size_t b = 0; b < 4; ++b)
+                w[i] = (w[i] << 8) | static_cast<unsigned char>(message[block + i * 4 + b]);
+        for (std::size_t i = 16; i < 64; ++i) {
+            const std::uint32_t s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3);
+            const std::uint32_t s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+        }
+        std::array<std::uint32_t, 8> v = h;
+        for (std::size_t i = 0; i < 64; ++i) {
+            const std::uint32_t s1 = rotate(v[4], 6) ^ rotate(v[4], 11) ^ rotate(v[4], 25);
+            const std::uint32_t choice = (v[4] & v[5]) ^ (~v[4] & v[6]);
+            const std::uint32_t t1 = v[7] + s1 + choice + k[i] + w[i];
+            const std::uint32_t s0 = rotate(v[0], 2) ^ rotate(v[0], 13) ^ rotate(v[0], 22);
+            const std::uint32_t majority = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+            v = {t1 + s0 + majority, v[0], v[1], v[2], v[3] + t1, v[4], v[5], v[6]};
+        }
+        for (std::size_t i = 0; i < 8; ++i) h[i] += v[i];
+    }
+    std::string hex;
+    for (std::uint32_t x : h) hex += fmt::format("{:08x}", x);
+    return hex;
+}
+
+namespace {
+constexpr std::string_view sum_file = "pgcraft.sum";
+constexpr std::string_view empty_catalog = "empty";
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// NNNN_name.json → NNNN, or 0 when the name is not a migration's snapshot.
+int snapshot_number(const std::string& file) {
+    if (file.size() < 10 || !file.ends_with(".json") || file[4] != '_') return 0;
+    for (std::size_t i = 0; i < 4; ++i)
+        if (file[i] < '0' || file[i] > '9') return 0;
+    return std::stoi(file.substr(0, 4));
+}
+
+// pgcraft.sum: "<sha256>  <file>" lines, by file name.
+std::map<std::string, std::string> read_sums(const fs::path& directory) {
+    std::map<std::string, std::string> sums;
+    const fs::path path = directory / sum_file;
+    if (!fs::exists(path)) return sums;
+    std::istringstream lines(read_text(path));
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (line.empty()) continue;
+        if (line.size() < 67 || line.substr(64, 2) != "  ")
+            throw std::runtime_error(fmt::format("{}: malformed line '{}'", path.string(), line));
+        sums.emplace(line.substr(66), line.substr(0, 64));
+    }
+    return sums;
+}
+
+std::string write_sums(const std::map<std::string, std::string>& sums) {
+    std::string text;
+    for (const auto& [file, hash] : sums) text += hash + "  " + file + "\n";
+    return text;
+}
+
+void check_name(std::string_view name) {
+    const bool ok = !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if (!ok)
+        throw std::runtime_error(fmt::format("the migration's name '{}' must be lowercase letters, digits and _", name));
+}
+}  // namespace
+
+std::string migration_file_text(const migration& m, std::string_view stem, std::string_view direction,
+                                std::string_view from_hash, std::string_view to_hash) {
+    std::string text = fmt::format("-- pgcraft migration {} ({})\n-- from: {}\n-- to:   {}\n", stem, direction,
+                                   from_hash, to_hash);
+    for (const std::string& note : m.notes) text += "-- note: " + note + "\n";
+    text += "\n" + m.sql();
+    return text;
+}
+
+std::optional<migration_files> next_migration(const fs::path& directory, std::string_view name,
+                                              const catalog::catalog& current, const declared_changes& changes,
+                                              const diff_options& options) {
+    check_name(name);
+    if (!fs::is_directory(directory))
+        throw std::runtime_error("the migrations directory " + directory.string() + " does not exist");
+    // The newest snapshot, checked against pgcraft.sum.
+    int newest = 0;
+    fs::path newest_path;
+    for (const fs::directory_entry& e : fs::directory_iterator(directory)) {
+        const int n = snapshot_number(e.path().filename().string());
+        if (n > newest) newest = n, newest_path = e.path();
+    }
+    catalog::catalog previous;
+    std::string from_hash(empty_catalog);
+    if (newest > 0) {
+        const std::string text = read_text(newest_path);
+        const std::map<std::string, std::string> sums = read_sums(directory);
+        const auto it = sums.find(newest_path.filename().string());
+        from_hash = sha256_hex(text);
+        if (it == sums.end())
+            throw std::runtime_error(fmt::format("{} is not listed in {}: was it written by hand?", newest_path.string(),
+                                                 (directory / sum_file).string()));
+        if (it->second != from_hash)
+            throw std::runtime_error(fmt::format("{} has changed since it was written (its SHA-256 is not the one in {})",
+                                                 newest_path.string(), (directory / sum_file).string()));
+        try {
+            previous = generator::read_snapshot(text);
+        } catch (const std::exception& e) {
+            throw std::runtime_error(newest_path.string() + ": " + e.what());
+        }
+    }
+    const migration up = diff(previous, current, changes, options);
+    if (up.empty()) return std::nullopt;
+    diff_options back = options;
+    back.down = true;
+    const migration down = diff(current, previous, reversed(changes), back);
+
+    migration_files files;
+    files.number = newest + 1;
+    files.stem = fmt::format("{:04}_{}", files.number, name);
+    files.snapshot = generator::write_snapshot(current);
+    const std::string to_hash = sha256_hex(files.snapshot);
+    files.up = migration_file_text(up, files.stem, "up", from_hash, to_hash);
+    files.down = migration_file_text(down, files.stem, "down", to_hash, from_hash);
+    files.warnings = up.warnings;
+    return files;
+}
+
+void write_migration(const fs::path& directory, const migration_files& files) {
+    std::map<std::string, std::string> sums = read_sums(directory);
+    std::vector<std::pair<fs::path, std::string>> outputs = {
+        {directory / (files.stem + ".up.sql"), files.up},
+        {directory / (files.stem + ".down.sql"), files.down},
+        {directory / (files.stem + ".json"), files.snapshot},
+    };
+    for (const auto& [path, text] : outputs) {
+        if (fs::exists(path)) throw std::runtime_error(path.string() + " exists already");
+        sums[path.filename().string()] = sha256_hex(text);
+    }
+    outputs.emplace_back(directory / sum_file, write_sums(sums));
+
+    // Every file is written beside its place first; then all are moved into
+    // place, and if one move fails, those already moved are taken back.
+    std::vector<fs::path> staged;
+    auto discard = [&] {
+        std::error_code ignored;
+        for (const fs::path& p : staged) fs::remove(p, ignored);
+    };
+    for (const auto& [path, text] : outputs) {
+        const fs::path temporary = path.string() + ".pgcraft-tmp";
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.close();
+        staged.push_back(temporary);
+        if (!out) {
+            discard();
+            throw std::runtime_error("cannot write " + path.string());
+        }
+    }
+    // pgcraft.sum comes last: until it is replaced, only new files were placed.
+    std::vector<fs::path> placed;
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        std::error_code error;
+        fs::rename(staged[i], outputs[i].first, error);
+        if (!error) {
+            placed.push_back(outputs[i].first);
+            continue;
+        }
+        std::error_code ignored;
+        for (const fs::path& p : placed) fs::remove(p, ignored);
+        for (std::size_t j = i; j < staged.size(); ++j) fs::remove(staged[j], ignored);
+        throw std::runtime_error("cannot write " + outputs[i].first.string() + ": " + error.message());
+    }
+}
+
+}  // namespace pgcraft::migrate

@@ -1,0 +1,134 @@
+// Drops, renames and changes in place, for migrations.
+#include <pgcraft/sql/render_change.hpp>
+
+#include <fmt/format.h>
+
+#include <pgcraft/sql/quote.hpp>
+#include <pgcraft/sql/render.hpp>
+
+#include "render_parts.hpp"
+
+namespace pgcraft::sql {
+
+using namespace pgcraft::catalog;
+using namespace detail;
+
+namespace {
+std::string alter_table(const qualified_name& table) { return "ALTER TABLE " + quote_qualified(table); }
+
+std::string function_signature(const object_id& f) {
+    return fmt::format("{}({})", quote_qualified(f.qualified()), fmt::join(f.argument_types, ", "));
+}
+
+struct dropper {
+    const pgcraft::catalog::catalog& cat;
+
+    std::string operator()(const extension& e) const { return fmt::format("DROP EXTENSION {};\n", quote_identifier(e.name)); }
+    std::string operator()(const role& r) const {
+        // Roles belong to the cluster: another database may still use this one.
+        const std::string statement = fmt::format("DROP ROLE {};", quote_identifier(r.name));
+        const std::string tag = dollar_tag_for(statement);
+        return fmt::format("DO {tag}\nBEGIN\n    {statement}\nEXCEPTION WHEN dependent_objects_still_exist THEN\n"
+                           "    RAISE NOTICE 'role % is still used elsewhere: kept', {name};\nEND\n{tag};\n",
+                           fmt::arg("tag", tag), fmt::arg("statement", statement),
+                           fmt::arg("name", quote_literal(r.name)));
+    }
+    std::string operator()(const schema& s) const { return fmt::format("DROP SCHEMA {};\n", quote_identifier(s.name)); }
+    std::string operator()(const enum_type& e) const { return fmt::format("DROP TYPE {};\n", quote_qualified(e.name)); }
+    std::string operator()(const table& t) const { return fmt::format("DROP TABLE {};\n", quote_qualified(t.name)); }
+    std::string operator()(const column& c) const {
+        return fmt::format("{} DROP COLUMN {};\n", alter_table(c.table), quote_identifier(c.name));
+    }
+    std::string operator()(const constraint& c) const {
+        return fmt::format("{} DROP CONSTRAINT {};\n", alter_table(c.table), quote_identifier(c.name));
+    }
+    std::string operator()(const index& ix) const { return fmt::format("DROP INDEX {};\n", quote_qualified(ix.name)); }
+    std::string operator()(const view& v) const { return fmt::format("DROP VIEW {};\n", quote_qualified(v.name)); }
+    std::string operator()(const function& f) const { return fmt::format("DROP FUNCTION {};\n", function_signature(f.id())); }
+    std::string operator()(const trigger& t) const {
+        return fmt::format("DROP TRIGGER {} ON {};\n", quote_identifier(t.name), quote_qualified(t.on.qualified()));
+    }
+    std::string operator()(const comment& c) const {
+        return fmt::format("COMMENT ON {} IS NULL;\n", commented_object(cat, c.on));
+    }
+    std::string operator()(const grant& g) const {
+        return fmt::format("REVOKE {} ON {} FROM {};\n", privilege_list(g.privileges), privileged_object(g.on),
+                           quote_identifier(g.role));
+    }
+};
+}  // namespace
+
+std::string render_drop(const pgcraft::catalog::catalog& c, const object& o) { return std::visit(dropper{c}, o); }
+
+std::string render_rename(const object_id& from, const object_id& to) {
+    if (from.name == to.name) return {};
+    const std::string name = quote_identifier(to.name);
+    switch (from.kind) {
+        case object_kind::table: return fmt::format("ALTER TABLE {} RENAME TO {};\n", quote_qualified(from.qualified()), name);
+        case object_kind::view: return fmt::format("ALTER VIEW {} RENAME TO {};\n", quote_qualified(from.qualified()), name);
+        case object_kind::index: return fmt::format("ALTER INDEX {} RENAME TO {};\n", quote_qualified(from.qualified()), name);
+        case object_kind::enum_type: return fmt::format("ALTER TYPE {} RENAME TO {};\n", quote_qualified(from.qualified()), name);
+        case object_kind::function: return fmt::format("ALTER FUNCTION {} RENAME TO {};\n", function_signature(from), name);
+        case object_kind::schema: return fmt::format("ALTER SCHEMA {} RENAME TO {};\n", quote_identifier(from.name), name);
+        case object_kind::role: return fmt::format("ALTER ROLE {} RENAME TO {};\n", quote_identifier(from.name), name);
+        // Parts are renamed on their table as it is named by then.
+        case object_kind::column:
+            return fmt::format("{} RENAME COLUMN {} TO {};\n", alter_table(to.relation()), quote_identifier(from.name), name);
+        case object_kind::constraint:
+            return fmt::format("{} RENAME CONSTRAINT {} TO {};\n", alter_table(to.relation()), quote_identifier(from.name),
+                               name);
+        case object_kind::trigger:
+            return fmt::format("ALTER TRIGGER {} ON {} RENAME TO {};\n", quote_identifier(from.name),
+                               quote_qualified(to.relation()), name);
+        default: return {};
+    }
+}
+
+std::string render_alter_column(const column& before, const column& after, const expression* conversion) {
+    const std::string prefix = fmt::format("{} ALTER COLUMN {}", alter_table(after.table), quote_identifier(after.name));
+    std::string text;
+    const bool retyped = column_type(before) != column_type(after);
+    // A default of the old type may not cast to the new one: it is set again after.
+    const bool default_changes = before.default_value != after.default_value || (retyped && !before.default_value.empty());
+    if (default_changes && !before.default_value.empty()) text += prefix + " DROP DEFAULT;\n";
+    if (before.identity && !after.identity) text += prefix + " DROP IDENTITY;\n";
+    if (retyped) {
+        text += fmt::format("{} TYPE {}", prefix, column_type(after));
+        if (conversion) text += " USING " + render(*conversion);
+        text += ";\n";
+    }
+    if (!before.identity && after.identity) text += prefix + " ADD GENERATED ALWAYS AS IDENTITY;\n";
+    if (default_changes && !after.default_value.empty())
+        text += fmt::format("{} SET DEFAULT {};\n", prefix, render(after.default_value));
+    if (before.nullable && !after.nullable) text += prefix + " SET NOT NULL;\n";
+    if (!before.nullable && after.nullable) text += prefix + " DROP NOT NULL;\n";
+    return text;
+}
+
+std::string render_backfill(const column& c, const expression& value, bool has_triggers) {
+    const std::string update = fmt::format("UPDATE {} SET {} = {} WHERE {} IS NULL;\n", quote_qualified(c.table),
+                                           quote_identifier(c.name), render(value), quote_identifier(c.name));
+    if (!has_triggers) return update;
+    return fmt::format("{0} DISABLE TRIGGER USER;\n{1}{0} ENABLE TRIGGER USER;\n", alter_table(c.table), update);
+}
+
+std::string render_set_not_null(const column& c) {
+    return fmt::format("{} ALTER COLUMN {} SET NOT NULL;\n", alter_table(c.table), quote_identifier(c.name));
+}
+
+std::string render_add_label(const enum_type& e, const std::string& label, const std::string* before) {
+    return fmt::format("ALTER TYPE {} ADD VALUE {}{};\n", quote_qualified(e.name), quote_literal(label),
+                       before ? " BEFORE " + quote_literal(*before) : std::string());
+}
+
+std::string render_view_default(const view& v, const std::string& column, const expression& value) {
+    const std::string prefix = fmt::format("ALTER VIEW {} ALTER COLUMN {}", quote_qualified(v.name), quote_identifier(column));
+    if (value.empty()) return prefix + " DROP DEFAULT;\n";
+    return fmt::format("{} SET DEFAULT {};\n", prefix, render(value));
+}
+
+std::string render_alter_role(const role& r) {
+    return fmt::format("ALTER ROLE {} {};\n", quote_identifier(r.name), r.login ? "LOGIN" : "NOLOGIN");
+}
+
+}  // namespace pgcraft::sql

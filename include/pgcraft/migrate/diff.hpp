@@ -1,0 +1,55 @@
+// The migration between two catalogs: the statements that turn a database
+// holding `from` into one holding `to`, in an order PostgreSQL accepts,
+// keeping data wherever the declarations say how (renames, conversions,
+// backfills), and re-creating what PostgreSQL forces to be dropped together
+// with everything that depends on it.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <pgcraft/catalog/catalog.hpp>
+#include <pgcraft/migrate/declared_changes.hpp>
+
+namespace pgcraft::migrate {
+
+struct diff_options {
+    /// Writing the way back: a type goes back by an explicit cast, and a
+    /// required column that comes back without a value is noted, not refused
+    /// (its values are gone with the up migration).
+    bool down = false;
+    /// A drop and an add that look like a rename are taken as meant.
+    bool allow_drop_and_add = false;
+};
+
+struct migration {
+    std::vector<std::string> statements;  ///< each ends in a newline
+    std::vector<std::string> notes;       ///< for the file: data it cannot keep, rows it rewrites
+    std::vector<std::string> warnings;    ///< for the person: a declared rename with nothing to rename
+
+    bool empty() const noexcept { return statements.empty(); }
+    /// The statements, a blank line between them.
+    std::string sql() const;
+};
+
+/// The diff will not write a migration that would lose data nobody asked to
+/// lose, or that PostgreSQL would refuse: each reason names the object.
+class refusal : public std::runtime_error {
+public:
+    explicit refusal(std::vector<std::string> reasons);
+    const std::vector<std::string>& reasons() const noexcept { return reasons_; }
+
+private:
+    std::vector<std::string> reasons_;
+};
+
+/// The migration from `from` to `to`. Throws refusal.
+migration diff(const catalog::catalog& from, const catalog::catalog& to, const declared_changes& changes = {},
+               const diff_options& options = {});
+
+/// The declared changes seen from the other side: renames the other way, the
+/// kinds' data steps undone; conversions and backfills belong to the way up.
+declared_changes reversed(const declared_changes& changes);
+
+}  // namespace pgcraft::migrate

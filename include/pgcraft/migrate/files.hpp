@@ -1,0 +1,47 @@
+// A migrations directory: NNNN_name.up.sql, NNNN_name.down.sql and
+// NNNN_name.json (the snapshot the migration leads to), with pgcraft.sum
+// listing every file's SHA-256, so that a changed file is noticed.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pgcraft/catalog/catalog.hpp>
+#include <pgcraft/migrate/declared_changes.hpp>
+#include <pgcraft/migrate/diff.hpp>
+
+namespace pgcraft::migrate {
+
+/// The SHA-256 of `data`, as 64 lowercase hex digits.
+std::string sha256_hex(std::string_view data);
+
+struct migration_files {
+    int number = 0;
+    std::string stem;  ///< "0002_add_price"
+    std::string up;
+    std::string down;
+    std::string snapshot;
+    std::vector<std::string> warnings;
+};
+
+/// The next migration of `directory` towards `current`: diffed against its
+/// newest snapshot (none: the empty catalog). Empty when nothing changed.
+/// Throws refusal, or std::runtime_error for a directory it cannot trust
+/// (a file that does not match pgcraft.sum, a bad name).
+std::optional<migration_files> next_migration(const std::filesystem::path& directory, std::string_view name,
+                                              const catalog::catalog& current, const declared_changes& changes,
+                                              const diff_options& options = {});
+
+/// Writes the migration's three files and the new pgcraft.sum: all of them,
+/// or, if any write fails, none (the directory is left as it was).
+void write_migration(const std::filesystem::path& directory, const migration_files& files);
+
+/// A migration file's text: a header naming the snapshots it goes from and
+/// to (their SHA-256), the notes, then the statements.
+std::string migration_file_text(const migration& m, std::string_view stem, std::string_view direction,
+                                std::string_view from_hash, std::string_view to_hash);
+
+}  // namespace pgcraft::migrate

@@ -1,0 +1,40 @@
+// The statements of a migration that are not a CREATE: drops, renames and
+// changes in place. Part of the rendering layer, with render.hpp, from
+// catalog values; the diff (pgcraft/migrate/diff.hpp) decides which to use.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <pgcraft/catalog/catalog.hpp>
+
+namespace pgcraft::sql {
+
+/// DROP, or what undoes the object: REVOKE for a grant, COMMENT … IS NULL,
+/// ALTER TABLE … DROP COLUMN / DROP CONSTRAINT for a part of a table.
+std::string render_drop(const catalog::catalog& c, const catalog::object& o);
+
+/// ALTER … RENAME for an object whose own name changes (`from` and `to` of
+/// the same kind); empty when only its table's name changed, which it follows.
+std::string render_rename(const catalog::object_id& from, const catalog::object_id& to);
+
+/// ALTER TABLE … ALTER COLUMN for each property that differs (type, with
+/// USING `conversion` when given; identity; default; nullability), in an
+/// order PostgreSQL accepts. Generated columns are not changed in place.
+std::string render_alter_column(const catalog::column& before, const catalog::column& after,
+                                const catalog::expression* conversion);
+
+/// UPDATE filling a column's rows that hold NULL, with the table's own
+/// triggers disabled around it when `has_triggers` (they guard its writes).
+std::string render_backfill(const catalog::column& c, const catalog::expression& value, bool has_triggers);
+std::string render_set_not_null(const catalog::column& c);
+
+/// ALTER TYPE … ADD VALUE, placed before the label that follows it, if any.
+std::string render_add_label(const catalog::enum_type& e, const std::string& label, const std::string* before);
+
+/// ALTER VIEW … ALTER COLUMN … SET DEFAULT, or DROP DEFAULT when `value` is empty.
+std::string render_view_default(const catalog::view& v, const std::string& column, const catalog::expression& value);
+
+std::string render_alter_role(const catalog::role& r);
+
+}  // namespace pgcraft::sql

@@ -1,0 +1,333 @@
+// The diff of two catalogs: each operation, the order of its statements, what
+// is re-created with what PostgreSQL forces to be dropped, and determinism.
+// Applied to a real database by the integration suite `evolution`.
+#include <pgcraft/migrate/diff.hpp>
+#include <pgcraft/sql/render.hpp>
+
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+namespace cat = pgcraft::catalog;
+namespace migrate = pgcraft::migrate;
+
+namespace {
+cat::column column(std::string name, std::string type, bool nullable = false) {
+    cat::column c;
+    c.name = std::move(name);
+    c.type = std::move(type);
+    c.nullable = nullable;
+    return c;
+}
+
+// A table with a view that reads it, a trigger on the view, its function, a
+// grant and a comment on the view: what history kinds and the API build.
+struct schema_version {
+    std::vector<cat::column> columns = {column("id", "bigint"), column("name", "text"), column("price", "numeric")};
+    std::vector<std::string> view_columns = {"id", "name", "price"};
+    std::string function_returns = "trigger";
+    std::string function_body = "BEGIN RETURN NEW; END";
+    std::vector<cat::privilege> privileges = {cat::privilege::select};
+    std::string view_comment = "Items";
+    std::vector<cat::constraint> extra_constraints = {};
+    std::vector<std::string> labels = {"new", "done"};
+
+    cat::catalog build() const {
+        cat::catalog c;
+        c.add(cat::schema{"app"});
+        c.add(cat::role{"reader"});
+        c.add(cat::enum_type{{"app", "state"}, labels});
+        cat::table_definition t;
+        t.name = {"app", "items"};
+        for (const cat::column& col : columns) t.add_column(col);
+        cat::constraint pk;
+        pk.kind = cat::constraint_kind::primary_key;
+        pk.name = "items_pkey";
+        pk.columns = {"id"};
+        t.constraints.push_back(pk);
+        for (const cat::constraint& k : extra_constraints) t.constraints.push_back(k);
+        c.add(std::move(t));
+        cat::view v;
+        v.name = {"app", "items_view"};
+        v.columns = view_columns;
+        std::string select;
+        for (const std::string& col : view_columns) select += (select.empty() ? "" : ", ") + col;
+        v.query = "SELECT " + select + " FROM app.items";
+        v.reads = {cat::id::table({"app", "items"})};
+        for (const std::string& col : view_columns) v.reads.push_back(cat::id::column({"app", "items"}, col));
+        c.add(v);
+        cat::function f;
+        f.name = {"app", "items_write"};
+        f.returns = function_returns;
+        f.language = cat::language::plpgsql;
+        f.body = function_body;
+        c.add(f);
+        c.add(cat::trigger{"items_write", v.id(), cat::trigger_timing::instead_of, {cat::trigger_event::insert}, f.id()});
+        c.add(cat::comment{v.id(), view_comment});
+        c.add(cat::grant{v.id(), privileges, "reader"});
+        return c;
+    }
+};
+
+// The position of the first statement containing `text`, or npos.
+std::size_t at(const migrate::migration& m, const std::string& text) {
+    const std::string sql = m.sql();
+    return sql.find(text);
+}
+
+bool has(const migrate::migration& m, const std::string& text) { return at(m, text) != std::string::npos; }
+
+cat::constraint check(std::string name, std::string expression) {
+    cat::constraint c;
+    c.kind = cat::constraint_kind::check;
+    c.name = std::move(name);
+    c.check = cat::expression::marked(expression);
+    c.columns = c.check.columns();
+    return c;
+}
+}  // namespace
+
+TEST_CASE("from the empty catalog, the migration is the DDL, and the way back drops it all, dependents first") {
+    const cat::catalog schema = schema_version{}.build();
+    const migrate::migration up = migrate::diff({}, schema);
+    CHECK(up.sql() == pgcraft::sql::render_ddl(schema));
+    const migrate::migration down = migrate::diff(schema, {});
+    CHECK(at(down, "DROP TRIGGER items_write ON app.items_view") < at(down, "DROP VIEW app.items_view"));
+    CHECK(at(down, "DROP VIEW app.items_view") < at(down, "DROP TABLE app.items"));
+    CHECK(at(down, "DROP TABLE app.items") < at(down, "DROP SCHEMA app"));
+    CHECK(at(down, "DROP TYPE app.state") < at(down, "DROP SCHEMA app"));
+    CHECK(!has(down, "DROP COLUMN"));  // they go with their table
+    CHECK(down.notes == std::vector<std::string>{"drops table app.items and its rows"});
+}
+
+TEST_CASE("equal catalogs need no migration, and the diff is the same run after run") {
+    const cat::catalog a = schema_version{}.build();
+    CHECK(migrate::diff(a, schema_version{}.build()).empty());
+    schema_version changed;
+    changed.columns.push_back(column("note", "text", true));
+    const cat::catalog b = changed.build();
+    CHECK(migrate::diff(a, b).sql() == migrate::diff(a, b).sql());
+    CHECK(migrate::diff(a, b).statements == std::vector<std::string>{"ALTER TABLE app.items ADD COLUMN note text;\n"});
+}
+
+TEST_CASE("a column added in the middle of a table needs no change of position") {
+    schema_version v;
+    v.columns.insert(v.columns.begin() + 1, column("sku", "text", true));
+    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
+    CHECK(m.statements == std::vector<std::string>{"ALTER TABLE app.items ADD COLUMN sku text;\n"});
+}
+
+TEST_CASE("a new NOT NULL column needs a default or a backfill, which fills rows before NOT NULL is enforced") {
+    schema_version v;
+    v.columns.push_back(column("stock", "integer"));
+    const cat::catalog a = schema_version{}.build();
+    const cat::catalog b = v.build();
+    try {
+        migrate::diff(a, b);
+        FAIL("a required column without a value for existing rows was accepted");
+    } catch (const migrate::refusal& e) {
+        REQUIRE(e.reasons().size() == 1);
+        CHECK(e.reasons()[0].find("column app.items.stock") != std::string::npos);
+        CHECK(e.reasons()[0].find("pg::backfill") != std::string::npos);
+    }
+    migrate::declared_changes changes;
+    changes.backfills.push_back({cat::id::column({"app", "items"}, "stock"), cat::expression::marked("length(<name>)")});
+    const migrate::migration m = migrate::diff(a, b, changes);
+    CHECK(at(m, "ADD COLUMN stock integer;") < at(m, "UPDATE app.items SET stock = length(name) WHERE stock IS NULL"));
+    CHECK(at(m, "UPDATE app.items") < at(m, "ALTER COLUMN stock SET NOT NULL"));
+
+    v.columns.back().default_value = cat::expression::plain("0");
+    CHECK(migrate::diff(a, v.build()).statements ==
+          std::vector<std::string>{"ALTER TABLE app.items ADD COLUMN stock integer NOT NULL DEFAULT 0;\n"});
+}
+
+TEST_CASE("a type change under a view re-creates the view with its trigger, grant and comment") {
+    schema_version v;
+    v.columns[2].type = "integer";
+    migrate::declared_changes changes;
+    changes.conversions.push_back({cat::id::column({"app", "items"}, "price"), cat::expression::marked("round(<price>)")});
+    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build(), changes);
+    const std::size_t retype = at(m, "ALTER TABLE app.items ALTER COLUMN price TYPE integer USING round(price);");
+    REQUIRE(retype != std::string::npos);
+    CHECK(at(m, "DROP TRIGGER items_write ON app.items_view;") < at(m, "DROP VIEW app.items_view;"));
+    CHECK(at(m, "DROP VIEW app.items_view;") < retype);
+    CHECK(retype < at(m, "CREATE VIEW app.items_view AS"));
+    CHECK(at(m, "CREATE VIEW app.items_view AS") < at(m, "CREATE TRIGGER items_write"));
+    CHECK(retype < at(m, "COMMENT ON VIEW app.items_view IS 'Items';"));
+    CHECK(retype < at(m, "GRANT SELECT ON TABLE app.items_view TO reader;"));
+    // The function does not depend on the view: it stays.
+    CHECK(!has(m, "DROP FUNCTION"));
+    CHECK(!has(m, "CREATE FUNCTION"));
+
+    // The way back casts explicitly.
+    const migrate::migration down = migrate::diff(v.build(), schema_version{}.build(), {}, {.down = true});
+    CHECK(has(down, "ALTER COLUMN price TYPE numeric USING price::numeric;"));
+}
+
+TEST_CASE("a view whose columns are only appended is replaced in place; other changes re-create it") {
+    schema_version grown;
+    grown.columns.push_back(column("note", "text", true));
+    grown.view_columns.push_back("note");
+    const migrate::migration m = migrate::diff(schema_version{}.build(), grown.build());
+    CHECK(at(m, "ADD COLUMN note text") < at(m, "CREATE OR REPLACE VIEW app.items_view AS"));
+    CHECK(!has(m, "DROP VIEW"));
+    CHECK(!has(m, "TRIGGER"));
+    CHECK(!has(m, "GRANT"));
+
+    schema_version reordered;
+    reordered.view_columns = {"id", "price", "name"};
+    const migrate::migration r = migrate::diff(schema_version{}.build(), reordered.build());
+    CHECK(has(r, "DROP VIEW app.items_view;"));
+    CHECK(has(r, "CREATE TRIGGER items_write"));
+    CHECK(has(r, "GRANT SELECT ON TABLE app.items_view TO reader;"));
+}
+
+TEST_CASE("a view losing a column it read is re-created before the column is dropped") {
+    schema_version v;
+    v.columns.pop_back();
+    v.view_columns.pop_back();
+    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
+    CHECK(at(m, "DROP VIEW app.items_view;") < at(m, "ALTER TABLE app.items DROP COLUMN price;"));
+    CHECK(at(m, "DROP COLUMN price") < at(m, "CREATE VIEW app.items_view"));
+    CHECK(m.notes == std::vector<std::string>{"drops column app.items.price and its values"});
+}
+
+TEST_CASE("a function keeps its place when only its body changes, and is re-created with its triggers otherwise") {
+    schema_version body;
+    body.function_body = "BEGIN RETURN NULL; END";
+    const migrate::migration m = migrate::diff(schema_version{}.build(), body.build());
+    CHECK(has(m, "CREATE OR REPLACE FUNCTION app.items_write()"));
+    CHECK(!has(m, "DROP"));
+
+    schema_version returns;
+    returns.function_returns = "integer";
+    const migrate::migration r = migrate::diff(schema_version{}.build(), returns.build());
+    CHECK(at(r, "DROP TRIGGER items_write") < at(r, "DROP FUNCTION app.items_write();"));
+    CHECK(at(r, "DROP FUNCTION app.items_write();") < at(r, "CREATE FUNCTION app.items_write()"));
+    CHECK(at(r, "CREATE FUNCTION app.items_write()") < at(r, "CREATE TRIGGER items_write"));
+}
+
+TEST_CASE("grants change by the privileges that differ; comments in place") {
+    schema_version v;
+    v.privileges = {cat::privilege::insert};
+    v.view_comment = "Things";
+    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
+    CHECK(m.statements == std::vector<std::string>{"REVOKE SELECT ON TABLE app.items_view FROM reader;\n",
+                                                   "COMMENT ON VIEW app.items_view IS 'Things';\n\n"
+                                                   "GRANT INSERT ON TABLE app.items_view TO reader;\n"});
+}
+
+TEST_CASE("labels added to an enum type go where they belong; removing one is refused") {
+    schema_version v;
+    v.labels = {"new", "started", "done", "archived"};
+    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
+    CHECK(m.statements == std::vector<std::string>{"ALTER TYPE app.state ADD VALUE 'started' BEFORE 'done';\n",
+                                                   "ALTER TYPE app.state ADD VALUE 'archived';\n"});
+    schema_version removed;
+    removed.labels = {"new"};
+    CHECK_THROWS_AS(migrate::diff(schema_version{}.build(), removed.build()), migrate::refusal);
+}
+
+TEST_CASE("checks and foreign keys come and go; tables that reference each other are created, then linked") {
+    schema_version v;
+    v.extra_constraints.push_back(check("price_positive", "<price> > 0"));
+    const migrate::migration add = migrate::diff(schema_version{}.build(), v.build());
+    CHECK(add.statements == std::vector<std::string>{"ALTER TABLE app.items\n    ADD CONSTRAINT price_positive CHECK (price > 0);\n"});
+    const migrate::migration drop = migrate::diff(v.build(), schema_version{}.build());
+    CHECK(drop.statements == std::vector<std::string>{"ALTER TABLE app.items DROP CONSTRAINT price_positive;\n"});
+
+    cat::catalog linked = schema_version{}.build();
+    for (const auto& [name, other] : {std::pair{"a", "b"}, std::pair{"b", "a"}}) {
+        cat::table_definition t;
+        t.name = {"app", name};
+        t.add_column(column("id", "bigint"));
+        t.add_column(column("other", "bigint", true));
+        cat::constraint pk;
+        pk.kind = cat::constraint_kind::primary_key;
+        pk.name = std::string(name) + "_pkey";
+        pk.columns = {"id"};
+        cat::constraint fk;
+        fk.kind = cat::constraint_kind::foreign_key;
+        fk.name = std::string(name) + "_other_fkey";
+        fk.columns = {"other"};
+        fk.references = cat::foreign_key_target{{"app", other}, {"id"}};
+        t.constraints = {pk, fk};
+        linked.add(std::move(t));
+    }
+    const migrate::migration m = migrate::diff(schema_version{}.build(), linked);
+    const std::size_t a = at(m, "CREATE TABLE app.a");
+    const std::size_t b = at(m, "CREATE TABLE app.b");
+    const std::size_t closing = at(m, "ADD CONSTRAINT a_other_fkey FOREIGN KEY");
+    REQUIRE(closing != std::string::npos);
+    CHECK(a < b);
+    CHECK(b < closing);
+}
+
+TEST_CASE("a declared rename keeps the data; an undeclared look-alike is refused") {
+    schema_version original;
+    original.columns[1].nullable = true;
+    schema_version renamed = original;
+    renamed.columns[1].name = "title";
+    renamed.view_columns[1] = "title";
+    const cat::catalog a = original.build();
+    const cat::catalog b = renamed.build();
+    try {
+        migrate::diff(a, b);
+        FAIL("a drop and an add of the same type were taken for a rename, or for a drop");
+    } catch (const migrate::refusal& e) {
+        REQUIRE(e.reasons().size() == 1);
+        CHECK(e.reasons()[0].find("pg::renamed_from<\"name\">") != std::string::npos);
+    }
+    CHECK(has(migrate::diff(a, b, {}, {.allow_drop_and_add = true}), "DROP COLUMN name"));
+
+    migrate::declared_changes changes;
+    changes.renames.push_back({cat::id::column({"app", "items"}, "name"), cat::id::column({"app", "items"}, "title")});
+    const migrate::migration m = migrate::diff(a, b, changes);
+    CHECK(m.statements.front() == "ALTER TABLE app.items RENAME COLUMN name TO title;\n");
+    CHECK(!has(m, "DROP COLUMN"));
+    CHECK(!has(m, "ADD COLUMN"));
+    // The view's column keeps its old name in PostgreSQL: the view is re-created.
+    CHECK(at(m, "DROP VIEW app.items_view") < at(m, "CREATE VIEW app.items_view"));
+
+    // The way back renames back.
+    const migrate::migration down = migrate::diff(b, a, migrate::reversed(changes), {.down = true});
+    CHECK(down.statements.front() == "ALTER TABLE app.items RENAME COLUMN title TO name;\n");
+
+    // Once applied, a rename still declared has nothing left to do.
+    CHECK(migrate::diff(b, b, changes).empty());
+    CHECK(migrate::diff(b, b, changes).warnings.empty());
+}
+
+TEST_CASE("a renamed table takes its parts along; a rename of something the snapshot lacks is a warning") {
+    cat::catalog before;
+    before.add(cat::schema{"app"});
+    cat::table_definition t;
+    t.name = {"app", "items"};
+    t.add_column(column("id", "bigint"));
+    cat::constraint pk;
+    pk.kind = cat::constraint_kind::primary_key;
+    pk.name = "items_pkey";
+    pk.columns = {"id"};
+    t.constraints.push_back(pk);
+    before.add(t);
+    cat::catalog after;
+    after.add(cat::schema{"app"});
+    t.name = {"app", "goods"};
+    t.constraints[0].name = "goods_pkey";
+    after.add(t);
+    migrate::declared_changes changes;
+    changes.renames = {{cat::id::table({"app", "items"}), cat::id::table({"app", "goods"})},
+                       {cat::id::constraint({"app", "items"}, "items_pkey"), cat::id::constraint({"app", "goods"}, "goods_pkey")}};
+    const migrate::migration m = migrate::diff(before, after, changes);
+    CHECK(m.statements == std::vector<std::string>{"ALTER TABLE app.items RENAME TO goods;\n",
+                                                   "ALTER TABLE app.goods RENAME CONSTRAINT items_pkey TO goods_pkey;\n"});
+
+    changes.renames = {{cat::id::table({"app", "things"}), cat::id::table({"app", "goods"})}};
+    const migrate::migration w = migrate::diff(after, after, changes);
+    CHECK(w.empty());
+    CHECK(w.warnings.empty());  // goods is there already: renamed before
+    const migrate::migration lost = migrate::diff(before, after, changes, {.allow_drop_and_add = true});
+    REQUIRE(lost.warnings.size() == 1);
+    CHECK(lost.warnings[0].find("table app.things") != std::string::npos);
+}
