@@ -1,6 +1,6 @@
 // Version 2: products lose notes and gain an optional sku, unique, and an
-// index on lower(name); the state enum gains a label at its end; the count
-// function's body changes; the reader may now insert and update products.
+// index on lower(name); the count function's body changes; the reader may
+// now insert and update products_current.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +15,7 @@ namespace evo_append::v2 {
 
 namespace pg = pgcraft;
 
-enum class product_state { active, retired, discontinued };
+enum class product_state { active, retired };
 
 struct vendors {
     using dimension = pg::append_only<pg::in_schema<"evo_a">>;

@@ -15,7 +15,7 @@ namespace evo_append::v3 {
 
 namespace pg = pgcraft;
 
-enum class product_state { active, retired, discontinued };
+enum class product_state { active, retired };
 
 struct vendors {
     using dimension = pg::append_only<pg::in_schema<"evo_a">>;

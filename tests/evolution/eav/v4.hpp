@@ -14,7 +14,7 @@ namespace evo_eav::v4 {
 
 namespace pg = pgcraft;
 
-enum class product_state { active, retired, discontinued };
+enum class product_state { active, retired };
 
 struct suppliers {
     using dimension = pg::eav<pg::in_schema<"evo_e">, pg::renamed_from<"vendors">>;

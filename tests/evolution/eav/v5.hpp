@@ -15,7 +15,7 @@ namespace evo_eav::v5 {
 
 namespace pg = pgcraft;
 
-enum class product_state { active, retired, discontinued };
+enum class product_state { active, retired };
 
 struct suppliers {
     using dimension = pg::eav<pg::in_schema<"evo_e">>;

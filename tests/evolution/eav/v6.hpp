@@ -14,7 +14,7 @@ namespace evo_eav::v6 {
 
 namespace pg = pgcraft;
 
-enum class product_state { active, retired, discontinued };
+enum class product_state { active, retired };
 
 struct suppliers {
     using dimension = pg::eav<pg::in_schema<"evo_e">>;

@@ -15,7 +15,7 @@ namespace evo_simple::v3 {
 
 namespace pg = pgcraft;
 
-enum class product_state { active, retired, discontinued };
+enum class product_state { active, retired };
 
 struct vendors {
     using dimension = pg::simple<pg::in_schema<"evo_s">>;

@@ -14,7 +14,7 @@ namespace evo_simple::v4 {
 
 namespace pg = pgcraft;
 
-enum class product_state { active, retired, discontinued };
+enum class product_state { active, retired };
 
 struct suppliers {
     using dimension = pg::simple<pg::in_schema<"evo_s">, pg::renamed_from<"vendors">>;
