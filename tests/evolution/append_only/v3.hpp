@@ -1,6 +1,7 @@
 // Version 3: a third dimension, warehouses, and a foreign key to it from
 // products; the check on qty is replaced by another; the index on
 // lower(name) goes; the reader's INSERT and UPDATE on products are revoked.
+// Also qty widens from integer to bigint under the views that read it.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +39,7 @@ struct products {
     std::int64_t vendor_id;
     std::string name;
     std::string price;
-    std::int32_t qty;
+    std::int64_t qty;  // integer until version 2: a type change under views that read it
     product_state state;
     std::optional<pg::varchar<32>> sku;
     std::optional<std::int64_t> warehouse_id;

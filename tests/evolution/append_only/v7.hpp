@@ -35,7 +35,7 @@ struct products {
     std::int64_t vendor_id;
     std::string title;
     pg::numeric<10, 2> price;
-    std::int32_t qty;
+    std::int64_t qty;  // integer until version 2: a type change under views that read it
     product_state state;
     std::optional<pg::varchar<32>> sku;
     std::optional<std::int64_t> warehouse_id;

@@ -34,7 +34,7 @@ struct products {
     std::int64_t vendor_id;
     std::string title;
     pg::numeric<10, 2> price;
-    std::int32_t qty;
+    std::int64_t qty;  // integer until version 2: a type change under views that read it
     product_state state;
     std::optional<pg::varchar<32>> sku;
     std::int32_t min_qty;
