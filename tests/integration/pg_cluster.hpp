@@ -93,6 +93,8 @@ public:
     std::string conninfo(std::string_view dbname) const;
     /// The directory that holds the data directory, the socket and the logs.
     const std::string& directory() const noexcept { return directory_; }
+    /// Where the server binaries are, and the client tools of the same version (pg_dump, psql).
+    const std::string& bindir() const noexcept { return bindir_; }
     /// The server log so far.
     std::string server_log() const;
 

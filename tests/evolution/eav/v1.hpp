@@ -1,0 +1,57 @@
+// Evolution of an EAV schema, version 1: vendors and products (EAV, which
+// take checks only), orders (simple) with a foreign key to products; an
+// extension with a reader role, a view over products_current's price and a
+// counting function.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <pgcraft/model.hpp>
+
+#include "../extension_parts.hpp"
+
+namespace evo_eav::v1 {
+
+namespace pg = pgcraft;
+
+enum class product_state { active, retired };
+
+struct vendors {
+    using dimension = pg::eav<pg::in_schema<"evo_e">>;
+    std::string name;
+    std::optional<std::string> website;
+};
+
+struct products {
+    using dimension = pg::eav<pg::in_schema<"evo_e">, pg::check<"<qty> >= 0">>;
+    std::int64_t vendor_id;
+    std::string name;
+    std::string price;
+    std::int32_t qty;
+    product_state state;
+    std::optional<std::string> notes;
+};
+
+// A simple dimension beside them, with foreign keys to the EAV entities.
+struct orders {
+    using dimension = pg::simple<pg::in_schema<"evo_e">,
+                                 pg::foreign_key<"product_id">::references<products>>;
+    std::int64_t product_id;
+    std::int32_t amount;
+};
+
+struct shop {
+    static constexpr std::string_view name = "shop";
+    static void add_objects(pgcraft::catalog::catalog& catalog) {
+        evolution::add_view(catalog, "product_prices", pgcraft::catalog::id::view({"evo_e", "products_current"}), {"id", "price", "qty"});
+        evolution::add_function(catalog, "evo_e", "product_count", "bigint", "SELECT count(*) FROM evo_e.products_current;",
+                                pgcraft::catalog::id::view({"evo_e", "products_current"}), "evo_e_reader");
+        evolution::add_reader(catalog, "evo_e", "evo_e_reader");
+    }
+};
+
+using schema = pg::schema<pg::extensions<shop>, vendors, products, orders>;
+
+}  // namespace evo_eav::v1

@@ -1,0 +1,504 @@
+// The evolution suite: for each kind, versions 1..N of a small schema, each
+// with its own generator. In a fresh directory the generators write the
+// migrations (`migrate new vK --dir DIR`, K = 1..N); then on the cluster, for
+// every version K:
+//  - database A: the fresh DDL of version K; database B: migrations 1..K
+//    applied in turn. Their `pg_dump --schema-only --no-owner` (privileges
+//    kept) must be equal, normalised only for what must differ: the
+//    database's name, pg_dump's comment lines, SET lines, and the order of
+//    the column lines of each CREATE TABLE (a migrated table has its added
+//    columns at the end);
+//  - the reader role has the same privileges in A and B (and the ones the
+//    version declares);
+//  - an INSERT, UPDATE and DELETE through every writable relation work on B
+//    (tables of simple dimensions, <table>_current views of history ones);
+//  - rows written at version 1 are still there, with their history, at N.
+// Then down: from N back to 1, each down file applied to B gives the dump of
+// that version's fresh DDL; and the first one's down gives an empty database.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pg_cluster.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace pgcraft_it;
+
+// ---------------------------------------------------------------- processes and files
+
+struct run_result {
+    int status = -1;
+    std::string out;
+    std::string err;
+    bool ok() const { return WIFEXITED(status) && WEXITSTATUS(status) == 0; }
+};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+fs::path make_temp_directory(const std::string& what) {
+    std::string pattern = (fs::temp_directory_path() / ("pgcraft-evo-" + what + "-XXXXXX")).string();
+    if (::mkdtemp(pattern.data()) == nullptr)
+        throw std::runtime_error("mkdtemp(" + pattern + "): " + std::strerror(errno));
+    return pattern;
+}
+
+/// Runs argv[0] (a path), stdin from /dev/null, and returns its status and output.
+run_result run(const std::vector<std::string>& argv) {
+    static int counter = 0;
+    static const fs::path scratch = make_temp_directory("run");
+    const fs::path out_path = scratch / ("out" + std::to_string(++counter));
+    const fs::path err_path = scratch / ("err" + std::to_string(counter));
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+    if (pid == 0) {
+        const int in = ::open("/dev/null", O_RDONLY);
+        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0)
+            ::_exit(126);
+        ::execv(args[0], args.data());
+        ::_exit(127);
+    }
+    run_result result;
+    while (::waitpid(pid, &result.status, 0) < 0)
+        if (errno != EINTR) throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));
+    result.out = slurp(out_path);
+    result.err = slurp(err_path);
+    fs::remove(out_path);
+    fs::remove(err_path);
+    return result;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(separator, start), text.size());
+        parts.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
+std::string first_lines(const std::string& text, std::size_t n) {
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < n && at != std::string::npos; ++i) at = text.find('\n', at == 0 ? 0 : at + 1);
+    if (at == std::string::npos) return text;
+    return text.substr(0, at) + "\n[… " + std::to_string(std::count(text.begin() + static_cast<long>(at), text.end(), '\n')) +
+           " more lines]";
+}
+
+// ---------------------------------------------------------------- databases
+
+std::string tool(const std::string& name) { return cluster().bindir() + "/" + name; }
+
+void create_database(const std::string& name) {
+    connection admin(cluster().conninfo("postgres"));
+    admin.exec("CREATE DATABASE " + name + " TEMPLATE template0 STRATEGY FILE_COPY");
+}
+
+void drop_database(const std::string& name) {
+    connection admin(cluster().conninfo("postgres"));
+    admin.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+}
+
+/// Applies a file in one transaction as a user would; psql's messages if it fails.
+std::optional<std::string> apply_file(const std::string& database, const fs::path& file) {
+    const run_result r = run({tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f",
+                              file.string(), "-d", cluster().conninfo(database)});
+    if (r.ok()) return std::nullopt;
+    return "psql -f " + file.string() + " failed:\n" + r.err + r.out;
+}
+
+/// pg_dump's schema (privileges kept), normalised only for what must differ
+/// between a fresh and a migrated database: the database's name, pg_dump's
+/// comment lines, SET lines and \restrict lines (a random key), and the order of the column lines inside
+/// each CREATE TABLE (PostgreSQL appends added columns), compared sorted and
+/// without their trailing commas.
+std::string normalised_dump(const std::string& database) {
+    const run_result r = run({tool("pg_dump"), "--schema-only", "--no-owner", "-d", cluster().conninfo(database)});
+    if (!r.ok()) throw std::runtime_error("pg_dump of " + database + " failed: " + r.err);
+    std::vector<std::string> out;
+    std::vector<std::string> columns;
+    bool in_table = false;
+    for (std::string line : split(r.out, '\n')) {
+        for (std::size_t at = line.find(database); at != std::string::npos; at = line.find(database, at))
+            line.replace(at, database.size(), "<database>");
+        // pg_dump 15.14 and later fence the dump with \restrict and \unrestrict
+        // and a random key: different in every dump.
+        if (line.starts_with("--") || line.starts_with("SET ") || line.starts_with("\\restrict ") ||
+            line.starts_with("\\unrestrict "))
+            continue;
+        if (in_table) {
+            if (line.starts_with(")")) {
+                std::sort(columns.begin(), columns.end());
+                out.insert(out.end(), columns.begin(), columns.end());
+                columns.clear();
+                out.push_back(line);
+                in_table = false;
+            } else {
+                if (line.ends_with(",")) line.pop_back();
+                columns.push_back(line);
+            }
+            continue;
+        }
+        if (line.starts_with("CREATE TABLE ") && line.ends_with("(")) in_table = true;
+        out.push_back(line);
+    }
+    std::string text;
+    for (const std::string& line : out) text += line + '\n';
+    return text;
+}
+
+/// `diff -u` of two texts, for a failure message.
+std::string unified_diff(const std::string& a, const std::string& a_label, const std::string& b,
+                         const std::string& b_label) {
+    static const fs::path scratch = make_temp_directory("diff");
+    const fs::path pa = scratch / "a.sql";
+    const fs::path pb = scratch / "b.sql";
+    write_file(pa, a);
+    write_file(pb, b);
+    const run_result r = run({"/usr/bin/diff", "-u", "--label", a_label, "--label", b_label, pa.string(), pb.string()});
+    return first_lines(r.out, 150);
+}
+
+/// What the role may do: its table, view and routine privileges and USAGE on the schema.
+std::string privileges_of(const std::string& database, const std::string& role, const std::string& schema) {
+    connection db(cluster().conninfo(database));
+    std::string text = "schema usage: " + db.text("SELECT has_schema_privilege($1, $2, 'USAGE')::text", {role, schema});
+    text += "\n" + show(db.query("SELECT table_name, privilege_type FROM information_schema.role_table_grants "
+                                 "WHERE grantee = $1 ORDER BY 1, 2",
+                                 {role}));
+    text += "\n" + show(db.query("SELECT routine_name, privilege_type FROM information_schema.routine_privileges "
+                                 "WHERE grantee = $1 ORDER BY 1, 2",
+                                 {role}));
+    return text;
+}
+
+// ---------------------------------------------------------------- the kinds' versions
+
+/// A relation that takes writes, at one version: what an INSERT gives, what an UPDATE sets.
+struct writable {
+    std::string relation;  ///< schema-qualified
+    std::string columns;
+    std::string values;
+    std::string update;
+};
+
+struct kind_spec {
+    std::string name;
+    std::string schema;
+    std::string role;
+    bool history = false;  ///< writes and seed rows go through <table>_current
+    std::vector<std::string> generators;
+
+    // Names as the versions declare them.
+    std::string vendors(int v) const { return v >= 4 ? "suppliers" : "vendors"; }
+    std::string product_name(int v) const { return v >= 4 ? "title" : "name"; }
+    std::string rel(const std::string& table) const { return schema + "." + table + (history ? "_current" : ""); }
+
+    std::vector<writable> writes(int v) const {
+        std::vector<writable> w;
+        w.push_back({rel(vendors(v)), "name", "'W'", "website = 'w'"});
+        if (v >= 3) w.push_back({rel("warehouses"), "code, city", "'W9', 'X'", "city = 'Y'"});
+        w.push_back({rel("products"),
+                     "vendor_id, " + product_name(v) + ", price, qty, state" + (v >= 6 ? ", min_qty" : ""),
+                     "(SELECT min(id) FROM " + rel(vendors(v)) + "), 'P', '1.5', 1, 'active'" + (v >= 6 ? ", 1" : ""),
+                     "qty = 2"});
+        if (name == "eav")
+            w.push_back({schema + ".orders", "product_id, amount", "(SELECT min(id) FROM " + rel("products") + "), 1",
+                         "amount = 2"});
+        return w;
+    }
+
+    /// The relation on which the reader may INSERT and UPDATE at version 2 only.
+    std::string granted_at_v2() const { return history ? "products_current" : "products"; }
+};
+
+std::vector<std::string> generators_of(const char* paths) { return split(paths, '|'); }
+
+kind_spec simple_kind() { return {"simple", "evo_s", "evo_s_reader", false, generators_of(PGCRAFT_EVOLUTION_SIMPLE)}; }
+kind_spec append_only_kind() {
+    return {"append_only", "evo_a", "evo_a_reader", true, generators_of(PGCRAFT_EVOLUTION_APPEND_ONLY)};
+}
+kind_spec eav_kind() { return {"eav", "evo_e", "evo_e_reader", true, generators_of(PGCRAFT_EVOLUTION_EAV)}; }
+
+std::string migration_file(int k, const std::string& suffix) {
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%04d", k);
+    return std::string(prefix) + "_v" + std::to_string(k) + suffix;
+}
+
+std::string database_name(const kind_spec& kind, const std::string& what) { return "evo_" + kind.name + "_" + what; }
+
+// ---------------------------------------------------------------- checks on B
+
+/// INSERT, UPDATE and DELETE through every writable relation of version v.
+void check_writes(const kind_spec& kind, const std::string& database, int v, const std::string& when) {
+    connection db(cluster().conninfo(database));
+    for (const writable& w : kind.writes(v)) {
+        INFO(kind.name << " " << when << ": writes through " << w.relation);
+        std::string id;
+        try {
+            id = db.text("INSERT INTO " + w.relation + " (" + w.columns + ") VALUES (" + w.values + ") RETURNING id");
+        } catch (const std::exception& e) {
+            FAIL_CHECK("INSERT failed: " << e.what());
+            continue;
+        }
+        const auto update = db.failure_of("UPDATE " + w.relation + " SET " + w.update + " WHERE id = $1", {id});
+        CHECK_MESSAGE(!update, "UPDATE failed: " << (update ? update->message + " " + update->detail : ""));
+        const auto remove = db.failure_of("DELETE FROM " + w.relation + " WHERE id = $1", {id});
+        CHECK_MESSAGE(!remove, "DELETE failed: " << (remove ? remove->message + " " + remove->detail : ""));
+        CHECK(db.text("SELECT count(*) FROM " + w.relation + " WHERE id = $1", {id}) == "0");
+    }
+}
+
+struct seeded {
+    std::string vendor;
+    std::string product;
+};
+
+/// Rows written at version 1 (a product changed once, so that history kinds have two versions of it).
+seeded seed(const kind_spec& kind, const std::string& database) {
+    connection db(cluster().conninfo(database));
+    seeded s;
+    s.vendor = db.text("INSERT INTO " + kind.rel("vendors") + " (name) VALUES ('Acme') RETURNING id");
+    s.product = db.text("INSERT INTO " + kind.rel("products") +
+                            " (vendor_id, name, price, qty, state, notes) VALUES ($1, 'Bolt', '2.50', 10, 'active', "
+                            "'first') RETURNING id",
+                        {s.vendor});
+    db.exec("UPDATE " + kind.rel("products") + " SET qty = 12 WHERE id = " + s.product);
+    if (kind.name == "eav") db.exec("INSERT INTO evo_e.orders (product_id, amount) VALUES (" + s.product + ", 3)");
+    return s;
+}
+
+/// The rows of version 1 at version v, with their history.
+void check_seed(const kind_spec& kind, const std::string& database, const seeded& s, int v) {
+    INFO(kind.name << ": rows written at version 1, at version " << v);
+    connection db(cluster().conninfo(database));
+    CHECK(db.text("SELECT name FROM " + kind.rel(kind.vendors(v)) + " WHERE id = $1", {s.vendor}) == "Acme");
+    CHECK(db.text("SELECT " + kind.product_name(v) + " || '|' || price::text || '|' || qty || '|' || state || '|' || "
+                  "vendor_id FROM " + kind.rel("products") + " WHERE id = $1",
+                  {s.product}) == "Bolt|2.50|12|active|" + s.vendor);
+    if (v >= 6)
+        CHECK(db.text("SELECT min_qty::text FROM " + kind.rel("products") + " WHERE id = $1", {s.product}) == "12");
+    if (kind.name == "append_only") {
+        CHECK(db.text("SELECT string_agg(qty::text || ':' || " + kind.product_name(v) +
+                          ", ',' ORDER BY valid_from) FROM evo_a.products_history WHERE id = $1",
+                      {s.product}) == "10:Bolt,12:Bolt");
+    }
+    if (kind.name == "eav") {
+        CHECK(db.text("SELECT string_agg(value, ',' ORDER BY valid_from) FROM evo_e.products_history "
+                      "WHERE id = $1 AND attribute = 'qty'",
+                      {s.product}) == "10,12");
+        CHECK(db.text("SELECT string_agg(value, ',' ORDER BY valid_from) FROM evo_e.products_history "
+                      "WHERE id = $1 AND attribute = $2",
+                      {s.product, kind.product_name(v)}) == "Bolt");
+        CHECK(db.text("SELECT amount::text FROM evo_e.orders WHERE product_id = $1", {s.product}) == "3");
+    }
+}
+
+// ---------------------------------------------------------------- one kind's evolution
+
+struct fresh_version {
+    bool applied = false;
+    std::string dump;
+    std::string privileges;
+};
+
+void check_same(const kind_spec& kind, const std::string& what, const fresh_version& fresh, const std::string& b) {
+    INFO(kind.name << ": " << what);
+    const std::string dump = normalised_dump(b);
+    const bool same_dump = dump == fresh.dump;
+    CHECK_MESSAGE(same_dump, "pg_dump differs (- fresh DDL, + migrated):\n"
+                                          << unified_diff(fresh.dump, "fresh", dump, "migrated"));
+    const std::string privileges = privileges_of(b, kind.role, kind.schema);
+    const bool same_privileges = privileges == fresh.privileges;
+    CHECK_MESSAGE(same_privileges, "the role's privileges differ:\n"
+                                                      << unified_diff(fresh.privileges, "fresh", privileges, "migrated"));
+}
+
+void evolve(const kind_spec& kind) {
+    const int n = static_cast<int>(kind.generators.size());
+    REQUIRE(n >= 3);
+    const fs::path dir = make_temp_directory(kind.name);
+
+    // The migrations, written by each version's generator in turn.
+    int written = 0;
+    for (int k = 1; k <= n; ++k) {
+        const run_result r = run({kind.generators[k - 1], "migrate", "new", "v" + std::to_string(k), "--dir", dir.string()});
+        INFO(kind.name << ": " << kind.generators[k - 1] << " migrate new v" << k << "\nstdout: " << r.out
+                       << "\nstderr: " << r.err);
+        if (!r.ok()) {
+            FAIL_CHECK("migrate new failed");
+            break;
+        }
+        bool complete = true;
+        for (const char* suffix : {".up.sql", ".down.sql", ".json"}) {
+            const bool exists = fs::exists(dir / migration_file(k, suffix));
+            CHECK_MESSAGE(exists, "no " << migration_file(k, suffix));
+            complete = complete && exists;
+        }
+        CHECK(fs::exists(dir / "pgcraft.sum"));
+        if (!complete) break;
+        written = k;
+    }
+    if (written == n) {
+        const auto files = [&] { return std::distance(fs::directory_iterator(dir), fs::directory_iterator{}); };
+        const auto before = files();
+        const run_result again = run({kind.generators[n - 1], "migrate", "new", "again", "--dir", dir.string()});
+        INFO(kind.name << ": migrate new with nothing to do\nstdout: " << again.out << "\nstderr: " << again.err);
+        CHECK(again.ok());
+        CHECK(again.out.find("no changes") != std::string::npos);
+        CHECK(files() == before);
+    }
+    if (written == 0) return;
+
+    // Database A of every version: its fresh DDL.
+    std::vector<fresh_version> fresh(static_cast<std::size_t>(n) + 1);
+    {
+        const std::string empty = database_name(kind, "empty");
+        drop_database(empty);
+        create_database(empty);
+        fresh[0] = {true, normalised_dump(empty), {}};
+        drop_database(empty);
+    }
+    for (int k = 1; k <= written; ++k) {
+        const run_result ddl = run({kind.generators[k - 1], "ddl"});
+        REQUIRE_MESSAGE(ddl.ok(), ddl.err);
+        const fs::path file = dir / ("fresh_v" + std::to_string(k) + ".sql");
+        write_file(file, ddl.out);
+        const std::string a = database_name(kind, "a" + std::to_string(k));
+        drop_database(a);
+        create_database(a);
+        const auto failed = apply_file(a, file);
+        CHECK_MESSAGE(!failed, kind.name << " v" << k << ": fresh DDL: " << failed.value_or(""));
+        fresh[static_cast<std::size_t>(k)] = {!failed, normalised_dump(a), privileges_of(a, kind.role, kind.schema)};
+        drop_database(a);  // no other database holds privileges of the role when a down drops it
+    }
+    if (written >= 2) {
+        INFO(kind.name << ": the reader's grant at version 2, revoked at version 3");
+        CHECK(fresh[2].privileges.find(kind.granted_at_v2() + "|INSERT") != std::string::npos);
+        if (written >= 3) CHECK(fresh[3].privileges.find(kind.granted_at_v2() + "|INSERT") == std::string::npos);
+    }
+
+    // Database B: up, one migration after the other.
+    const std::string b = database_name(kind, "b");
+    drop_database(b);
+    create_database(b);
+    int reached = 0;
+    seeded rows;
+    for (int k = 1; k <= written; ++k) {
+        const auto failed = apply_file(b, dir / migration_file(k, ".up.sql"));
+        if (failed) {
+            FAIL_CHECK(kind.name << ": up " << k << ": " << *failed);
+            break;
+        }
+        reached = k;
+        if (k == 1) rows = seed(kind, b);
+        check_same(kind, "up 1.." + std::to_string(k) + " vs fresh v" + std::to_string(k), fresh[static_cast<std::size_t>(k)], b);
+        check_writes(kind, b, k, "after up " + std::to_string(k));
+    }
+    if (reached >= 1) check_seed(kind, b, rows, reached);
+
+    // Down, from the last version reached back to the empty database.
+    for (int k = reached; k >= 1; --k) {
+        const auto failed = apply_file(b, dir / migration_file(k, ".down.sql"));
+        if (failed) {
+            FAIL_CHECK(kind.name << ": down " << k << ": " << *failed);
+            break;
+        }
+        const fresh_version& target = fresh[static_cast<std::size_t>(k - 1)];
+        if (k > 1) {
+            check_same(kind, "down " + std::to_string(k) + " vs fresh v" + std::to_string(k - 1), target, b);
+            check_writes(kind, b, k - 1, "after down " + std::to_string(k));
+        } else {
+            INFO(kind.name << ": down 1 vs an empty database");
+            const std::string dump = normalised_dump(b);
+            const bool same_dump = dump == target.dump;
+            CHECK_MESSAGE(same_dump, "pg_dump differs (- empty, + migrated down):\n"
+                                                   << unified_diff(target.dump, "empty", dump, "migrated"));
+        }
+    }
+    drop_database(b);
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+}
+
+}  // namespace
+
+TEST_SUITE("evolution") {
+
+TEST_CASE("every version's fresh DDL applies to an empty database") {
+    for (const kind_spec& kind : {simple_kind(), append_only_kind(), eav_kind()}) {
+        const fs::path dir = make_temp_directory(kind.name + "-ddl");
+        for (std::size_t k = 1; k <= kind.generators.size(); ++k) {
+            INFO(kind.name << " v" << k);
+            const run_result ddl = run({kind.generators[k - 1], "ddl"});
+            REQUIRE_MESSAGE(ddl.ok(), ddl.err);
+            const fs::path file = dir / ("v" + std::to_string(k) + ".sql");
+            write_file(file, ddl.out);
+            const std::string a = database_name(kind, "ddl" + std::to_string(k));
+            drop_database(a);
+            create_database(a);
+            const auto failed = apply_file(a, file);
+            CHECK_MESSAGE(!failed, failed.value_or(""));
+            if (!failed && k == 1) {
+                const seeded s = seed(kind, a);
+                check_seed(kind, a, s, 1);
+            }
+            if (!failed && k > 1) {
+                // What the writes refer to: a vendor and a product.
+                connection db(cluster().conninfo(a));
+                const int v = static_cast<int>(k);
+                const std::string vendor =
+                    db.text("INSERT INTO " + kind.rel(kind.vendors(v)) + " (name) VALUES ('V') RETURNING id");
+                db.exec("INSERT INTO " + kind.rel("products") + " (vendor_id, " + kind.product_name(v) +
+                        ", price, qty, state" + (v >= 6 ? ", min_qty" : "") + ") VALUES (" + vendor +
+                        ", 'P', '1', 1, 'active'" + (v >= 6 ? ", 1" : "") + ")");
+            }
+            if (!failed) check_writes(kind, a, static_cast<int>(k), "fresh DDL");
+            drop_database(a);
+        }
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+}
+
+TEST_CASE("simple: migrations up and down give the fresh DDL's database") { evolve(simple_kind()); }
+
+TEST_CASE("append_only: migrations up and down give the fresh DDL's database") { evolve(append_only_kind()); }
+
+TEST_CASE("eav: migrations up and down give the fresh DDL's database") { evolve(eav_kind()); }
+
+}  // TEST_SUITE
