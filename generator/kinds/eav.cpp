@@ -4,6 +4,7 @@
 // only the attributes whose value changes; clearing an optional attribute
 // writes a row with no value, so the clearing stays in the history.
 #include <pgcraft/kinds/history.hpp>
+#include <pgcraft/kinds/migrations.hpp>
 
 #include <cctype>
 #include <map>
@@ -85,8 +86,12 @@ void build_eav_tables(plugin_context& context, std::string_view entity_key, std:
     values.add_column({.name = "attribute", .type = "text"}, "The attribute's name");
     for (const auto& [column, type] : value_columns(attributes)) {
         const catalog::qualified_name& user_type = user_types[column];
+        std::vector<std::string> held;
+        for (const templates::eav_attribute& a : attributes)
+            if (a.value_column == column) held.push_back(a.name);
         values.add_column({.name = column, .type = user_type.name.empty() ? type : std::string(), .user_type = user_type,
-                           .nullable = true});
+                           .nullable = true},
+                          templates::eav_value_column_comment(held));
     }
     values.add_column({.name = "valid_from", .type = "timestamptz", .default_value = templates::clock_now()});
     values.add_column({.name = "valid_to", .type = "timestamptz", .nullable = true});
@@ -184,6 +189,17 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
     add_view_writes(context, entity.name, view_id,
                     {templates::eav_insert_body(n), templates::eav_update_body(n), templates::eav_delete_body(n)},
                     write_reads);
+}
+
+std::vector<migrate::value_home> eav_value_homes(const pgcraft::catalog::catalog& catalog) {
+    std::vector<migrate::value_home> homes;
+    for (const catalog::comment* c : catalog.all<catalog::comment>()) {
+        if (c->on.kind != catalog::object_kind::column) continue;
+        if (!catalog.find(catalog::id::column(c->on.relation(), "attribute"))) continue;
+        for (const std::string& attribute : templates::eav_attributes_in_comment(c->text))
+            homes.push_back({c->on.relation(), "attribute", attribute, c->on.name});
+    }
+    return homes;
 }
 
 std::vector<migrate::data_step> eav_renamed_attributes(const generator::dimension_info& d) {

@@ -24,6 +24,9 @@
 #include <pgcraft/sql/render.hpp>
 #include <pgcraft/sql/render_change.hpp>
 
+#include <pgcraft/kinds/migrations.hpp>
+#include <pgcraft/sql/naming.hpp>
+
 #include "../sql/render_parts.hpp"
 
 namespace pgcraft::migrate {
@@ -191,11 +194,13 @@ public:
         if (!refusals_.empty()) throw refusal(refusals_);
         emit_renames();
         const std::size_t data_steps_at = result_.statements.size();
-        emit_drops();
+        emit_drops(false);
         emit_changes_in_place();
         emit_creations();
         if (!refusals_.empty()) throw refusal(refusals_);
         for (std::string& s : after_) add(std::move(s));
+        emit_value_moves();
+        emit_drops(true);
         // A kind's data steps follow its declared renames. They run while the
         // renamed objects change, and are idempotent, so that a declaration
         // still carrying an old rename writes no migration of its own.
@@ -224,6 +229,7 @@ private:
     std::set<object_id> replaced_;   ///< views and functions written CREATE OR REPLACE
     std::set<object_id> altered_;    ///< changed in place: columns, enum types, roles, comments, grants
     std::set<object_id> retyped_;    ///< columns whose type changes
+    std::set<object_id> retyped_enums_;  ///< enum types whose labels go or move: replaced by a new type
 
     std::vector<std::string> refusals_;
     std::vector<std::string> after_;
@@ -281,18 +287,24 @@ private:
                 if (sql::detail::column_type(before) != sql::detail::column_type(after)) retyped_.insert(id);
             }
         } else if constexpr (std::is_same_v<T, view>) {
-            (starts_with(after.columns, before.columns) ? replaced_ : recreated_).insert(id);
+            // In place only when columns are appended and nothing it read is
+            // read no more: a column read instead of another may change a
+            // column's type, which CREATE OR REPLACE VIEW cannot.
+            const bool grows = starts_with(after.columns, before.columns) &&
+                               std::all_of(before.reads.begin(), before.reads.end(), [&](const object_id& r) {
+                                   return std::find(after.reads.begin(), after.reads.end(), r) != after.reads.end();
+                               });
+            (grows ? replaced_ : recreated_).insert(id);
         } else if constexpr (std::is_same_v<T, function>) {
             bool same_signature = before.returns == after.returns && before.arguments == after.arguments;
             (same_signature ? replaced_ : recreated_).insert(id);
         } else if constexpr (std::is_same_v<T, enum_type>) {
-            if (only_adds_labels(before, after)) {
-                altered_.insert(id);
-            } else {
-                refusals_.push_back(fmt::format("{}: labels removed or renamed ({} → {}) need the rows that hold them "
-                                                "rewritten, which pgcraft does not do yet; add labels only",
-                                                describe(id), fmt::join(before.labels, ", "),
-                                                fmt::join(after.labels, ", ")));
+            altered_.insert(id);
+            if (!only_adds_labels(before, after)) {
+                // A new type replaces it: its columns change type, and what reads them is re-created.
+                retyped_enums_.insert(id);
+                for (const column* c : previous_.all<column>())
+                    if (c->user_type == before.name && to_.find(c->id())) retyped_.insert(c->id());
             }
         } else if constexpr (std::is_same_v<T, role> || std::is_same_v<T, comment> || std::is_same_v<T, grant> ||
                              std::is_same_v<T, table>) {
@@ -392,15 +404,30 @@ private:
                 const bool part = from.kind == object_kind::column || from.kind == object_kind::constraint ||
                                   from.kind == object_kind::trigger;
                 if (part == parts) add(sql::render_rename(from, to));
+                // An identity column's sequence is named after its table and column.
+                if (parts && from.kind == object_kind::column)
+                    if (const auto* c = previous_.find_as<column>(to); c && c->identity)
+                        add(sql::render_rename_identity_sequence(from.relation(), from.name, to.relation(), to.name));
             }
     }
 
-    void emit_drops() {
+    // A column of a table that stays is dropped last, once its values may
+    // have moved to where `to` keeps them.
+    bool dropped_late(const object_id& id) const {
+        return id.kind == object_kind::column && dropped_.contains(id) && to_.find(id::table(id.relation()));
+    }
+
+    void emit_drops(bool late) {
         catalog_t drops;
-        for (const object_id& id : previous_.added())
-            if (goes(id)) drops.add(*previous_.find(id));
+        for (const object_id& id : previous_.added()) {
+            if (!goes(id) || dropped_late(id) != late) continue;
+            // A column's comment goes with it.
+            if (const object_id* on = id.on(); on && dropped_late(*on)) continue;
+            drops.add(*previous_.find(id));
+        }
         // Privileges a grant no longer gives.
-        for (const object_id& id : altered_)
+        if (!late)
+            for (const object_id& id : altered_)
             if (const auto* g = previous_.find_as<grant>(id)) {
                 grant revoked = *g;
                 revoked.privileges = minus(g->privileges, to_.find_as<grant>(id)->privileges);
@@ -441,9 +468,43 @@ private:
         return nullptr;
     }
 
+    void emit_value_moves() {
+        const std::vector<value_home> before = kinds::eav_value_homes(previous_);
+        for (const value_home& h : kinds::eav_value_homes(to_)) {
+            for (const value_home& b : before) {
+                if (b.table != h.table || b.selector != h.selector || b.key != h.key || b.column == h.column) continue;
+                const column* target = to_.find_as<column>(id::column(h.table, h.column));
+                add(sql::render_value_move(h.table, h.selector, h.key, b.column, *target, has_triggers(h.table)));
+                result_.notes.push_back(fmt::format("moves the values of {} = '{}' of {} from {} to {}", h.selector,
+                                                    h.key, describe(id::table(h.table)), b.column, h.column));
+            }
+        }
+    }
+
+    void emit_enum_rewrite(const enum_type& before, const enum_type& after) {
+        enum_type old = before;
+        old.name.name = sql::fit_identifier(before.name.name + "_pgcraft_old");
+        add(sql::render_rename(before.id(), old.id()));
+        add(sql::render_create({}, after));
+        for (const column* c : previous_.all<column>()) {
+            if (c->user_type != before.name || !to_.find(c->id())) continue;
+            column was = *c;
+            was.user_type = old.name;
+            const expression through_text =
+                expression::marked("<" + c->name + ">::text::" + sql::quote_qualified(after.name));
+            add(sql::render_alter_column(was, *to_.find_as<column>(c->id()), &through_text));
+        }
+        add(sql::render_drop({}, old));
+        result_.notes.push_back(fmt::format("replaces {} by a type with the labels {}: fails if a row holds a label "
+                                            "that is gone",
+                                            describe(after.id()), fmt::join(after.labels, ", ")));
+    }
+
     void emit_changes_in_place() {
         for (const object_id& id : altered_) {
-            if (const auto* e = to_.find_as<enum_type>(id)) {
+            if (retyped_enums_.contains(id)) {
+                emit_enum_rewrite(*previous_.find_as<enum_type>(id), *to_.find_as<enum_type>(id));
+            } else if (const auto* e = to_.find_as<enum_type>(id)) {
                 const auto& before = previous_.find_as<enum_type>(id)->labels;
                 for (std::size_t i = 0; i < e->labels.size(); ++i) {
                     if (std::find(before.begin(), before.end(), e->labels[i]) != before.end()) continue;
@@ -457,6 +518,7 @@ private:
         for (const object_id& id : altered_) {
             const auto* after = to_.find_as<column>(id);
             if (!after) continue;
+            if (retyped_enums_.contains(id::enum_type(after->user_type))) continue;  // the type's replacement changes it
             const column& before = *previous_.find_as<column>(id);
             column target = *after;
             const expression* conversion = conversion_for(id);

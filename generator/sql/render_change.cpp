@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <pgcraft/sql/naming.hpp>
 #include <pgcraft/sql/quote.hpp>
 #include <pgcraft/sql/render.hpp>
 
@@ -84,6 +85,15 @@ std::string render_rename(const object_id& from, const object_id& to) {
     }
 }
 
+std::string render_rename_identity_sequence(const qualified_name& old_table, const std::string& old_column,
+                                            const qualified_name& table, const std::string& column) {
+    const std::string from = identity_sequence_name(old_table.name, old_column);
+    const std::string to = identity_sequence_name(table.name, column);
+    if (from == to) return {};
+    return fmt::format("ALTER SEQUENCE {} RENAME TO {};\n", quote_qualified({old_table.schema, from}),
+                       quote_identifier(to));
+}
+
 std::string render_alter_column(const column& before, const column& after, const expression* conversion) {
     const std::string prefix = fmt::format("{} ALTER COLUMN {}", alter_table(after.table), quote_identifier(after.name));
     std::string text;
@@ -105,11 +115,29 @@ std::string render_alter_column(const column& before, const column& after, const
     return text;
 }
 
-std::string render_backfill(const column& c, const expression& value, bool has_triggers) {
-    const std::string update = fmt::format("UPDATE {} SET {} = {} WHERE {} IS NULL;\n", quote_qualified(c.table),
-                                           quote_identifier(c.name), render(value), quote_identifier(c.name));
+namespace {
+// An UPDATE, with the table's own triggers (which guard its writes) off around it.
+std::string data_update(const qualified_name& table, const std::string& update, bool has_triggers) {
     if (!has_triggers) return update;
-    return fmt::format("{0} DISABLE TRIGGER USER;\n{1}{0} ENABLE TRIGGER USER;\n", alter_table(c.table), update);
+    return fmt::format("{0} DISABLE TRIGGER USER;\n{1}{0} ENABLE TRIGGER USER;\n", alter_table(table), update);
+}
+}  // namespace
+
+std::string render_backfill(const column& c, const expression& value, bool has_triggers) {
+    return data_update(c.table,
+                       fmt::format("UPDATE {} SET {} = {} WHERE {} IS NULL;\n", quote_qualified(c.table),
+                                   quote_identifier(c.name), render(value), quote_identifier(c.name)),
+                       has_triggers);
+}
+
+std::string render_value_move(const qualified_name& table, const std::string& selector, const std::string& key,
+                              const std::string& from, const column& to, bool has_triggers) {
+    const std::string source = quote_identifier(from);
+    return data_update(table,
+                       fmt::format("UPDATE {} SET {} = CAST({} AS {}), {} = NULL\n    WHERE {} = {} AND {} IS NOT NULL;\n",
+                                   quote_qualified(table), quote_identifier(to.name), source, column_type(to), source,
+                                   quote_identifier(selector), quote_literal(key), source),
+                       has_triggers);
 }
 
 std::string render_set_not_null(const column& c) {

@@ -186,6 +186,26 @@ END;)",
 }
 
 // A migration's data step for a renamed attribute: its rows keep their values and history.
+namespace {
+constexpr std::string_view values_of = "Values of: ";
+}
+
+std::string eav_value_column_comment(const std::vector<std::string>& attributes) {
+    return fmt::format("{}{}", values_of, fmt::join(attributes, ", "));
+}
+
+std::vector<std::string> eav_attributes_in_comment(std::string_view comment) {
+    if (!comment.starts_with(values_of)) return {};
+    std::vector<std::string> names;
+    std::string_view rest = comment.substr(values_of.size());
+    while (!rest.empty()) {
+        const std::size_t comma = rest.find(", ");
+        names.emplace_back(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    }
+    return names;
+}
+
 std::string eav_rename_attribute(const catalog::qualified_name& values, const std::string& protect_trigger,
                                  const std::string& from, const std::string& to) {
     return fmt::format(R"(ALTER TABLE {values} DISABLE TRIGGER {trigger};

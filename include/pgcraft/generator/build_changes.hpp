@@ -17,7 +17,7 @@
 #include <pgcraft/dimension.hpp>
 #include <pgcraft/generator/build_catalog.hpp>
 #include <pgcraft/generator/dimension_changes.hpp>
-#include <pgcraft/kinds/history.hpp>
+#include <pgcraft/kinds/migrations.hpp>
 #include <pgcraft/migrate/declared_changes.hpp>
 #include <pgcraft/plan/schema_plan.hpp>
 

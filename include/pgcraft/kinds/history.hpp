@@ -20,13 +20,9 @@
 
 #include <span>
 #include <string_view>
-#include <vector>
-
-#include <pgcraft/migrate/declared_changes.hpp>
 
 namespace pgcraft::generator {
 class plugin_context;
-struct dimension_info;
 }
 
 namespace pgcraft::kinds {
@@ -42,11 +38,6 @@ void build_eav_tables(generator::plugin_context& context, std::string_view entit
                       std::string_view attributes_key);
 void build_eav_views_and_writes(generator::plugin_context& context, std::string_view entity_key,
                                 std::string_view attributes_key, std::string_view view_key);
-
-/// The data steps of an EAV dimension's renamed attributes (members with
-/// pg::renamed_from): their rows in t_attributes take the new name. The
-/// dimension's own renames are the objects' business, not its rows'.
-std::vector<migrate::data_step> eav_renamed_attributes(const generator::dimension_info& dimension);
 
 /// Direct writes to the tables produced under `table_keys` (INSERT, UPDATE,
 /// DELETE, TRUNCATE) fail with a message naming the table; the dimension's

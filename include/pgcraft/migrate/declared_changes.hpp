@@ -50,6 +50,18 @@ struct data_step {
     friend bool operator==(const data_step&, const data_step&) = default;
 };
 
+/// Where a kind keeps one attribute's values, when it keeps them in one of
+/// several columns (EAV: a value column per SQL type): the rows of `table`
+/// whose `selector` column holds `key` have their value in `column`. When an
+/// attribute's home moves (its type changed), a migration moves its values.
+struct value_home {
+    catalog::qualified_name table = {};
+    std::string selector = {};
+    std::string key = {};
+    std::string column = {};
+    friend bool operator==(const value_home&, const value_home&) = default;
+};
+
 struct declared_changes {
     std::vector<rename> renames;  ///< in the order the objects were built
     std::vector<conversion> conversions;

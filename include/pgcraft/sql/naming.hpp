@@ -63,4 +63,15 @@ inline std::string convention_name(std::string_view prefix, std::string_view tab
     return fit_identifier(name);
 }
 
+/// The name PostgreSQL gives the sequence of an identity column of `table`:
+/// table_column_seq, each part cut (the longer first) to fit 63 bytes, as its
+/// makeObjectName does. (Names are ASCII here, so bytes are characters.)
+inline std::string identity_sequence_name(std::string_view table, std::string_view column) {
+    constexpr std::string_view label = "seq";
+    const std::size_t available = max_identifier_bytes - 1 - (label.size() + 1);
+    std::size_t a = table.size(), b = column.size();
+    while (a + b > available) (a > b ? a : b) -= 1;
+    return std::string(table.substr(0, a)) + "_" + std::string(column.substr(0, b)) + "_" + std::string(label);
+}
+
 }  // namespace pgcraft::sql

@@ -18,6 +18,11 @@ std::string render_drop(const catalog::catalog& c, const catalog::object& o);
 /// the same kind); empty when only its table's name changed, which it follows.
 std::string render_rename(const catalog::object_id& from, const catalog::object_id& to);
 
+/// ALTER SEQUENCE … RENAME: the sequence of an identity column follows its
+/// table's and column's names, as a table created anew would name it.
+std::string render_rename_identity_sequence(const catalog::qualified_name& old_table, const std::string& old_column,
+                                            const catalog::qualified_name& table, const std::string& column);
+
 /// ALTER TABLE … ALTER COLUMN for each property that differs (type, with
 /// USING `conversion` when given; identity; default; nullability), in an
 /// order PostgreSQL accepts. Generated columns are not changed in place.
@@ -36,5 +41,11 @@ std::string render_add_label(const catalog::enum_type& e, const std::string& lab
 std::string render_view_default(const catalog::view& v, const std::string& column, const catalog::expression& value);
 
 std::string render_alter_role(const catalog::role& r);
+
+/// Moves the value of the rows of `table` whose `selector` is `key` from the
+/// column `from` into `to`, cast to its type (an EAV attribute whose type
+/// changed), with the table's own triggers disabled around it when `has_triggers`.
+std::string render_value_move(const catalog::qualified_name& table, const std::string& selector, const std::string& key,
+                              const std::string& from, const catalog::column& to, bool has_triggers);
 
 }  // namespace pgcraft::sql

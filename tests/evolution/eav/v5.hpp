@@ -1,5 +1,5 @@
 // Version 5 (declared changes): products' price changes from text to
-// numeric(10,2), converted, under products_current and the extension's view
+// numeric(10,2) (its values move to the numeric value column, cast), under products_current and the extension's view
 // over it; orders' foreign key to warehouses goes (its column stays).
 #pragma once
 
@@ -31,7 +31,6 @@ struct warehouses {
 
 struct products {
     using dimension = pg::eav<pg::in_schema<"evo_e">,
-                                 pg::column<"price", pg::convert_using<"<price>::numeric">>,
                                  pg::check<"qty_bounded", "<qty> < 1000000">>;
     std::int64_t vendor_id;
     std::string title;

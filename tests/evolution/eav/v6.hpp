@@ -1,5 +1,4 @@
-// Version 6 (declared changes): products gain a required min_qty, filled
-// from qty in existing rows; the count function now returns integer.
+// Version 6: products gain an optional min_qty (EAV takes no pg::backfill); the count function now returns integer.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +29,6 @@ struct warehouses {
 
 struct products {
     using dimension = pg::eav<pg::in_schema<"evo_e">,
-                                 pg::column<"min_qty", pg::backfill<"<qty>">>,
                                  pg::check<"qty_bounded", "<qty> < 1000000">>;
     std::int64_t vendor_id;
     std::string title;
@@ -38,7 +36,7 @@ struct products {
     std::int64_t qty;  // integer until version 2: a type change under views that read it
     product_state state;
     std::optional<pg::varchar<32>> sku;
-    std::int32_t min_qty;
+    std::optional<std::int32_t> min_qty;  // EAV takes no pg::backfill: its attributes are not columns
 };
 
 // A simple dimension beside them, with foreign keys to the EAV entities.

@@ -37,7 +37,7 @@ struct products {
     std::int64_t qty;  // integer until version 2: a type change under views that read it
     product_state state;
     std::optional<pg::varchar<32>> sku;
-    std::int32_t min_qty;
+    std::optional<std::int32_t> min_qty;  // EAV takes no pg::backfill: its attributes are not columns
 };
 
 // A simple dimension beside them, with foreign keys to the EAV entities.

@@ -1,0 +1,24 @@
+// What the kinds know of their own layout that a migration needs: the data
+// to move when an EAV attribute is renamed or changes type. Apart from the
+// kinds' builders, so that the declarations (pgcraft/model.hpp) stay cheap.
+#pragma once
+
+#include <vector>
+
+#include <pgcraft/catalog/catalog.hpp>
+#include <pgcraft/generator/dimension_info.hpp>
+#include <pgcraft/migrate/declared_changes.hpp>
+
+namespace pgcraft::kinds {
+
+/// The data steps of an EAV dimension's renamed attributes (members with
+/// pg::renamed_from): their rows in t_attributes take the new name. The
+/// dimension's own renames are the objects' business, not its rows'.
+std::vector<migrate::data_step> eav_renamed_attributes(const generator::dimension_info& dimension);
+
+/// Where each EAV dimension of the catalog keeps each attribute's values,
+/// read from the comments its value columns carry ("Values of: a, b"), so
+/// that a snapshot tells it as well as the declarations.
+std::vector<migrate::value_home> eav_value_homes(const catalog::catalog& catalog);
+
+}  // namespace pgcraft::kinds
