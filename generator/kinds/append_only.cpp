@@ -117,6 +117,7 @@ void build_append_only_views(plugin_context& context, std::string_view entity_ke
     current.columns.insert(current.columns.end(), {"created_at", "updated_at"});
     current.reads = {entity.id()};
     current.defaults = member_defaults(context);
+    current.column_types = column_types(entity, current.columns);
     std::vector<std::string> entity_reads = current.columns;
     entity_reads.push_back("deleted_at");
     for (catalog::object_id& id : column_ids(entity.name, entity_reads)) current.reads.push_back(std::move(id));
@@ -127,6 +128,7 @@ void build_append_only_views(plugin_context& context, std::string_view entity_ke
     history.columns = {key};
     history.columns.insert(history.columns.end(), members.begin(), members.end());
     history.columns.insert(history.columns.end(), {"valid_from", "valid_to"});
+    history.column_types = column_types(versions, history.columns);
     history.reads = {versions.id(), entity.id()};
     for (catalog::object_id& id : column_ids(versions.name, history.columns)) history.reads.push_back(std::move(id));
 

@@ -161,6 +161,9 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
     current.columns.push_back(context.primary_key().column);
     for (const templates::eav_attribute& a : n.attributes) current.columns.push_back(a.name);
     current.columns.insert(current.columns.end(), {"created_at", "updated_at"});
+    current.column_types = column_types(entity, {context.primary_key().column});
+    for (const templates::eav_attribute& a : n.attributes) current.column_types.push_back(a.type);
+    current.column_types.insert(current.column_types.end(), {"timestamptz", "timestamptz"});
     current.reads = {entity.id(), values.id()};
     current.defaults = member_defaults(context);
     std::vector<std::string> value_reads{context.primary_key().column, "attribute", "valid_from", "valid_to"};
@@ -173,6 +176,8 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
     history.name = {schema, derived_name(table, "_history")};
     history.query = templates::eav_history_query(n);
     history.columns = {"value_id", context.primary_key().column, "attribute", "value", "valid_from", "valid_to"};
+    history.column_types = column_types(values, history.columns);
+    history.column_types[3] = "text";  // every value, as text
     history.reads = {values.id()};
     for (catalog::object_id& id : column_ids(values.name, value_reads)) history.reads.push_back(std::move(id));
 

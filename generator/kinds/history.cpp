@@ -7,6 +7,7 @@
 #include <pgcraft/sql/quote.hpp>
 
 #include "../sql/templates.hpp"
+#include "../sql/render_parts.hpp"
 #include "table_parts.hpp"
 
 namespace pgcraft::kinds {
@@ -29,6 +30,15 @@ std::vector<catalog::column_default> member_defaults(plugin_context& context) {
     for (const generator::member_column& m : stored_members(context))
         if (!m.column.default_value.empty()) defaults.push_back({m.column.name, m.column.default_value});
     return defaults;
+}
+
+std::vector<std::string> column_types(const catalog::table_definition& table, const std::vector<std::string>& columns) {
+    std::vector<std::string> types;
+    for (const std::string& name : columns) {
+        const catalog::column* c = table.find_column(name);
+        types.push_back(c ? sql::detail::column_type(*c) : std::string());
+    }
+    return types;
 }
 
 std::vector<catalog::object_id> whole_rows(const catalog::table_definition& t) {

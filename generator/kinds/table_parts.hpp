@@ -42,6 +42,8 @@ void add_view_writes(generator::plugin_context& context, const catalog::qualifie
 std::vector<catalog::column_default> member_defaults(generator::plugin_context& context);
 /// A table and each of its columns: what a function that reads and writes whole rows depends on.
 std::vector<catalog::object_id> whole_rows(const catalog::table_definition& t);
+/// The SQL types of `columns` of `table`, for the view that shows them.
+std::vector<std::string> column_types(const catalog::table_definition& table, const std::vector<std::string>& columns);
 /// The ids of `columns` of `table`, for what a view or function reads.
 std::vector<catalog::object_id> column_ids(const catalog::qualified_name& table, const std::vector<std::string>& columns);
 

@@ -290,7 +290,10 @@ private:
             // In place only when columns are appended and nothing it read is
             // read no more: a column read instead of another may change a
             // column's type, which CREATE OR REPLACE VIEW cannot.
-            const bool grows = starts_with(after.columns, before.columns) &&
+            // Types known on both sides must stay for the columns it had.
+            const bool types_stay = before.column_types.empty() || after.column_types.empty() ||
+                                    starts_with(after.column_types, before.column_types);
+            const bool grows = starts_with(after.columns, before.columns) && types_stay &&
                                std::all_of(before.reads.begin(), before.reads.end(), [&](const object_id& r) {
                                    return std::find(after.reads.begin(), after.reads.end(), r) != after.reads.end();
                                });

@@ -131,7 +131,8 @@ struct writer {
         json defaults = json::array();
         for (const cat::column_default& d : v.defaults)
             defaults.push_back({{"column", d.column}, {"value", expression_json(d.value)}});
-        return {{"name", name_json(v.name)}, {"query", v.query}, {"columns", v.columns}, {"reads", ids_json(v.reads)},
+        return {{"name", name_json(v.name)}, {"query", v.query}, {"columns", v.columns},
+                {"column_types", v.column_types}, {"reads", ids_json(v.reads)},
                 {"defaults", defaults}};
     }
     json operator()(const cat::function& f) const {
@@ -193,7 +194,8 @@ cat::object read_object(cat::object_kind kind, const json& j) {
                 defaults.push_back({d.at("column").get<std::string>(), expression_of(d.at("value"))});
             return cat::view{name_of(j.at("name")), j.at("query").get<std::string>(),
                              j.at("columns").get<std::vector<std::string>>(), ids_of_json(j.at("reads")),
-                             std::move(defaults)};
+                             std::move(defaults),
+                             j.value("column_types", std::vector<std::string>{})};
         }
         case k::function: {
             std::vector<cat::argument> arguments;

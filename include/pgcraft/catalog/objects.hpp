@@ -128,6 +128,9 @@ struct view {
     std::vector<std::string> columns = {};  ///< the view's columns, in order
     std::vector<object_id> reads = {};      ///< the tables, views and columns the query reads
     std::vector<column_default> defaults = {};  ///< for inserts through the view
+    /// Each column's SQL type, when its builder knows them (empty: not
+    /// known): a migration replaces a view in place only if they stay.
+    std::vector<std::string> column_types = {};
 
     object_id id() const { return id::view(name); }
     std::vector<object_id> dependencies() const;
