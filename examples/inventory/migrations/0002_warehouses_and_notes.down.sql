@@ -8,6 +8,6 @@ REVOKE SELECT ON TABLE inventory.warehouse FROM inventory_reader;
 
 DROP TABLE inventory.warehouse;
 
-ALTER TABLE inventory.products DROP COLUMN notes;
-
 DROP INDEX inventory.ix__products__name;
+
+ALTER TABLE inventory.products DROP COLUMN notes;
