@@ -515,4 +515,44 @@ TEST_CASE("append_only: migrations up and down give the fresh DDL's database") {
 
 TEST_CASE("eav: migrations up and down give the fresh DDL's database") { evolve(eav_kind()); }
 
+#ifdef PGCRAFT_EXAMPLE_GENERATOR
+TEST_CASE("the example's committed migrations give its DDL's database, and back") {
+    // The files in examples/inventory/migrations, as committed: up to the
+    // example's DDL, down one step to its first migration alone, then to nothing.
+    const fs::path migrations = PGCRAFT_EXAMPLE_MIGRATIONS;
+    const fs::path dir = make_temp_directory("example");
+    const run_result ddl = run({PGCRAFT_EXAMPLE_GENERATOR, "ddl"});
+    REQUIRE_MESSAGE(ddl.ok(), ddl.err);
+    write_file(dir / "fresh.sql", ddl.out);
+    drop_database("example_fresh");
+    create_database("example_fresh");
+    REQUIRE(!apply_file("example_fresh", dir / "fresh.sql"));
+    const std::string fresh = normalised_dump("example_fresh");
+    drop_database("example_fresh");
+    drop_database("example_first");
+    create_database("example_first");
+    REQUIRE(!apply_file("example_first", migrations / "0001_initial.up.sql"));
+    const std::string first = normalised_dump("example_first");
+    drop_database("example_first");
+
+    drop_database("example_migrated");
+    create_database("example_migrated");
+    for (const char* file : {"0001_initial.up.sql", "0002_warehouses_and_notes.up.sql"}) {
+        const auto failed = apply_file("example_migrated", migrations / file);
+        REQUIRE_MESSAGE(!failed, *failed);
+    }
+    const std::string migrated = normalised_dump("example_migrated");
+    CHECK_MESSAGE(migrated == fresh, unified_diff(fresh, "fresh", migrated, "migrated"));
+    REQUIRE(!apply_file("example_migrated", migrations / "0002_warehouses_and_notes.down.sql"));
+    const std::string down = normalised_dump("example_migrated");
+    CHECK_MESSAGE(down == first, unified_diff(first, "0001 alone", down, "down from 0002"));
+    REQUIRE(!apply_file("example_migrated", migrations / "0001_initial.down.sql"));
+    CHECK(connection(cluster().conninfo("example_migrated"))
+              .text("SELECT count(*)::text FROM pg_namespace WHERE nspname = 'inventory'") == "0");
+    drop_database("example_migrated");
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+}
+#endif
+
 }  // TEST_SUITE
