@@ -320,16 +320,28 @@ private:
     // What PostgreSQL drops with an object, or will not let stay while it
     // changes, is re-created from `to`; transitively.
     void force_recreations() {
-        bool grew = true;
-        while (grew) {
-            grew = false;
-            for (const auto& [id, o] : previous_.objects()) {
-                if (dropped_.contains(id) || recreated_.contains(id)) continue;
-                if (!forced(o)) continue;
+        // What depends on each object (a comment or grant on its object), so
+        // that only the dependents of what goes or changes type are looked at.
+        std::map<object_id, std::vector<const object*>> dependents;
+        for (const auto& [id, o] : previous_.objects()) {
+            for (const object_id& d : dependencies_of(o)) dependents[d].push_back(&o);
+            if (const object_id* on = id.on()) dependents[*on].push_back(&o);
+        }
+        std::vector<object_id> pending(dropped_.begin(), dropped_.end());
+        pending.insert(pending.end(), recreated_.begin(), recreated_.end());
+        pending.insert(pending.end(), retyped_.begin(), retyped_.end());
+        while (!pending.empty()) {
+            const object_id changed = std::move(pending.back());
+            pending.pop_back();
+            const auto it = dependents.find(changed);
+            if (it == dependents.end()) continue;
+            for (const object* o : it->second) {
+                const object_id id = id_of(*o);
+                if (goes(id) || !forced(*o)) continue;
                 replaced_.erase(id);
                 altered_.erase(id);
                 recreated_.insert(id);
-                grew = true;
+                pending.push_back(id);
             }
         }
     }

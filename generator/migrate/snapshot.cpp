@@ -225,18 +225,20 @@ cat::object read_object(cat::object_kind kind, const json& j) {
 }  // namespace
 
 std::string write_snapshot(const pgcraft::catalog::catalog& c) {
-    json snapshot = json::object();
-    snapshot["format"] = "pgcraft-catalog";
-    snapshot["version"] = snapshot_format_version;
-    json& objects = snapshot["objects"] = json::array();
-    objects.get_ref<json::array_t&>().reserve(c.objects().size());
+    // One object per line, each with sorted keys: a change to one object is a
+    // change to one line, and no document of the whole catalog is built.
+    std::string text = "{\n  \"format\": \"pgcraft-catalog\",\n  \"objects\": [";
+    const char* separator = "\n    ";
     for (const auto& [id, o] : c.objects()) {
         json entry = json::object();
         entry["id"] = id_json(id);
         entry["object"] = std::visit(writer{}, o);
-        objects.push_back(std::move(entry));
+        text += separator;
+        text += entry.dump();
+        separator = ",\n    ";
     }
-    return snapshot.dump(2) + "\n";
+    text += fmt::format("\n  ],\n  \"version\": {}\n}}\n", snapshot_format_version);
+    return text;
 }
 
 pgcraft::catalog::catalog read_snapshot(std::string_view text) {

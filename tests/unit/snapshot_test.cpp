@@ -43,13 +43,17 @@ TEST_CASE("a snapshot reads back to an equal catalog, and is the same text again
     }
 }
 
-TEST_CASE("a snapshot is canonical: sorted keys, versioned, bodies verbatim") {
+TEST_CASE("a snapshot is canonical: sorted keys, versioned, bodies verbatim, an object a line") {
     const std::string text = pg::generator::write_snapshot(pg::generator::build_catalog<snapshot_test::schema>());
     CHECK(text.starts_with("{\n  \"format\": \"pgcraft-catalog\",\n  \"objects\": [\n"));
     CHECK(text.find("\n  \"version\": 1\n}") != std::string::npos);
-    CHECK(text.find("\"body\": \"DECLARE\\n    stamp timestamptz;\\n    latest billing.accounts%ROWTYPE;") !=
+    CHECK(text.find("\"body\":\"DECLARE\\n    stamp timestamptz;\\n    latest billing.accounts%ROWTYPE;") !=
           std::string::npos);
-    CHECK(text.find("\"labels\": [\n          \"free\",\n          \"paid\"\n        ]") != std::string::npos);
+    CHECK(text.find("\"object\":{\"labels\":[\"free\",\"paid\"],\"name\":") != std::string::npos);
+    // Each object on a line of its own: a change to one is a change to one line.
+    std::size_t lines = 0;
+    for (char c : text) lines += c == '\n';
+    CHECK(lines == pg::generator::build_catalog<snapshot_test::schema>().size() + 6);
 }
 
 TEST_CASE("a snapshot that is not one says what is wrong") {

@@ -1,5 +1,5 @@
 -- pgcraft migration 0001_initial (down)
--- from: 0d26d1c23872ae179db98cef8ca70ead277d347c3ed95833e081a4d529916151
+-- from: 0327f1d308894d92d68cf0c344e51c864dbd36e8b08810b10e6b483c7894342e
 -- to:   empty
 -- note: drops table inventory.stock_movements and its rows
 -- note: drops table inventory.products and its rows

@@ -1,6 +1,6 @@
 -- pgcraft migration 0002_warehouses_and_notes (up)
--- from: 0d26d1c23872ae179db98cef8ca70ead277d347c3ed95833e081a4d529916151
--- to:   a7220ae63688a8afdc1c919be73e96e1fce892de2cb2953c9a701c0d8abc931e
+-- from: 0327f1d308894d92d68cf0c344e51c864dbd36e8b08810b10e6b483c7894342e
+-- to:   0bdb6dfb49d3111f6b5a2412cc7f27458e19ba30be3eb0caa47f7e6bc8f5ffa4
 
 CREATE INDEX ix__products__name ON inventory.products (lower(name));
 
