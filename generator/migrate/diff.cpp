@@ -183,9 +183,7 @@ bool generated_changes(const column& a, const column& b) { return a.generated !=
 class planner {
 public:
     planner(const catalog_t& from, const catalog_t& to, const declared_changes& changes, const diff_options& options)
-        : to_(to), changes_(changes), options_(options) {
-        rename_previous(from);
-    }
+        : to_(to), changes_(changes), options_(options), previous_(rename_previous(from)) {}
 
     migration run() {
         classify();
@@ -220,7 +218,7 @@ private:
     const catalog_t& to_;
     const declared_changes& changes_;
     const diff_options& options_;
-    catalog_t previous_;  ///< `from`, renamed
+    catalog_t renamed_;  ///< `from` with the declared renames, when there are any
     std::vector<std::pair<object_id, object_id>> applied_renames_;
 
     std::set<object_id> dropped_;    ///< in previous_ only
@@ -234,12 +232,14 @@ private:
     std::vector<std::string> refusals_;
     std::vector<std::string> after_;
     migration result_;
+    const catalog_t& previous_;  ///< `from`, renamed; last, as it is made from the members above
 
     void add(std::string statement) {
         if (!statement.empty()) result_.statements.push_back(std::move(statement));
     }
 
-    void rename_previous(const catalog_t& from) {
+    // The previous catalog with its objects renamed as declared (or itself).
+    const catalog_t& rename_previous(const catalog_t& from) {
         std::vector<rename> effective;
         for (const rename& r : changes_.renames) {
             if (r.from == r.to) continue;
@@ -255,10 +255,11 @@ private:
                                                        "not have: nothing to rename",
                                                        describe(r.to), describe(r.from)));
         }
+        if (effective.empty()) return from;
         const renamer rename_to(effective);
-        for (const object_id& id : from.added())
-            previous_.add(std::visit(rename_to, *from.find(id)));
+        for (const object_id& id : from.added()) renamed_.add(std::visit(rename_to, *from.find(id)));
         for (const rename& r : effective) applied_renames_.emplace_back(r.from, r.to);
+        return renamed_;
     }
 
     void classify() {

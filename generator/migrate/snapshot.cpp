@@ -230,8 +230,9 @@ std::string write_snapshot(const pgcraft::catalog::catalog& c) {
     std::string text = "{\n  \"format\": \"pgcraft-catalog\",\n  \"objects\": [";
     const char* separator = "\n    ";
     for (const auto& [id, o] : c.objects()) {
+        // The identity follows from the object: only its kind is written.
         json entry = json::object();
-        entry["id"] = id_json(id);
+        entry["kind"] = kinds(id.kind);
         entry["object"] = std::visit(writer{}, o);
         text += separator;
         text += entry.dump();
@@ -252,11 +253,10 @@ pgcraft::catalog::catalog read_snapshot(std::string_view text) {
     pgcraft::catalog::catalog result;
     try {
         for (const json& entry : snapshot.at("objects")) {
-            const cat::object_id id = id_of_json(entry.at("id"));
-            cat::object o = read_object(id.kind, entry.at("object"));
-            if (cat::id_of(o) != id)
-                throw std::invalid_argument(fmt::format("pgcraft: snapshot: {} is stored under another identity",
-                                                        cat::describe(cat::id_of(o))));
+            cat::object o = read_object(kinds(entry.at("kind"), "kind of object"), entry.at("object"));
+            if (result.find(cat::id_of(o)))
+                throw std::invalid_argument(
+                    fmt::format("pgcraft: snapshot: {} is there twice", cat::describe(cat::id_of(o))));
             result.add(std::move(o));
         }
     } catch (const json::exception& e) {

@@ -64,7 +64,14 @@ TEST_CASE("a snapshot that is not one says what is wrong") {
                          "pgcraft: snapshot: not a pgcraft catalog snapshot", std::invalid_argument);
     CHECK_THROWS_WITH_AS(
         pg::generator::read_snapshot(
-            R"({"format": "pgcraft-catalog", "version": 1, "objects": [{"id": {"kind": "schema", "schema": "",)"
-            R"( "name": "a", "parent": "", "argument_types": []}, "object": {}}]})"),
+            R"({"format": "pgcraft-catalog", "version": 1, "objects": [{"kind": "schema", "object": {}}]})"),
         doctest::Contains("pgcraft: snapshot: a malformed object"), std::invalid_argument);
+    CHECK_THROWS_WITH_AS(
+        pg::generator::read_snapshot(R"({"format": "pgcraft-catalog", "version": 1, "objects": [)"
+                                     R"({"kind": "schema", "object": {"name": "a"}}, {"kind": "schema", "object": {"name": "a"}}]})"),
+        "pgcraft: snapshot: schema a is there twice", std::invalid_argument);
+    CHECK_THROWS_WITH_AS(
+        pg::generator::read_snapshot(
+            R"({"format": "pgcraft-catalog", "version": 1, "objects": [{"kind": "sequence", "object": {}}]})"),
+        "pgcraft: snapshot: 'sequence' is not a kind of object", std::invalid_argument);
 }

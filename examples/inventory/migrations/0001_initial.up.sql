@@ -1,6 +1,6 @@
 -- pgcraft migration 0001_initial (up)
 -- from: empty
--- to:   0327f1d308894d92d68cf0c344e51c864dbd36e8b08810b10e6b483c7894342e
+-- to:   07971645ca995be1063682b604e7b4498ee20486f913b0affc8be6a0e1abdd9e
 
 CREATE SCHEMA inventory;
 

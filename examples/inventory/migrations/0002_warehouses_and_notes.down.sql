@@ -1,6 +1,6 @@
 -- pgcraft migration 0002_warehouses_and_notes (down)
--- from: 0bdb6dfb49d3111f6b5a2412cc7f27458e19ba30be3eb0caa47f7e6bc8f5ffa4
--- to:   0327f1d308894d92d68cf0c344e51c864dbd36e8b08810b10e6b483c7894342e
+-- from: e4b5d6983481448cf55daed1924aa52004658e92c6ea99ba7388a328433b8788
+-- to:   07971645ca995be1063682b604e7b4498ee20486f913b0affc8be6a0e1abdd9e
 -- note: drops table inventory.warehouse and its rows
 -- note: drops column inventory.products.notes and its values
 
