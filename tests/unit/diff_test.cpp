@@ -344,3 +344,91 @@ TEST_CASE("a renamed table takes its parts along; a rename of something the snap
     REQUIRE(lost.warnings.size() == 1);
     CHECK(lost.warnings[0].find("table app.things") != std::string::npos);
 }
+
+TEST_CASE("a column's default, identity and nullability change in place, in an order PostgreSQL takes") {
+    schema_version v;
+    v.columns[0].identity = true;
+    v.columns[1].nullable = true;
+    v.columns[2].default_value = cat::expression::plain("0");
+    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
+    CHECK(m.statements == std::vector<std::string>{
+                              "ALTER TABLE app.items ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;\n",
+                              "ALTER TABLE app.items ALTER COLUMN name DROP NOT NULL;\n",
+                              "ALTER TABLE app.items ALTER COLUMN price SET DEFAULT 0;\n"});
+    const migrate::migration back = migrate::diff(v.build(), schema_version{}.build(), {}, {.down = true});
+    CHECK(back.statements == std::vector<std::string>{"ALTER TABLE app.items ALTER COLUMN id DROP IDENTITY;\n",
+                                                      "ALTER TABLE app.items ALTER COLUMN name SET NOT NULL;\n",
+                                                      "ALTER TABLE app.items ALTER COLUMN price DROP DEFAULT;\n"});
+    // A column that becomes NOT NULL may hold NULL: said, or filled first.
+    REQUIRE(back.notes.size() == 1);
+    CHECK(back.notes[0] == "makes column app.items.name NOT NULL: fails if a row holds NULL there");
+    migrate::declared_changes fill;
+    fill.backfills.push_back({cat::id::column({"app", "items"}, "name"), cat::expression::plain("'unnamed'")});
+    const migrate::migration filled = migrate::diff(v.build(), schema_version{}.build(), fill);
+    CHECK(at(filled, "UPDATE app.items SET name = 'unnamed' WHERE name IS NULL;") <
+          at(filled, "ALTER COLUMN name SET NOT NULL"));
+}
+
+TEST_CASE("a generated column whose expression changes is dropped and added again, with what reads it") {
+    schema_version a;
+    a.columns.push_back(column("total", "numeric"));
+    a.columns.back().generated = cat::expression::marked("<price> * 2");
+    schema_version b = a;
+    b.columns.back().generated = cat::expression::marked("<price> * 3");
+    const migrate::migration m = migrate::diff(a.build(), b.build());
+    CHECK(m.statements == std::vector<std::string>{
+                              "ALTER TABLE app.items DROP COLUMN total;\n",
+                              "ALTER TABLE app.items ADD COLUMN total numeric NOT NULL GENERATED ALWAYS AS (price * 3) STORED;\n"});
+    CHECK(m.notes.empty());  // a generated column holds nothing of its own
+}
+
+TEST_CASE("roles, comments, indexes and triggers: each change as PostgreSQL allows it") {
+    cat::catalog a = schema_version{}.build();
+    cat::catalog b;
+    for (const cat::object_id& id : a.added()) {
+        cat::object o = *a.find(id);
+        if (auto* r = std::get_if<cat::role>(&o)) r->login = true;
+        if (std::holds_alternative<cat::comment>(o)) continue;  // the view's comment goes
+        if (auto* t = std::get_if<cat::trigger>(&o)) t->events.push_back(cat::trigger_event::update);
+        b.add(std::move(o));
+    }
+    cat::index ix;
+    ix.name = {"app", "items_name"};
+    ix.table = {"app", "items"};
+    ix.keys = {cat::expression::marked("<name>")};
+    a.add(ix);
+    ix.keys = {cat::expression::marked("lower(<name>)")};
+    b.add(ix);
+    const migrate::migration m = migrate::diff(a, b);
+    CHECK(has(m, "COMMENT ON VIEW app.items_view IS NULL;"));
+    CHECK(has(m, "ALTER ROLE reader LOGIN;"));
+    CHECK(at(m, "DROP INDEX app.items_name;") < at(m, "CREATE INDEX items_name ON app.items (lower(name));"));
+    CHECK(at(m, "DROP TRIGGER items_write ON app.items_view;") <
+          at(m, "CREATE TRIGGER items_write\n    INSTEAD OF INSERT OR UPDATE ON app.items_view"));
+    CHECK(!has(m, "DROP VIEW"));
+}
+
+TEST_CASE("an EAV attribute's values move when its type moves it to another value column") {
+    // Two value columns, each commented with the attributes it holds, as the EAV kind writes them.
+    auto version = [](const char* integer_holds, const char* bigint_holds) {
+        cat::catalog c;
+        c.add(cat::schema{"app"});
+        cat::table_definition t;
+        t.name = {"app", "things_attributes"};
+        t.add_column(column("id", "bigint"));
+        t.add_column(column("attribute", "text"));
+        t.add_column(column("integer_value", "integer", true), integer_holds);
+        t.add_column(column("bigint_value", "bigint", true), bigint_holds);
+        c.add(std::move(t));
+        return c;
+    };
+    const migrate::migration m =
+        migrate::diff(version("Values of: size, count", ""), version("Values of: size", "Values of: count"));
+    CHECK(has(m, "UPDATE app.things_attributes SET bigint_value = CAST(integer_value AS bigint), integer_value = NULL\n"
+                 "    WHERE attribute = 'count' AND integer_value IS NOT NULL;"));
+    CHECK(!has(m, "'size'"));
+    // The way back moves them back.
+    const migrate::migration back =
+        migrate::diff(version("Values of: size", "Values of: count"), version("Values of: size, count", ""));
+    CHECK(has(back, "SET integer_value = CAST(bigint_value AS integer), bigint_value = NULL"));
+}
