@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
@@ -83,10 +84,16 @@ migrate::declared_changes changes_of(const generator_entry& entry) {
     return entry.changes ? entry.changes() : migrate::declared_changes{};
 }
 
+std::set<std::string> allowed_codes(const std::vector<std::string>& codes) {
+    for (const std::string& code : codes)
+        if (!migrate::find_hazard(code)) throw std::runtime_error("--allow " + code + ": no hazard has that code");
+    return {codes.begin(), codes.end()};
+}
+
 int run_migrate_new(const generator_entry& entry, const std::string& directory, const std::string& name,
-                    bool allow_drop) {
+                    std::set<std::string> allowed) {
     migrate::diff_options options;
-    options.allow_drop_and_add = allow_drop;
+    options.allowed = std::move(allowed);
     const std::optional<migrate::migration_files> files =
         migrate::next_migration(directory, name, entry.build(), changes_of(entry), options);
     if (!files) {
@@ -101,7 +108,7 @@ int run_migrate_new(const generator_entry& entry, const std::string& directory, 
 }
 
 std::string run_diff(const generator_entry& entry, const std::string& from_path, const std::string& to_path,
-                     bool down, bool allow_drop) {
+                     bool down, std::set<std::string> allowed) {
     auto snapshot = [](const std::string& path) {
         try {
             return read_snapshot(read_file(path));
@@ -114,13 +121,12 @@ std::string run_diff(const generator_entry& entry, const std::string& from_path,
     const catalog::catalog to = to_path.empty() ? entry.build() : snapshot(to_path);
     const migrate::declared_changes changes = to_path.empty() ? changes_of(entry) : migrate::declared_changes{};
     migrate::diff_options options;
-    options.allow_drop_and_add = allow_drop;
+    options.allowed = std::move(allowed);
     options.down = down;
     const migrate::migration m =
         down ? migrate::diff(to, from, migrate::reversed(changes), options) : migrate::diff(from, to, changes, options);
     for (const std::string& w : m.warnings) std::cerr << entry.name << ": warning: " << w << '\n';
-    std::string text;
-    for (const std::string& note : m.notes) text += "-- note: " + note + "\n";
+    std::string text = migrate::migration_notes(m);
     if (!text.empty() && !m.empty()) text += "\n";
     return text + m.sql();
 }
@@ -152,14 +158,14 @@ int run(const generator_entry& entry, int argc, char** argv) {
 
     std::string migration_name;
     std::string migrations_dir;
-    bool allow_drop = false;
+    std::vector<std::string> allowed;
     CLI::App* migrate = app.add_subcommand("migrate", "Migrations: write the next one");
     migrate->require_subcommand(1);
     CLI::App* migrate_new = migrate->add_subcommand(
         "new", "Write the migration from the newest snapshot in DIR to this schema (up, down, snapshot, pgcraft.sum)");
     migrate_new->add_option("name", migration_name, "The migration's name: lowercase letters, digits and _")->required();
     migrate_new->add_option("--dir", migrations_dir, "The migrations directory")->required();
-    migrate_new->add_flag("--allow-drop", allow_drop, "Take a drop and an add that look like a rename as meant");
+    migrate_new->add_option("--allow", allowed, "Allow a destructive hazard by its code (PG103 …; see the README)");
 
     std::string diff_from;
     std::string diff_to;
@@ -168,7 +174,7 @@ int run(const generator_entry& entry, int argc, char** argv) {
     diff->add_option("--from", diff_from, "The snapshot to start from")->required();
     diff->add_option("--to", diff_to, "The snapshot to go to (default: this schema, with its declared renames)");
     diff->add_flag("--down", diff_down, "Print the way back instead");
-    diff->add_flag("--allow-drop", allow_drop, "Take a drop and an add that look like a rename as meant");
+    diff->add_option("--allow", allowed, "Allow a destructive hazard by its code (PG103 …; see the README)");
 
     std::string format = "text";
     CLI::App* plugins = app.add_subcommand("plugins", "Print each dimension's plugins in the order they run");
@@ -209,9 +215,9 @@ int run(const generator_entry& entry, int argc, char** argv) {
             const catalog::catalog c = entry.build();
             emit(erd_format == "dot" ? sql::render_erd_dot(c) : sql::render_erd_mermaid(c), erd_output);
         } else if (migrate_new->parsed()) {
-            return run_migrate_new(entry, migrations_dir, migration_name, allow_drop);
+            return run_migrate_new(entry, migrations_dir, migration_name, allowed_codes(allowed));
         } else if (diff->parsed()) {
-            emit(run_diff(entry, diff_from, diff_to, diff_down, allow_drop), {});
+            emit(run_diff(entry, diff_from, diff_to, diff_down, allowed_codes(allowed)), {});
         } else if (plugins->parsed()) {
             const auto reports = entry.plugins();
             emit(format == "dot" ? render_plugin_dot(reports) : render_plugin_text(reports), {});

@@ -180,6 +180,70 @@ std::vector<privilege> minus(const std::vector<privilege>& a, const std::vector<
 
 bool generated_changes(const column& a, const column& b) { return a.generated != b.generated; }
 
+std::vector<std::string_view> privilege_words(const std::vector<privilege>& privileges) {
+    std::vector<std::string_view> words;
+    for (privilege p : privileges) words.push_back(sql::keyword(p));
+    return words;
+}
+
+// What a type change does to a column's values and its table: nothing but a
+// catalog change (a longer varchar, varchar to text), a rewrite, or a
+// narrowing that may cut or refuse values.
+enum class type_change { in_place, rewrites, narrows };
+
+struct type_text {
+    std::string base;
+    std::vector<int> modifiers;
+};
+
+type_text parse_type(const std::string& type) {
+    type_text t;
+    const std::size_t open = type.find('(');
+    t.base = type.substr(0, open);
+    if (open == std::string::npos) return t;
+    std::size_t at = open + 1;
+    while (at < type.size() && type[at] != ')') {
+        std::size_t end = at;
+        while (end < type.size() && type[end] >= '0' && type[end] <= '9') ++end;
+        if (end == at) break;
+        t.modifiers.push_back(std::stoi(type.substr(at, end - at)));
+        at = end;
+        while (at < type.size() && (type[at] == ',' || type[at] == ' ')) ++at;
+    }
+    return t;
+}
+
+type_change classify_type_change(const std::string& from, const std::string& to) {
+    const type_text a = parse_type(from), b = parse_type(to);
+    auto is_varchar = [](const std::string& base) { return base == "varchar" || base == "character varying"; };
+    auto rank = [](const std::string& base) {
+        static const std::vector<std::vector<std::string>> ladders = {{"smallint", "integer", "bigint"},
+                                                                      {"real", "double precision"}};
+        for (const auto& ladder : ladders)
+            for (std::size_t i = 0; i < ladder.size(); ++i)
+                if (ladder[i] == base) return std::pair{&ladder, static_cast<int>(i)};
+        return std::pair<const std::vector<std::string>*, int>{nullptr, 0};
+    };
+    if (is_varchar(a.base) && (b.base == "text" || (is_varchar(b.base) && b.modifiers.empty())))
+        return type_change::in_place;
+    if (is_varchar(a.base) && is_varchar(b.base) && !a.modifiers.empty() && !b.modifiers.empty())
+        return b.modifiers[0] >= a.modifiers[0] ? type_change::in_place : type_change::narrows;
+    if (a.base == "text" && is_varchar(b.base) && !b.modifiers.empty()) return type_change::narrows;
+    if (a.base == "numeric" && b.base == "numeric") {
+        if (b.modifiers.empty()) return type_change::in_place;
+        if (a.modifiers.empty()) return type_change::narrows;
+        const int scale_a = a.modifiers.size() > 1 ? a.modifiers[1] : 0;
+        const int scale_b = b.modifiers.size() > 1 ? b.modifiers[1] : 0;
+        if (b.modifiers[0] < a.modifiers[0] || scale_b < scale_a) return type_change::narrows;
+        // A wider precision at the same scale is a check of the catalog only.
+        return scale_b == scale_a ? type_change::in_place : type_change::rewrites;
+    }
+    const auto [ladder_a, rank_a] = rank(a.base);
+    const auto [ladder_b, rank_b] = rank(b.base);
+    if (ladder_a && ladder_a == ladder_b) return rank_b < rank_a ? type_change::narrows : type_change::rewrites;
+    return type_change::rewrites;
+}
+
 class planner {
 public:
     planner(const catalog_t& from, const catalog_t& to, const declared_changes& changes, const diff_options& options)
@@ -199,6 +263,9 @@ public:
         for (std::string& s : after_) add(std::move(s));
         emit_value_moves();
         emit_drops(true);
+        flag_changes();
+        gate();
+        if (!refusals_.empty()) throw refusal(refusals_);
         // A kind's data steps follow its declared renames. They run while the
         // renamed objects change, and are idempotent, so that a declaration
         // still carrying an old rename writes no migration of its own.
@@ -231,6 +298,7 @@ private:
 
     std::vector<std::string> refusals_;
     std::vector<std::string> after_;
+    std::set<std::string> dropped_dimensions_;
     migration result_;
     const catalog_t& previous_;  ///< `from`, renamed; last, as it is made from the members above
 
@@ -376,7 +444,6 @@ private:
     // table dropped and one added with the same columns, look like renames:
     // data would be lost if they were.
     void check_look_alike_renames() {
-        if (options_.allow_drop_and_add || options_.down) return;
         for (const object_id& d : dropped_) {
             const object* o = previous_.find(d);
             if (const auto* c = std::get_if<column>(o)) {
@@ -384,21 +451,19 @@ private:
                 for (const object_id& a : created_) {
                     const auto* n = to_.find_as<column>(a);
                     if (n && n->table == c->table && sql::detail::column_type(*n) == sql::detail::column_type(*c))
-                        refusals_.push_back(fmt::format(
-                            "{} is dropped and {} of the same type added: if it is a rename, declare "
-                            "pg::renamed_from<\"{}\"> on the new column, so its data is kept; if not, drop it in a "
-                            "migration of its own (or pass --allow-drop)",
-                            describe(d), describe(a), c->name));
+                        flag("PG106", fmt::format("{} is dropped and {} of the same type added: if it is a rename, "
+                                                  "declare pg::renamed_from<\"{}\"> on the new column, so its data "
+                                                  "is kept",
+                                                  describe(d), describe(a), c->name));
                 }
             } else if (const auto* t = std::get_if<table>(o)) {
                 for (const object_id& a : created_) {
                     const auto* n = to_.find_as<table>(a);
                     if (n && n->name.schema == t->name.schema && same_columns(*t, *n))
-                        refusals_.push_back(fmt::format(
-                            "{} is dropped and {} added with the same columns: if it is a rename, declare "
-                            "pg::renamed_from<\"{}\"> on its dimension, so its rows are kept; if not, drop it in a "
-                            "migration of its own (or pass --allow-drop)",
-                            describe(d), describe(a), t->name.name));
+                        flag("PG106", fmt::format("{} is dropped and {} added with the same columns: if it is a "
+                                                  "rename, declare pg::renamed_from<\"{}\"> on its dimension, so "
+                                                  "its rows are kept",
+                                                  describe(d), describe(a), t->name.name));
                 }
             }
         }
@@ -459,10 +524,74 @@ private:
     }
 
     void note_loss(const object& o) {
-        if (const auto* t = std::get_if<table>(&o))
-            result_.notes.push_back(fmt::format("drops {} and its rows", describe(t->id())));
-        else if (const auto* c = std::get_if<column>(&o); c && c->generated.empty() && to_.find(id::table(c->table)))
-            result_.notes.push_back(fmt::format("drops {} and its values", describe(c->id())));
+        const object_id id = id_of(o);
+        if (recreated_.contains(id)) return;
+        if (const auto* t = std::get_if<table>(&o)) {
+            if (t->declared_by.empty())
+                flag("PG102", fmt::format("drops {} and its rows", describe(id)));
+            else if (dropped_dimensions_.insert(t->declared_by).second)
+                flag("PG105", fmt::format("drops dimension {} ({} and what it derives) and its rows", t->declared_by,
+                                          describe(id)));
+        } else if (const auto* c = std::get_if<column>(&o); c && c->generated.empty() && to_.find(id::table(c->table))) {
+            flag("PG103", fmt::format("drops {} and its values", describe(id)));
+        } else if (std::holds_alternative<schema>(o)) {
+            flag("PG101", fmt::format("drops {}", describe(id)));
+        } else if (const auto* g = std::get_if<grant>(&o); g && !goes(g->on)) {
+            flag("PG501", fmt::format("revokes {} on {} from {}", fmt::join(privilege_words(g->privileges), ", "),
+                                      describe(g->on), g->role));
+        }
+    }
+
+    // What the changes in place and the creations risk.
+    void flag_changes() {
+        for (const object_id& id : retyped_) {
+            const column* before = previous_.find_as<column>(id);
+            const column* after = to_.find_as<column>(id);
+            if (!before || !after || !before->user_type.name.empty() || !after->user_type.name.empty()) continue;
+            const std::string from = sql::detail::column_type(*before), to = sql::detail::column_type(*after);
+            const type_change change = options_.down ? type_change::rewrites : classify_type_change(from, to);
+            if (change == type_change::narrows)
+                flag("PG201", fmt::format("changes {} from {} to {}, which holds less", describe(id), from, to));
+            else if (change == type_change::rewrites)
+                flag("PG202", fmt::format("changes {} from {} to {}, rewriting the table", describe(id), from, to));
+        }
+        for (const object_id& id : to_.added()) {
+            if (!created_.contains(id) && !recreated_.contains(id)) continue;
+            const auto* c = to_.find_as<constraint>(id);
+            if (!c || !previous_.find(id::table(c->table))) continue;
+            if (c->kind == constraint_kind::unique || c->kind == constraint_kind::primary_key)
+                flag("PG301", fmt::format("adds {} to a table that may have rows", describe(id)));
+            else
+                flag("PG303", fmt::format("adds {} to a table that may have rows", describe(id)));
+        }
+        // A view or function re-created with what depends on it.
+        for (const object_id& id : recreated_) {
+            if (id.kind != object_kind::view && id.kind != object_kind::function) continue;
+            std::vector<std::string> dependents;
+            for (const object_id& other : recreated_) {
+                const object* o = previous_.find(other);
+                if (!o || other == id) continue;
+                const std::vector<object_id> dependencies = dependencies_of(*o);
+                const object_id* on = other.on();
+                if ((on && *on == id) || std::find(dependencies.begin(), dependencies.end(), id) != dependencies.end())
+                    dependents.push_back(describe(other));
+            }
+            if (!dependents.empty())
+                flag("PG401", fmt::format("re-creates {} and what depends on it: {}", describe(id),
+                                          fmt::join(dependents, ", ")));
+        }
+    }
+
+    void flag(std::string code, std::string message) { result_.hazards.push_back({std::move(code), std::move(message)}); }
+
+    // A destructive hazard not allowed is refused, every one named.
+    void gate() {
+        if (options_.down) return;
+        for (const hazard& h : result_.hazards) {
+            const hazard_kind* kind = find_hazard(h.code);
+            if (kind && kind->destructive && !options_.allowed.contains(h.code))
+                refusals_.push_back(fmt::format("{} {}: {} ({})", h.code, kind->name, h.message, kind->proceed));
+        }
     }
 
     bool has_triggers(const qualified_name& table) const {
@@ -511,9 +640,15 @@ private:
             add(sql::render_alter_column(was, *to_.find_as<column>(c->id()), &through_text));
         }
         add(sql::render_drop({}, old));
-        result_.notes.push_back(fmt::format("replaces {} by a type with the labels {}: fails if a row holds a label "
-                                            "that is gone",
-                                            describe(after.id()), fmt::join(after.labels, ", ")));
+        std::vector<std::string> gone;
+        for (const std::string& l : before.labels)
+            if (std::find(after.labels.begin(), after.labels.end(), l) == after.labels.end()) gone.push_back(l);
+        const std::string message = fmt::format("replaces {} by a type with the labels {}", describe(after.id()),
+                                                fmt::join(after.labels, ", "));
+        if (gone.empty())
+            result_.notes.push_back(message);
+        else
+            flag("PG104", fmt::format("{}: fails if a row holds {}", message, fmt::join(gone, " or ")));
     }
 
     void emit_changes_in_place() {
@@ -553,7 +688,7 @@ private:
                     add(sql::render_set_not_null(*after));
                     continue;
                 }
-                result_.notes.push_back(fmt::format("makes {} NOT NULL: fails if a row holds NULL there", describe(id)));
+                flag("PG302", fmt::format("makes {} NOT NULL: fails if a row holds NULL there", describe(id)));
             }
             add(sql::render_alter_column(before, target, conversion));
         }

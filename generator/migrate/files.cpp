@@ -115,13 +115,20 @@ void check_name(std::string_view name) {
 }
 }  // namespace
 
+std::string migration_notes(const migration& m) {
+    std::string text;
+    for (const hazard& h : m.hazards) {
+        const hazard_kind* kind = find_hazard(h.code);
+        text += fmt::format("-- hazard {} {}: {}\n", h.code, kind ? kind->name : "", h.message);
+    }
+    for (const std::string& note : m.notes) text += "-- note: " + note + "\n";
+    return text;
+}
+
 std::string migration_file_text(const migration& m, std::string_view stem, std::string_view direction,
                                 std::string_view from_hash, std::string_view to_hash) {
-    std::string text = fmt::format("-- pgcraft migration {} ({})\n-- from: {}\n-- to:   {}\n", stem, direction,
-                                   from_hash, to_hash);
-    for (const std::string& note : m.notes) text += "-- note: " + note + "\n";
-    text += "\n" + m.sql();
-    return text;
+    return fmt::format("-- pgcraft migration {} ({})\n-- from: {}\n-- to:   {}\n{}\n{}", stem, direction, from_hash,
+                       to_hash, migration_notes(m), m.sql());
 }
 
 std::optional<migration_files> next_migration(const fs::path& directory, std::string_view name,

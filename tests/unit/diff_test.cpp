@@ -92,13 +92,14 @@ TEST_CASE("from the empty catalog, the migration is the DDL, and the way back dr
     const cat::catalog schema = schema_version{}.build();
     const migrate::migration up = migrate::diff({}, schema);
     CHECK(up.sql() == pgcraft::sql::render_ddl(schema));
-    const migrate::migration down = migrate::diff(schema, {});
+    const migrate::migration down = migrate::diff(schema, {}, {}, {.down = true});
     CHECK(at(down, "DROP TRIGGER items_write ON app.items_view") < at(down, "DROP VIEW app.items_view"));
     CHECK(at(down, "DROP VIEW app.items_view") < at(down, "DROP TABLE app.items"));
     CHECK(at(down, "DROP TABLE app.items") < at(down, "DROP SCHEMA app"));
     CHECK(at(down, "DROP TYPE app.state") < at(down, "DROP SCHEMA app"));
     CHECK(!has(down, "DROP COLUMN"));  // they go with their table
-    CHECK(down.notes == std::vector<std::string>{"drops table app.items and its rows"});
+    CHECK(down.hazards == std::vector<migrate::hazard>{{"PG102", "drops table app.items and its rows"},
+                                                       {"PG101", "drops schema app"}});
 }
 
 TEST_CASE("equal catalogs need no migration, and the diff is the same run after run") {
@@ -187,11 +188,15 @@ TEST_CASE("a view losing a column it read is re-created before the column is dro
     schema_version v;
     v.columns.pop_back();
     v.view_columns.pop_back();
-    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
+    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build(), {}, {.allowed = {"PG103"}});
     // The column goes last: a kind may move values out of it first.
     CHECK(at(m, "DROP VIEW app.items_view;") < at(m, "CREATE VIEW app.items_view"));
     CHECK(at(m, "CREATE VIEW app.items_view") < at(m, "ALTER TABLE app.items DROP COLUMN price;"));
-    CHECK(m.notes == std::vector<std::string>{"drops column app.items.price and its values"});
+    CHECK(m.hazards == std::vector<migrate::hazard>{
+                           {"PG103", "drops column app.items.price and its values"},
+                           {"PG401", "re-creates view app.items_view and what depends on it: trigger "
+                                     "app.items_view.items_write, comment on view app.items_view, grant on view "
+                                     "app.items_view to reader"}});
 }
 
 TEST_CASE("a function keeps its place when only its body changes, and is re-created with its triggers otherwise") {
@@ -217,9 +222,10 @@ TEST_CASE("grants change by the privileges that differ; comments in place") {
     CHECK(m.statements == std::vector<std::string>{"REVOKE SELECT ON TABLE app.items_view FROM reader;\n",
                                                    "COMMENT ON VIEW app.items_view IS 'Things';\n\n"
                                                    "GRANT INSERT ON TABLE app.items_view TO reader;\n"});
+    CHECK(m.hazards == std::vector<migrate::hazard>{{"PG501", "revokes SELECT on view app.items_view from reader"}});
 }
 
-TEST_CASE("labels added to an enum type go where they belong; removing one is refused") {
+TEST_CASE("labels added to an enum type go where they belong; removing one replaces the type, once allowed") {
     schema_version v;
     v.labels = {"new", "started", "done", "archived"};
     const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
@@ -232,14 +238,16 @@ TEST_CASE("labels added to an enum type go where they belong; removing one is re
     removed.columns.push_back(state);
     schema_version with_state;
     with_state.columns.push_back(state);
-    const migrate::migration r = migrate::diff(with_state.build(), removed.build());
+    CHECK_THROWS_AS(migrate::diff(with_state.build(), removed.build()), migrate::refusal);
+    const migrate::migration r = migrate::diff(with_state.build(), removed.build(), {}, {.allowed = {"PG104"}});
     CHECK(r.statements == std::vector<std::string>{
                               "ALTER TYPE app.state RENAME TO state_pgcraft_old;\n",
                               "CREATE TYPE app.state AS ENUM (\n    'new'\n);\n",
                               "ALTER TABLE app.items ALTER COLUMN state TYPE app.state USING state::text::app.state;\n",
                               "DROP TYPE app.state_pgcraft_old;\n"});
-    REQUIRE(r.notes.size() == 1);
-    CHECK(r.notes[0].find("fails if a row holds a label that is gone") != std::string::npos);
+    CHECK(r.hazards == std::vector<migrate::hazard>{
+                           {"PG104", "replaces enum type app.state by a type with the labels new: fails if a row "
+                                     "holds done"}});
 }
 
 TEST_CASE("checks and foreign keys come and go; tables that reference each other are created, then linked") {
@@ -289,10 +297,13 @@ TEST_CASE("a declared rename keeps the data; an undeclared look-alike is refused
         migrate::diff(a, b);
         FAIL("a drop and an add of the same type were taken for a rename, or for a drop");
     } catch (const migrate::refusal& e) {
-        REQUIRE(e.reasons().size() == 1);
+        REQUIRE(e.reasons().size() == 2);
+        CHECK(e.reasons()[0].starts_with("PG106 drop-looks-like-rename: column app.items.name is dropped"));
         CHECK(e.reasons()[0].find("pg::renamed_from<\"name\">") != std::string::npos);
+        CHECK(e.reasons()[1].starts_with("PG103 drop-column: drops column app.items.name and its values"));
     }
-    CHECK(has(migrate::diff(a, b, {}, {.allow_drop_and_add = true}), "DROP COLUMN name"));
+    CHECK_THROWS_AS(migrate::diff(a, b, {}, {.allowed = {"PG103"}}), migrate::refusal);
+    CHECK(has(migrate::diff(a, b, {}, {.allowed = {"PG103", "PG106"}}), "DROP COLUMN name"));
 
     migrate::declared_changes changes;
     changes.renames.push_back({cat::id::column({"app", "items"}, "name"), cat::id::column({"app", "items"}, "title")});
@@ -340,7 +351,7 @@ TEST_CASE("a renamed table takes its parts along; a rename of something the snap
     const migrate::migration w = migrate::diff(after, after, changes);
     CHECK(w.empty());
     CHECK(w.warnings.empty());  // goods is there already: renamed before
-    const migrate::migration lost = migrate::diff(before, after, changes, {.allow_drop_and_add = true});
+    const migrate::migration lost = migrate::diff(before, after, changes, {.allowed = {"PG102", "PG106"}});
     REQUIRE(lost.warnings.size() == 1);
     CHECK(lost.warnings[0].find("table app.things") != std::string::npos);
 }
@@ -360,8 +371,8 @@ TEST_CASE("a column's default, identity and nullability change in place, in an o
                                                       "ALTER TABLE app.items ALTER COLUMN name SET NOT NULL;\n",
                                                       "ALTER TABLE app.items ALTER COLUMN price DROP DEFAULT;\n"});
     // A column that becomes NOT NULL may hold NULL: said, or filled first.
-    REQUIRE(back.notes.size() == 1);
-    CHECK(back.notes[0] == "makes column app.items.name NOT NULL: fails if a row holds NULL there");
+    CHECK(back.hazards ==
+          std::vector<migrate::hazard>{{"PG302", "makes column app.items.name NOT NULL: fails if a row holds NULL there"}});
     migrate::declared_changes fill;
     fill.backfills.push_back({cat::id::column({"app", "items"}, "name"), cat::expression::plain("'unnamed'")});
     const migrate::migration filled = migrate::diff(v.build(), schema_version{}.build(), fill);

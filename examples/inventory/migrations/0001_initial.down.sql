@@ -1,9 +1,10 @@
 -- pgcraft migration 0001_initial (down)
 -- from: 07971645ca995be1063682b604e7b4498ee20486f913b0affc8be6a0e1abdd9e
 -- to:   empty
--- note: drops table inventory.stock_movements and its rows
--- note: drops table inventory.products and its rows
--- note: drops table inventory.vendors and its rows
+-- hazard PG105 drop-dimension: drops dimension stock_movements (table inventory.stock_movements and what it derives) and its rows
+-- hazard PG105 drop-dimension: drops dimension products (table inventory.products and what it derives) and its rows
+-- hazard PG105 drop-dimension: drops dimension vendors (table inventory.vendors and what it derives) and its rows
+-- hazard PG101 drop-schema: drops schema inventory
 
 REVOKE EXECUTE ON FUNCTION inventory.product_count() FROM inventory_reader;
 

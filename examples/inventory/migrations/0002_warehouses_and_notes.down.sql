@@ -1,8 +1,8 @@
 -- pgcraft migration 0002_warehouses_and_notes (down)
 -- from: e4b5d6983481448cf55daed1924aa52004658e92c6ea99ba7388a328433b8788
 -- to:   07971645ca995be1063682b604e7b4498ee20486f913b0affc8be6a0e1abdd9e
--- note: drops table inventory.warehouse and its rows
--- note: drops column inventory.products.notes and its values
+-- hazard PG105 drop-dimension: drops dimension warehouses (table inventory.warehouse and what it derives) and its rows
+-- hazard PG103 drop-column: drops column inventory.products.notes and its values
 
 REVOKE SELECT ON TABLE inventory.warehouse FROM inventory_reader;
 

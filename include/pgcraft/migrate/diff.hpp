@@ -5,12 +5,14 @@
 // with everything that depends on it.
 #pragma once
 
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/migrate/declared_changes.hpp>
+#include <pgcraft/migrate/hazards.hpp>
 
 namespace pgcraft::migrate {
 
@@ -19,13 +21,15 @@ struct diff_options {
     /// required column that comes back without a value is noted, not refused
     /// (its values are gone with the up migration).
     bool down = false;
-    /// A drop and an add that look like a rename are taken as meant.
-    bool allow_drop_and_add = false;
+    /// Hazard codes allowed for this migration: a destructive hazard whose
+    /// code is not here is refused (see hazards.hpp). The way back allows all.
+    std::set<std::string> allowed = {};
 };
 
 struct migration {
     std::vector<std::string> statements;  ///< each ends in a newline
-    std::vector<std::string> notes;       ///< for the file: data it cannot keep, rows it rewrites
+    std::vector<hazard> hazards;          ///< what it risks, by code, each naming its object
+    std::vector<std::string> notes;       ///< for the file: what else it does to rows
     std::vector<std::string> warnings;    ///< for the person: a declared rename with nothing to rename
 
     bool empty() const noexcept { return statements.empty(); }
@@ -34,7 +38,8 @@ struct migration {
 };
 
 /// The diff will not write a migration that would lose data nobody asked to
-/// lose, or that PostgreSQL would refuse: each reason names the object.
+/// lose (a destructive hazard not allowed), or that PostgreSQL would refuse:
+/// each reason names the object (and the hazard's code).
 class refusal : public std::runtime_error {
 public:
     explicit refusal(std::vector<std::string> reasons);

@@ -39,6 +39,10 @@ std::optional<migration_files> next_migration(const std::filesystem::path& direc
 /// or, if any write fails, none (the directory is left as it was).
 void write_migration(const std::filesystem::path& directory, const migration_files& files);
 
+/// "-- hazard PG103 drop-column: …" and "-- note: …" lines: what a migration
+/// risks and what else it does to rows, for its file and for review.
+std::string migration_notes(const migration& m);
+
 /// A migration file's text: a header naming the snapshots it goes from and
 /// to (their SHA-256), the notes, then the statements.
 std::string migration_file_text(const migration& m, std::string_view stem, std::string_view direction,
