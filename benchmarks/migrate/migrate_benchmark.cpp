@@ -105,8 +105,8 @@ int main(int argc, char** argv) {
         const pgcraft::migrate::migration down = pgcraft::migrate::diff(after, previous, {}, back);
         const std::string snapshot = pgcraft::generator::write_snapshot(after);
         const std::string hash = pgcraft::migrate::sha256_hex(snapshot);
-        sink += pgcraft::migrate::migration_file_text(up, "0002_bench", "up", "from", hash).size();
-        sink += pgcraft::migrate::migration_file_text(down, "0002_bench", "down", hash, "from").size();
+        sink += pgcraft::migrate::migration_file_text(up, {}, "0002_bench", "up", "from", hash).size();
+        sink += pgcraft::migrate::migration_file_text(down, back, "0002_bench", "down", hash, "from").size();
     };
     const double migration = seconds(repeat, [&] { migrate_new(before); });
     const double whole = seconds(repeat, [&] { migrate_new(pgcraft::generator::read_snapshot(previous_text)); });

@@ -91,9 +91,7 @@ std::set<std::string> allowed_codes(const std::vector<std::string>& codes) {
 }
 
 int run_migrate_new(const generator_entry& entry, const std::string& directory, const std::string& name,
-                    std::set<std::string> allowed) {
-    migrate::diff_options options;
-    options.allowed = std::move(allowed);
+                    const migrate::diff_options& options) {
     const std::optional<migrate::migration_files> files =
         migrate::next_migration(directory, name, entry.build(), changes_of(entry), options);
     if (!files) {
@@ -166,6 +164,17 @@ int run(const generator_entry& entry, int argc, char** argv) {
     migrate_new->add_option("name", migration_name, "The migration's name: lowercase letters, digits and _")->required();
     migrate_new->add_option("--dir", migrations_dir, "The migrations directory")->required();
     migrate_new->add_option("--allow", allowed, "Allow a destructive hazard by its code (PG103 …; see the README)");
+    std::string lock_timeout = migrate::diff_options{}.lock_timeout;
+    std::string statement_timeout = migrate::diff_options{}.statement_timeout;
+    auto duration = [](const std::string& text) {
+        return migrate::valid_timeout(text) ? std::string() : "'" + text + "' is not a duration such as 5s, 500ms or 2min";
+    };
+    migrate_new->add_option("--lock-timeout", lock_timeout, "How long a statement may wait for a lock")
+        ->capture_default_str()
+        ->check(duration);
+    migrate_new->add_option("--statement-timeout", statement_timeout, "How long a statement may run")
+        ->capture_default_str()
+        ->check(duration);
 
     std::string diff_from;
     std::string diff_to;
@@ -215,7 +224,11 @@ int run(const generator_entry& entry, int argc, char** argv) {
             const catalog::catalog c = entry.build();
             emit(erd_format == "dot" ? sql::render_erd_dot(c) : sql::render_erd_mermaid(c), erd_output);
         } else if (migrate_new->parsed()) {
-            return run_migrate_new(entry, migrations_dir, migration_name, allowed_codes(allowed));
+            migrate::diff_options options;
+            options.allowed = allowed_codes(allowed);
+            options.lock_timeout = lock_timeout;
+            options.statement_timeout = statement_timeout;
+            return run_migrate_new(entry, migrations_dir, migration_name, options);
         } else if (diff->parsed()) {
             emit(run_diff(entry, diff_from, diff_to, diff_down, allowed_codes(allowed)), {});
         } else if (plugins->parsed()) {

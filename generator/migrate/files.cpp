@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <pgcraft/generator/snapshot.hpp>
+#include <pgcraft/sql/render_change.hpp>
 
 namespace pgcraft::migrate {
 
@@ -125,10 +126,24 @@ std::string migration_notes(const migration& m) {
     return text;
 }
 
-std::string migration_file_text(const migration& m, std::string_view stem, std::string_view direction,
-                                std::string_view from_hash, std::string_view to_hash) {
-    return fmt::format("-- pgcraft migration {} ({})\n-- from: {}\n-- to:   {}\n{}\n{}", stem, direction, from_hash,
-                       to_hash, migration_notes(m), m.sql());
+std::string migration_file_text(const migration& m, const diff_options& options, std::string_view stem,
+                                std::string_view direction, std::string_view from_hash, std::string_view to_hash) {
+    std::string allowed;
+    if (!options.down && !options.allowed.empty())
+        allowed = fmt::format("-- allowed: {}\n", fmt::join(options.allowed, " "));
+    return fmt::format("-- pgcraft migration {} ({})\n-- from: {}\n-- to:   {}\n{}{}\n{}\n{}", stem, direction,
+                       from_hash, to_hash, migration_notes(m), allowed,
+                       sql::render_timeouts(options.lock_timeout, options.statement_timeout), m.sql());
+}
+
+bool valid_timeout(std::string_view text) {
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits == 0) return false;
+    const std::string_view unit = text.substr(digits);
+    for (std::string_view u : {"", "us", "ms", "s", "min", "h", "d"})
+        if (unit == u) return true;
+    return false;
 }
 
 std::optional<migration_files> next_migration(const fs::path& directory, std::string_view name,
@@ -174,8 +189,8 @@ std::optional<migration_files> next_migration(const fs::path& directory, std::st
     files.stem = fmt::format("{:04}_{}", files.number, name);
     files.snapshot = generator::write_snapshot(current);
     const std::string to_hash = sha256_hex(files.snapshot);
-    files.up = migration_file_text(up, files.stem, "up", from_hash, to_hash);
-    files.down = migration_file_text(down, files.stem, "down", to_hash, from_hash);
+    files.up = migration_file_text(up, options, files.stem, "up", from_hash, to_hash);
+    files.down = migration_file_text(down, back, files.stem, "down", to_hash, from_hash);
     files.warnings = up.warnings;
     return files;
 }

@@ -155,6 +155,11 @@ std::string render_view_default(const view& v, const std::string& column, const 
     return fmt::format("{} SET DEFAULT {};\n", prefix, render(value));
 }
 
+std::string render_timeouts(const std::string& lock_timeout, const std::string& statement_timeout) {
+    return fmt::format("SET LOCAL lock_timeout = {};\nSET LOCAL statement_timeout = {};\n", quote_literal(lock_timeout),
+                       quote_literal(statement_timeout));
+}
+
 std::string render_alter_role(const role& r) {
     return fmt::format("ALTER ROLE {} {};\n", quote_identifier(r.name), r.login ? "LOGIN" : "NOLOGIN");
 }

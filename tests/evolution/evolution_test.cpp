@@ -557,6 +557,32 @@ TEST_CASE("the example's committed migrations give its DDL's database, and back"
     std::error_code ignored;
     fs::remove_all(dir, ignored);
 }
+
+TEST_CASE("a migration blocked by an open transaction fails within its lock_timeout, and changes nothing") {
+    const fs::path migrations = PGCRAFT_EXAMPLE_MIGRATIONS;
+    drop_database("example_locked");
+    create_database("example_locked");
+    REQUIRE(!apply_file("example_locked", migrations / "0001_initial.up.sql"));
+    // A reader's transaction holds its lock on products: ADD COLUMN must wait
+    // for it, and gives up after the file's lock_timeout instead of queueing
+    // every later query of the table behind it. (Without the timeout this
+    // test would wait for ever, and fail by the suite's time limit.)
+    connection reader(cluster().conninfo("example_locked"));
+    reader.exec("BEGIN");
+    reader.exec("SELECT count(*) FROM inventory.products");
+    const auto failed = apply_file("example_locked", migrations / "0002_warehouses_and_notes.up.sql");
+    REQUIRE(failed);
+    CHECK(failed->find("canceling statement due to lock timeout") != std::string::npos);
+    reader.exec("ROLLBACK");
+    // The migration ran in one transaction: nothing of it stayed.
+    connection db(cluster().conninfo("example_locked"));
+    CHECK(db.text("SELECT count(*)::text FROM information_schema.columns WHERE table_schema = 'inventory' AND "
+                  "table_name = 'products' AND column_name = 'notes'") == "0");
+    CHECK(db.text("SELECT count(*)::text FROM pg_class WHERE relname = 'ix__products__name'") == "0");
+    // Once the reader is gone, the same file applies.
+    CHECK(!apply_file("example_locked", migrations / "0002_warehouses_and_notes.up.sql"));
+    drop_database("example_locked");
+}
 #endif
 
 }  // TEST_SUITE

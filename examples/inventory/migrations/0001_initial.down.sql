@@ -6,6 +6,9 @@
 -- hazard PG105 drop-dimension: drops dimension vendors (table inventory.vendors and what it derives) and its rows
 -- hazard PG101 drop-schema: drops schema inventory
 
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '10min';
+
 REVOKE EXECUTE ON FUNCTION inventory.product_count() FROM inventory_reader;
 
 DROP FUNCTION inventory.product_count();

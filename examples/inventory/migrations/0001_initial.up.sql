@@ -2,6 +2,9 @@
 -- from: empty
 -- to:   07971645ca995be1063682b604e7b4498ee20486f913b0affc8be6a0e1abdd9e
 
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '10min';
+
 CREATE SCHEMA inventory;
 
 CREATE TABLE inventory.vendors (

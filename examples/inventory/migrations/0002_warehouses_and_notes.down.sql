@@ -4,6 +4,9 @@
 -- hazard PG105 drop-dimension: drops dimension warehouses (table inventory.warehouse and what it derives) and its rows
 -- hazard PG103 drop-column: drops column inventory.products.notes and its values
 
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '10min';
+
 REVOKE SELECT ON TABLE inventory.warehouse FROM inventory_reader;
 
 DROP TABLE inventory.warehouse;

@@ -2,6 +2,9 @@
 -- from: 07971645ca995be1063682b604e7b4498ee20486f913b0affc8be6a0e1abdd9e
 -- to:   e4b5d6983481448cf55daed1924aa52004658e92c6ea99ba7388a328433b8788
 
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '10min';
+
 CREATE INDEX ix__products__name ON inventory.products (lower(name));
 
 ALTER TABLE inventory.products ADD COLUMN notes text;

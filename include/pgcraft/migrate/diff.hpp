@@ -24,6 +24,12 @@ struct diff_options {
     /// Hazard codes allowed for this migration: a destructive hazard whose
     /// code is not here is refused (see hazards.hpp). The way back allows all.
     std::set<std::string> allowed = {};
+    /// How long a statement of the migration may wait for a lock, and run,
+    /// before it fails (PostgreSQL's units: 500ms, 5s, 2min; 0 for no limit):
+    /// a migration blocked behind a long transaction fails fast instead of
+    /// queueing every other query of the table behind it.
+    std::string lock_timeout = "5s";
+    std::string statement_timeout = "10min";
 };
 
 struct migration {

@@ -44,8 +44,13 @@ void write_migration(const std::filesystem::path& directory, const migration_fil
 std::string migration_notes(const migration& m);
 
 /// A migration file's text: a header naming the snapshots it goes from and
-/// to (their SHA-256), the notes, then the statements.
-std::string migration_file_text(const migration& m, std::string_view stem, std::string_view direction,
-                                std::string_view from_hash, std::string_view to_hash);
+/// to (their SHA-256), its hazards and the codes it was allowed, the notes,
+/// then the timeouts and the statements.
+std::string migration_file_text(const migration& m, const diff_options& options, std::string_view stem,
+                                std::string_view direction, std::string_view from_hash, std::string_view to_hash);
+
+/// Whether `text` is a duration PostgreSQL takes for a timeout: digits and
+/// an optional unit (us, ms, s, min, h, d).
+bool valid_timeout(std::string_view text);
 
 }  // namespace pgcraft::migrate

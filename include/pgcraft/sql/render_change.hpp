@@ -42,6 +42,9 @@ std::string render_view_default(const catalog::view& v, const std::string& colum
 
 std::string render_alter_role(const catalog::role& r);
 
+/// SET LOCAL lock_timeout and statement_timeout: for the migration's transaction only.
+std::string render_timeouts(const std::string& lock_timeout, const std::string& statement_timeout);
+
 /// Moves the value of the rows of `table` whose `selector` is `key` from the
 /// column `from` into `to`, cast to its type (an EAV attribute whose type
 /// changed), with the table's own triggers disabled around it when `has_triggers`.
