@@ -185,6 +185,12 @@ int run(const generator_entry& entry, int argc, char** argv) {
     diff->add_flag("--down", diff_down, "Print the way back instead");
     diff->add_option("--allow", allowed, "Allow a destructive hazard by its code (PG103 …; see the README)");
 
+    std::string lint_dir;
+    CLI::App* lint = app.add_subcommand(
+        "lint", "Check a migrations directory: files against pgcraft.sum, numbering, headers, and destructive hazards "
+                "each file was not allowed (exit 0: clean, 1: problems, 2: could not check)");
+    lint->add_option("dir", lint_dir, "The migrations directory")->required();
+
     std::string format = "text";
     CLI::App* plugins = app.add_subcommand("plugins", "Print each dimension's plugins in the order they run");
     plugins->add_option("--format", format, "text, or dot for a Graphviz graph")
@@ -229,6 +235,17 @@ int run(const generator_entry& entry, int argc, char** argv) {
             options.lock_timeout = lock_timeout;
             options.statement_timeout = statement_timeout;
             return run_migrate_new(entry, migrations_dir, migration_name, options);
+        } else if (lint->parsed()) {
+            std::vector<std::string> problems;
+            try {
+                problems = migrate::lint_directory(lint_dir);
+            } catch (const std::exception& e) {
+                std::cerr << entry.name << ": error: " << e.what() << '\n';
+                return 2;
+            }
+            for (const std::string& p : problems) std::cout << lint_dir << ": " << p << '\n';
+            std::cout << std::flush;
+            return problems.empty() ? 0 : 1;
         } else if (diff->parsed()) {
             emit(run_diff(entry, diff_from, diff_to, diff_down, allowed_codes(allowed)), {});
         } else if (plugins->parsed()) {

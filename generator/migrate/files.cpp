@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
@@ -15,6 +17,8 @@
 
 #include <pgcraft/generator/snapshot.hpp>
 #include <pgcraft/sql/render_change.hpp>
+
+#include "sql_hazards.hpp"
 
 namespace pgcraft::migrate {
 
@@ -193,6 +197,104 @@ std::optional<migration_files> next_migration(const fs::path& directory, std::st
     files.down = migration_file_text(down, back, files.stem, "down", to_hash, from_hash);
     files.warnings = up.warnings;
     return files;
+}
+
+namespace {
+// The value of a header line "-- <key>: value" of a migration file, or nullopt.
+std::optional<std::string> header_value(const std::string& text, std::string_view key) {
+    std::istringstream lines(text);
+    std::string line;
+    const std::string prefix = "-- " + std::string(key) + ":";
+    while (std::getline(lines, line) && line.starts_with("--")) {
+        if (!line.starts_with(prefix)) continue;
+        std::size_t at = prefix.size();
+        while (at < line.size() && line[at] == ' ') ++at;
+        return line.substr(at);
+    }
+    return std::nullopt;
+}
+
+std::set<std::string> words(const std::string& text) {
+    std::istringstream in(text);
+    std::set<std::string> result;
+    for (std::string w; in >> w;) result.insert(w);
+    return result;
+}
+}  // namespace
+
+std::vector<std::string> lint_directory(const fs::path& directory) {
+    if (!fs::is_directory(directory))
+        throw std::runtime_error("the migrations directory " + directory.string() + " does not exist");
+    std::vector<std::string> problems;
+    const std::map<std::string, std::string> sums = read_sums(directory);
+    // The migrations by number: their stems and which of their files are there.
+    std::map<int, std::string> stems;
+    std::set<std::string> files;
+    for (const fs::directory_entry& e : fs::directory_iterator(directory)) {
+        const std::string file = e.path().filename().string();
+        if (file == sum_file || !e.is_regular_file()) continue;
+        files.insert(file);
+        for (std::string_view suffix : {".up.sql", ".down.sql", ".json"}) {
+            if (!file.ends_with(suffix)) continue;
+            const std::string stem = file.substr(0, file.size() - suffix.size());
+            if (const int n = snapshot_number(stem + ".json"); n > 0) {
+                if (const auto [it, inserted] = stems.emplace(n, stem); !inserted && it->second != stem)
+                    problems.push_back(fmt::format("{} and {} have the same number", it->second, stem));
+            }
+        }
+    }
+    for (const auto& [file, hash] : sums)
+        if (!files.contains(file)) problems.push_back(fmt::format("{} is listed in {} but missing", file, sum_file));
+    for (const std::string& file : files) {
+        const auto it = sums.find(file);
+        if (it == sums.end())
+            problems.push_back(fmt::format("{} is not listed in {}", file, sum_file));
+        else if (it->second != sha256_hex(read_text(directory / file)))
+            problems.push_back(fmt::format("{} has changed since it was written (its SHA-256 is not the one in {})", file,
+                                           sum_file));
+    }
+    std::string previous_hash(empty_catalog);
+    catalog::catalog previous;
+    int expected = 1;
+    for (const auto& [number, stem] : stems) {
+        if (number != expected) problems.push_back(fmt::format("no migration numbered {:04} before {}", expected, stem));
+        expected = number + 1;
+        bool complete = true;
+        for (std::string_view suffix : {".up.sql", ".down.sql", ".json"})
+            if (!files.contains(stem + std::string(suffix))) {
+                problems.push_back(fmt::format("{}{} is missing", stem, suffix));
+                complete = false;
+            }
+        if (!complete) return problems;
+        const std::string snapshot_text = read_text(directory / (stem + ".json"));
+        const std::string hash = sha256_hex(snapshot_text);
+        const std::string up = read_text(directory / (stem + ".up.sql"));
+        if (header_value(up, "from") != previous_hash || header_value(up, "to") != hash)
+            problems.push_back(fmt::format("{}.up.sql does not go from the snapshot before it to {}.json", stem, stem));
+        catalog::catalog next;
+        try {
+            next = generator::read_snapshot(snapshot_text);
+        } catch (const std::exception& e) {
+            problems.push_back(fmt::format("{}.json: {}", stem, e.what()));
+            return problems;
+        }
+        // Its destructive hazards, read from its statements: each must have been allowed.
+        const std::set<std::string> allowed = words(header_value(up, "allowed").value_or(""));
+        try {
+            for (const hazard& h : detail::destructive_hazards_in(up, previous, next)) {
+                // A table dropped with its dimension was allowed as either.
+                const bool ok = allowed.contains(h.code) || (h.code == "PG102" && allowed.contains("PG105"));
+                if (!ok)
+                    problems.push_back(fmt::format("{}.up.sql: {} {}: {}, which it was not allowed", stem, h.code,
+                                                   find_hazard(h.code)->name, h.message));
+            }
+        } catch (const std::invalid_argument& e) {
+            problems.push_back(fmt::format("{}.up.sql does not parse: {}", stem, e.what()));
+        }
+        previous = std::move(next);
+        previous_hash = hash;
+    }
+    return problems;
 }
 
 void write_migration(const fs::path& directory, const migration_files& files) {

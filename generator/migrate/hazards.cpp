@@ -2,6 +2,9 @@
 #include <pgcraft/migrate/hazards.hpp>
 
 #include <array>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace pgcraft::migrate {
 
@@ -45,6 +48,62 @@ constexpr std::array<hazard_kind, 13> catalogue{{
 }  // namespace
 
 std::span<const hazard_kind> hazard_catalogue() noexcept { return catalogue; }
+
+namespace {
+struct type_text {
+    std::string base;
+    std::vector<int> modifiers;
+};
+
+type_text parse_type(const std::string& type) {
+    type_text t;
+    const std::size_t open = type.find('(');
+    t.base = type.substr(0, open);
+    if (open == std::string::npos) return t;
+    std::size_t at = open + 1;
+    while (at < type.size() && type[at] != ')') {
+        std::size_t end = at;
+        while (end < type.size() && type[end] >= '0' && type[end] <= '9') ++end;
+        if (end == at) break;
+        t.modifiers.push_back(std::stoi(type.substr(at, end - at)));
+        at = end;
+        while (at < type.size() && (type[at] == ',' || type[at] == ' ')) ++at;
+    }
+    return t;
+}
+}  // namespace
+
+type_change classify_type_change(const std::string& from, const std::string& to) {
+    const type_text a = parse_type(from), b = parse_type(to);
+    auto is_varchar = [](const std::string& base) { return base == "varchar" || base == "character varying"; };
+    auto rank = [](const std::string& base) {
+        static const std::vector<std::vector<std::string>> ladders = {{"smallint", "integer", "bigint"},
+                                                                      {"real", "double precision"}};
+        for (const auto& ladder : ladders)
+            for (std::size_t i = 0; i < ladder.size(); ++i)
+                if (ladder[i] == base) return std::pair{&ladder, static_cast<int>(i)};
+        return std::pair<const std::vector<std::string>*, int>{nullptr, 0};
+    };
+    if (is_varchar(a.base) && (b.base == "text" || (is_varchar(b.base) && b.modifiers.empty())))
+        return type_change::in_place;
+    if (is_varchar(a.base) && is_varchar(b.base) && !a.modifiers.empty() && !b.modifiers.empty())
+        return b.modifiers[0] >= a.modifiers[0] ? type_change::in_place : type_change::narrows;
+    if (a.base == "text" && is_varchar(b.base) && !b.modifiers.empty()) return type_change::narrows;
+    if (a.base == "numeric" && b.base == "numeric") {
+        if (b.modifiers.empty()) return type_change::in_place;
+        if (a.modifiers.empty()) return type_change::narrows;
+        const int scale_a = a.modifiers.size() > 1 ? a.modifiers[1] : 0;
+        const int scale_b = b.modifiers.size() > 1 ? b.modifiers[1] : 0;
+        if (b.modifiers[0] < a.modifiers[0] || scale_b < scale_a) return type_change::narrows;
+        // A wider precision at the same scale is a check of the catalog only.
+        return scale_b == scale_a ? type_change::in_place : type_change::rewrites;
+    }
+    const auto [ladder_a, rank_a] = rank(a.base);
+    const auto [ladder_b, rank_b] = rank(b.base);
+    if (ladder_a && ladder_a == ladder_b) return rank_b < rank_a ? type_change::narrows : type_change::rewrites;
+    return type_change::rewrites;
+}
+
 
 const hazard_kind* find_hazard(std::string_view code) noexcept {
     for (const hazard_kind& k : catalogue)

@@ -399,6 +399,10 @@ void evolve(const kind_spec& kind) {
         CHECK(again.ok());
         CHECK(again.out.find("no changes") != std::string::npos);
         CHECK(files() == before);
+        // What the versions wrote lints clean: every file as written, every drop allowed.
+        const run_result lint = run({kind.generators[n - 1], "lint", dir.string()});
+        INFO(kind.name << ": lint\nstdout: " << lint.out << "\nstderr: " << lint.err);
+        CHECK(lint.ok());
     }
     if (written == 0) return;
 

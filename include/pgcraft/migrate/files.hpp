@@ -39,6 +39,14 @@ std::optional<migration_files> next_migration(const std::filesystem::path& direc
 /// or, if any write fails, none (the directory is left as it was).
 void write_migration(const std::filesystem::path& directory, const migration_files& files);
 
+/// What is wrong with a migrations directory, a line each naming the file:
+/// a file changed since pgcraft.sum was written, one missing or not listed,
+/// a gap in the numbers, a header whose snapshots do not chain, and a
+/// destructive hazard (found by diffing each migration's snapshots again)
+/// that its file was not allowed. Empty when all is well. Throws
+/// std::runtime_error when it cannot check (no such directory).
+std::vector<std::string> lint_directory(const std::filesystem::path& directory);
+
 /// "-- hazard PG103 drop-column: …" and "-- note: …" lines: what a migration
 /// risks and what else it does to rows, for its file and for review.
 std::string migration_notes(const migration& m);

@@ -22,6 +22,12 @@ std::span<const hazard_kind> hazard_catalogue() noexcept;
 /// The kind of `code`, or null.
 const hazard_kind* find_hazard(std::string_view code) noexcept;
 
+/// What a column's type change does to its values and its table: nothing but
+/// a catalog change (a longer varchar, varchar to text, a wider numeric at the
+/// same scale), a rewrite, or a narrowing that may cut or refuse values.
+enum class type_change { in_place, rewrites, narrows };
+type_change classify_type_change(const std::string& from, const std::string& to);
+
 /// One hazard of one migration, naming its object.
 struct hazard {
     std::string code;
