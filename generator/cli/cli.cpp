@@ -84,6 +84,12 @@ migrate::declared_changes changes_of(const generator_entry& entry) {
     return entry.changes ? entry.changes() : migrate::declared_changes{};
 }
 
+std::string fmt_list(const std::vector<std::string>& names) {
+    std::string text;
+    for (const std::string& n : names) text += (text.empty() ? "" : ", ") + n;
+    return text;
+}
+
 std::set<std::string> allowed_codes(const std::vector<std::string>& codes) {
     for (const std::string& code : codes)
         if (!migrate::find_hazard(code)) throw std::runtime_error("--allow " + code + ": no hazard has that code");
@@ -176,6 +182,16 @@ int run(const generator_entry& entry, int argc, char** argv) {
         ->capture_default_str()
         ->check(duration);
 
+    std::string export_format;
+    std::string export_to;
+    CLI::App* migrate_export = migrate->add_subcommand(
+        "export", "Write the migrations of DIR as another runner reads them (dbmate, golang-migrate, flyway)");
+    migrate_export->add_option("--dir", migrations_dir, "The migrations directory")->required();
+    migrate_export->add_option("--format", export_format, "dbmate, golang-migrate or flyway")
+        ->required()
+        ->check(CLI::IsMember({"dbmate", "golang-migrate", "flyway"}));
+    migrate_export->add_option("--to", export_to, "The runner's directory")->required();
+
     std::string diff_from;
     std::string diff_to;
     bool diff_down = false;
@@ -235,6 +251,10 @@ int run(const generator_entry& entry, int argc, char** argv) {
             options.lock_timeout = lock_timeout;
             options.statement_timeout = statement_timeout;
             return run_migrate_new(entry, migrations_dir, migration_name, options);
+        } else if (migrate_export->parsed()) {
+            const std::vector<std::string> written = migrate::export_migrations(migrations_dir, export_format, export_to);
+            std::cout << (written.empty() ? "nothing new to export" : "wrote " + fmt_list(written)) << " in "
+                      << export_to << "\n";
         } else if (lint->parsed()) {
             std::vector<std::string> problems;
             try {

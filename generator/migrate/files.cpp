@@ -233,11 +233,12 @@ std::vector<std::string> lint_directory(const fs::path& directory) {
     for (const fs::directory_entry& e : fs::directory_iterator(directory)) {
         const std::string file = e.path().filename().string();
         if (file == sum_file || !e.is_regular_file()) continue;
-        files.insert(file);
+        // Only migrations' files: a README or an export beside them is not ours to judge.
         for (std::string_view suffix : {".up.sql", ".down.sql", ".json"}) {
             if (!file.ends_with(suffix)) continue;
             const std::string stem = file.substr(0, file.size() - suffix.size());
             if (const int n = snapshot_number(stem + ".json"); n > 0) {
+                files.insert(file);
                 if (const auto [it, inserted] = stems.emplace(n, stem); !inserted && it->second != stem)
                     problems.push_back(fmt::format("{} and {} have the same number", it->second, stem));
             }
@@ -310,6 +311,10 @@ void write_migration(const fs::path& directory, const migration_files& files) {
     }
     outputs.emplace_back(directory / sum_file, write_sums(sums));
 
+    write_all_or_none(outputs);
+}
+
+void write_all_or_none(const std::vector<std::pair<fs::path, std::string>>& outputs) {
     // Every file is written beside its place first; then all are moved into
     // place, and if one move fails, those already moved are taken back.
     std::vector<fs::path> staged;
@@ -328,7 +333,7 @@ void write_migration(const fs::path& directory, const migration_files& files) {
             throw std::runtime_error("cannot write " + path.string());
         }
     }
-    // pgcraft.sum comes last: until it is replaced, only new files were placed.
+    // Only the last file may replace one: until it is moved, every file placed was new.
     std::vector<fs::path> placed;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         std::error_code error;
@@ -342,6 +347,51 @@ void write_migration(const fs::path& directory, const migration_files& files) {
         for (std::size_t j = i; j < staged.size(); ++j) fs::remove(staged[j], ignored);
         throw std::runtime_error("cannot write " + outputs[i].first.string() + ": " + error.message());
     }
+}
+
+std::vector<std::string> export_migrations(const fs::path& directory, std::string_view format, const fs::path& out) {
+    const std::vector<std::string> problems = lint_directory(directory);
+    if (!problems.empty())
+        throw std::runtime_error(fmt::format("{} does not lint clean: {}", directory.string(), problems.front()));
+    if (format != "dbmate" && format != "golang-migrate" && format != "flyway")
+        throw std::runtime_error(fmt::format("no runner format '{}' (dbmate, golang-migrate, flyway)", format));
+    std::map<int, std::string> stems;
+    for (const fs::directory_entry& e : fs::directory_iterator(directory))
+        if (const int n = snapshot_number(e.path().filename().string()); n > 0)
+            stems.emplace(n, e.path().stem().string());
+    std::vector<std::pair<fs::path, std::string>> outputs;
+    for (const auto& [number, stem] : stems) {
+        const std::string up = read_text(directory / (stem + ".up.sql"));
+        const std::string down = read_text(directory / (stem + ".down.sql"));
+        const std::string name = stem.substr(5);
+        if (format == "dbmate") {
+            // One file; dbmate runs each half in a transaction of its own.
+            outputs.emplace_back(out / (stem + ".sql"), "-- migrate:up\n" + up + "\n-- migrate:down\n" + down);
+        } else if (format == "golang-migrate") {
+            // golang-migrate sends a file as it is: the transaction is the file's own.
+            outputs.emplace_back(out / (stem + ".up.sql"), "BEGIN;\n\n" + up + "\nCOMMIT;\n");
+            outputs.emplace_back(out / (stem + ".down.sql"), "BEGIN;\n\n" + down + "\nCOMMIT;\n");
+        } else {
+            // Flyway runs each versioned and undo migration in a transaction.
+            outputs.emplace_back(out / fmt::format("V{}__{}.sql", number, name), up);
+            outputs.emplace_back(out / fmt::format("U{}__{}.sql", number, name), down);
+        }
+    }
+    // Files exported before stay as they are; one that differs is not overwritten.
+    std::vector<std::pair<fs::path, std::string>> fresh;
+    std::vector<std::string> written;
+    for (auto& [path, text] : outputs) {
+        if (fs::exists(path)) {
+            if (read_text(path) != text)
+                throw std::runtime_error(path.string() + " exists already, with other content");
+            continue;
+        }
+        written.push_back(path.filename().string());
+        fresh.emplace_back(std::move(path), std::move(text));
+    }
+    if (!fs::is_directory(out)) throw std::runtime_error("the directory " + out.string() + " does not exist");
+    write_all_or_none(fresh);
+    return written;
 }
 
 }  // namespace pgcraft::migrate

@@ -146,8 +146,12 @@ std::optional<std::string> apply_file(const std::string& database, const fs::pat
 /// each CREATE TABLE (PostgreSQL appends added columns), compared sorted and
 /// without their trailing commas, and for the same reason the order of a run
 /// of COMMENT ON COLUMN statements (pg_dump writes them in column order).
-std::string normalised_dump(const std::string& database) {
-    const run_result r = run({tool("pg_dump"), "--schema-only", "--no-owner", "-d", cluster().conninfo(database)});
+/// A runner's own bookkeeping table (dbmate's schema_migrations), when given,
+/// is left out: it is the one thing the runner adds.
+std::string normalised_dump(const std::string& database, const std::string& runner_table = {}) {
+    std::vector<std::string> argv{tool("pg_dump"), "--schema-only", "--no-owner", "-d", cluster().conninfo(database)};
+    if (!runner_table.empty()) argv.push_back("--exclude-table=" + runner_table);
+    const run_result r = run(argv);
     if (!r.ok()) throw std::runtime_error("pg_dump of " + database + " failed: " + r.err);
     std::vector<std::string> out;
     std::vector<std::string> columns;
@@ -362,6 +366,45 @@ void check_same(const kind_spec& kind, const std::string& what, const fresh_vers
                                                       << unified_diff(fresh.privileges, "fresh", privileges, "migrated"));
 }
 
+// The same migrations exported for dbmate, applied by the real dbmate up to
+// the last version and rolled back one by one: each step gives the database
+// pgcraft's own files give (dbmate's schema_migrations table aside).
+void apply_with_dbmate(const kind_spec& kind, const fs::path& dir, const std::vector<fresh_version>& fresh, int n) {
+    INFO(kind.name << ": dbmate");
+    const fs::path exported = dir / "dbmate";
+    fs::create_directories(exported);
+    const run_result e = run({kind.generators[static_cast<std::size_t>(n) - 1], "migrate", "export", "--dir",
+                              dir.string(), "--format", "dbmate", "--to", exported.string()});
+    REQUIRE_MESSAGE(e.ok(), e.err);
+    const std::string database = database_name(kind, "dbmate");
+    drop_database(database);
+    create_database(database);
+    const std::string conninfo = cluster().conninfo(database);
+    const std::size_t port_at = conninfo.find("port=") + 5;
+    const std::string port = conninfo.substr(port_at, conninfo.find(' ', port_at) - port_at);
+    const std::string url = "postgres://postgres@localhost:" + port + "/" + database + "?socket=" +
+                            cluster().directory() + "&sslmode=disable";
+    auto dbmate = [&](const std::string& command) {
+        return run({PGCRAFT_DBMATE, "--url", url, "--migrations-dir", exported.string(), "--no-dump-schema", command});
+    };
+    const run_result up = dbmate("up");
+    REQUIRE_MESSAGE(up.ok(), up.out << up.err);
+    const std::string runner_table = "public.schema_migrations";
+    const std::string at_last = normalised_dump(database, runner_table);
+    CHECK_MESSAGE(at_last == fresh[static_cast<std::size_t>(n)].dump,
+                  unified_diff(fresh[static_cast<std::size_t>(n)].dump, "fresh", at_last, "dbmate up"));
+    for (int k = n; k >= 1; --k) {
+        const run_result back = dbmate("rollback");
+        REQUIRE_MESSAGE(back.ok(), back.out << back.err);
+        const std::string dump = normalised_dump(database, runner_table);
+        CHECK_MESSAGE(dump == fresh[static_cast<std::size_t>(k - 1)].dump,
+                      "dbmate rollback of " << k << ":\n"
+                                            << unified_diff(fresh[static_cast<std::size_t>(k - 1)].dump, "fresh", dump,
+                                                            "dbmate"));
+    }
+    drop_database(database);
+}
+
 void evolve(const kind_spec& kind) {
     const int n = static_cast<int>(kind.generators.size());
     REQUIRE(n >= 3);
@@ -473,6 +516,7 @@ void evolve(const kind_spec& kind) {
         }
     }
     drop_database(b);
+    if (reached == written) apply_with_dbmate(kind, dir, fresh, written);
     std::error_code ignored;
     fs::remove_all(dir, ignored);
 }

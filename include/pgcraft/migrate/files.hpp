@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pgcraft/catalog/catalog.hpp>
@@ -38,6 +39,19 @@ std::optional<migration_files> next_migration(const std::filesystem::path& direc
 /// Writes the migration's three files and the new pgcraft.sum: all of them,
 /// or, if any write fails, none (the directory is left as it was).
 void write_migration(const std::filesystem::path& directory, const migration_files& files);
+
+/// Writes `outputs` beside their places, then moves them all into place; if
+/// one cannot be written, none stays. Only the last may replace a file.
+void write_all_or_none(const std::vector<std::pair<std::filesystem::path, std::string>>& outputs);
+
+/// The migrations of `directory` (which must lint clean) as another runner
+/// reads them, into `out`: "dbmate" (NNNN_name.sql with -- migrate:up and
+/// -- migrate:down), "golang-migrate" (NNNN_name.up.sql and .down.sql, each
+/// its own transaction) or "flyway" (VN__name.sql and UN__name.sql). Files
+/// exported before are kept; one that differs is an error. Returns the files
+/// it wrote.
+std::vector<std::string> export_migrations(const std::filesystem::path& directory, std::string_view format,
+                                           const std::filesystem::path& out);
 
 /// What is wrong with a migrations directory, a line each naming the file:
 /// a file changed since pgcraft.sum was written, one missing or not listed,
