@@ -1,55 +1,6 @@
-// Version 2: products lose notes and gain an optional sku, unique, and an
-// index on lower(name); the count function's body changes; the reader may
-// now insert and update products_current.
+// Version 2 of the evolution of a schema of append-only dimensions: ../tables/v2.hpp.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
+#include "kind.hpp"
 
-#include <pgcraft/model.hpp>
-
-#include "../extension_parts.hpp"
-
-namespace evo_append::v2 {
-
-namespace pg = pgcraft;
-
-enum class product_state { active, retired };
-
-struct vendors {
-    using dimension = pg::append_only<pg::in_schema<"evo_a">>;
-    std::string name;
-    std::optional<std::string> website;
-};
-
-struct products {
-    using dimension = pg::append_only<pg::in_schema<"evo_a">,
-                                 pg::foreign_key<"vendor_id">::references<vendors>,
-                                 pg::check<"<qty> >= 0">,
-                                 pg::unique<"sku">,
-                                 pg::index<"lower(<name>)">>;
-    std::int64_t vendor_id;
-    std::string name;
-    std::string price;
-    std::int32_t qty;
-    product_state state;
-    std::optional<pg::varchar<32>> sku;
-};
-
-struct shop {
-    static constexpr std::string_view name = "shop";
-    static void add_objects(pgcraft::catalog::catalog& catalog) {
-        namespace cat = pgcraft::catalog;
-        evolution::add_view(catalog, "product_prices", pgcraft::catalog::id::view({"evo_a", "products_current"}), {"id", "price", "qty"});
-        evolution::add_function(catalog, "evo_a", "product_count", "bigint",
-                                "SELECT count(*) FROM evo_a.products_current WHERE qty > 0;",
-                                cat::id::view({"evo_a", "products_current"}), "evo_a_reader");
-        evolution::add_reader(catalog, "evo_a", "evo_a_reader",
-                              {{"products_current", {cat::privilege::insert, cat::privilege::update}}});
-    }
-};
-
-using schema = pg::schema<pg::extensions<shop>, vendors, products>;
-
-}  // namespace evo_append::v2
+#include "../tables/v2.hpp"

@@ -1,51 +1,6 @@
-// Evolution of a simple schema, version 1: vendors, and products that
-// reference them; an extension with a reader role, a view over products'
-// price and a counting function.
+// Version 1 of the evolution of a schema of simple dimensions: ../tables/v1.hpp.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
+#include "kind.hpp"
 
-#include <pgcraft/model.hpp>
-
-#include "../extension_parts.hpp"
-
-namespace evo_simple::v1 {
-
-namespace pg = pgcraft;
-
-enum class product_state { active, retired };
-
-struct vendors {
-    using dimension = pg::simple<pg::in_schema<"evo_s">>;
-    std::string name;
-    std::optional<std::string> website;
-};
-
-struct products {
-    using dimension = pg::simple<pg::in_schema<"evo_s">,
-                                 pg::foreign_key<"vendor_id">::references<vendors>,
-                                 pg::check<"<qty> >= 0">>;
-    std::int64_t id;
-    std::int64_t vendor_id;
-    std::string name;
-    std::string price;
-    std::int32_t qty;
-    product_state state;
-    std::optional<std::string> notes;
-};
-
-struct shop {
-    static constexpr std::string_view name = "shop";
-    static void add_objects(pgcraft::catalog::catalog& catalog) {
-        evolution::add_view(catalog, "product_prices", pgcraft::catalog::id::table({"evo_s", "products"}), {"id", "price", "qty"});
-        evolution::add_function(catalog, "evo_s", "product_count", "bigint", "SELECT count(*) FROM evo_s.products;",
-                                pgcraft::catalog::id::table({"evo_s", "products"}), "evo_s_reader");
-        evolution::add_reader(catalog, "evo_s", "evo_s_reader");
-    }
-};
-
-using schema = pg::schema<pg::extensions<shop>, vendors, products>;
-
-}  // namespace evo_simple::v1
+#include "../tables/v1.hpp"
