@@ -6,6 +6,7 @@
 #include <pgcraft/kinds/history.hpp>
 #include <pgcraft/kinds/migrations.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -86,9 +87,12 @@ void build_eav_tables(plugin_context& context, std::string_view entity_key, std:
     values.add_column({.name = "attribute", .type = "text"}, "The attribute's name");
     for (const auto& [column, type] : value_columns(attributes)) {
         const catalog::qualified_name& user_type = user_types[column];
-        std::vector<std::string> held;
+        templates::eav_column_attributes held;
         for (const templates::eav_attribute& a : attributes)
-            if (a.value_column == column) held.push_back(a.name);
+            if (a.value_column == column) {
+                held.held.push_back(a.name);
+                if (!a.nullable) held.required.push_back(a.name);
+            }
         values.add_column({.name = column, .type = user_type.name.empty() ? type : std::string(), .user_type = user_type,
                            .nullable = true},
                           templates::eav_value_column_comment(held));
@@ -201,8 +205,10 @@ std::vector<migrate::value_home> eav_value_homes(const pgcraft::catalog::catalog
     for (const catalog::comment* c : catalog.all<catalog::comment>()) {
         if (c->on.kind != catalog::object_kind::column) continue;
         if (!catalog.find(catalog::id::column(c->on.relation(), "attribute"))) continue;
-        for (const std::string& attribute : templates::eav_attributes_in_comment(c->text))
-            homes.push_back({c->on.relation(), "attribute", attribute, c->on.name});
+        const templates::eav_column_attributes held = templates::eav_attributes_in_comment(c->text);
+        for (const std::string& attribute : held.held)
+            homes.push_back({c->on.relation(), "attribute", attribute, c->on.name,
+                             std::find(held.required.begin(), held.required.end(), attribute) != held.required.end()});
     }
     return homes;
 }
@@ -217,7 +223,8 @@ std::vector<migrate::data_step> eav_renamed_attributes(const generator::dimensio
         steps.push_back({templates::eav_rename_attribute(values, trigger, m.renamed_from, m.column.name),
                          templates::eav_rename_attribute(values, trigger, m.column.name, m.renamed_from),
                          "attribute " + m.column.name + " of dimension " + d.name + " renamed from " + m.renamed_from +
-                             ": its values and history keep"});
+                             ": its values and history keep",
+                         values, m.renamed_from, m.column.name});
     }
     return steps;
 }

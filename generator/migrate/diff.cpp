@@ -204,6 +204,7 @@ public:
         if (!refusals_.empty()) throw refusal(refusals_);
         for (std::string& s : after_) add(std::move(s));
         emit_value_moves();
+        check_new_required_attributes();
         emit_drops(true);
         flag_changes();
         gate();
@@ -555,8 +556,39 @@ private:
         return nullptr;
     }
 
+    // An attribute that every entity must have, new on a dimension whose
+    // entities exist: none of them has it (EAV takes no backfill).
+    void check_new_required_attributes() {
+        const std::vector<value_home> before = homes_before();
+        for (const value_home& h : kinds::eav_value_homes(to_)) {
+            if (!h.required || !previous_.find(id::table(h.table))) continue;
+            const auto was = std::find_if(before.begin(), before.end(), [&](const value_home& b) {
+                return b.table == h.table && b.selector == h.selector && b.key == h.key;
+            });
+            if (was == before.end())
+                refusals_.push_back(fmt::format("attribute {} of {} is new and required, but the entities there have "
+                                                "no value for it: make it optional (std::optional) for this "
+                                                "migration, fill it through the view, then make it required",
+                                                h.key, describe(id::table(h.table))));
+            else if (!was->required)
+                flag("PG302", fmt::format("makes attribute {} of {} required: an entity without a value fails its "
+                                          "next write",
+                                          h.key, describe(id::table(h.table))));
+        }
+    }
+
+    // Where the previous catalog keeps each attribute's values, under the
+    // names the kinds' data steps give them (a renamed attribute is the one it was).
+    std::vector<value_home> homes_before() const {
+        std::vector<value_home> before = kinds::eav_value_homes(previous_);
+        for (value_home& b : before)
+            for (const data_step& d : changes_.data_steps)
+                if (d.table == b.table && !d.renamed_from.empty() && d.renamed_from == b.key) b.key = d.renamed_to;
+        return before;
+    }
+
     void emit_value_moves() {
-        const std::vector<value_home> before = kinds::eav_value_homes(previous_);
+        const std::vector<value_home> before = homes_before();
         for (const value_home& h : kinds::eav_value_homes(to_)) {
             for (const value_home& b : before) {
                 if (b.table != h.table || b.selector != h.selector || b.key != h.key || b.column == h.column) continue;
@@ -711,7 +743,8 @@ migration diff(const catalog_t& from, const catalog_t& to, const declared_change
 declared_changes reversed(const declared_changes& changes) {
     declared_changes result;
     for (const rename& r : changes.renames) result.renames.push_back({r.to, r.from});
-    for (const data_step& d : changes.data_steps) result.data_steps.push_back({d.down, d.up, d.reason});
+    for (const data_step& d : changes.data_steps)
+        result.data_steps.push_back({d.down, d.up, d.reason, d.table, d.renamed_to, d.renamed_from});
     return result;
 }
 

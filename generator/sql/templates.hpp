@@ -88,10 +88,14 @@ struct eav_names {
 /// The CHECK that a row holds at most one value, and one attribute's range.
 std::string eav_one_value_check(const std::vector<std::string>& value_columns);
 std::string eav_range_check(const eav_attribute& a);
-/// The comment on a value column, naming the attributes it holds; and those
-/// names read back from a comment (none if it is not such a comment).
-std::string eav_value_column_comment(const std::vector<std::string>& attributes);
-std::vector<std::string> eav_attributes_in_comment(std::string_view comment);
+/// The attributes a value column holds, and which of them are required.
+struct eav_column_attributes {
+    std::vector<std::string> held, required;
+};
+/// The comment on a value column that names them ("Values of: a, b;
+/// required: a"); and them read back from a comment (none if it is not such a comment).
+std::string eav_value_column_comment(const eav_column_attributes& attributes);
+eav_column_attributes eav_attributes_in_comment(std::string_view comment);
 std::string eav_current_query(const eav_names& n);
 std::string eav_history_query(const eav_names& n);
 std::string eav_insert_body(const eav_names& n);

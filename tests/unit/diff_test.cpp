@@ -443,3 +443,29 @@ TEST_CASE("an EAV attribute's values move when its type moves it to another valu
         migrate::diff(version("Values of: size", "Values of: count"), version("Values of: size, count", ""));
     CHECK(has(back, "SET integer_value = CAST(bigint_value AS integer), bigint_value = NULL"));
 }
+
+TEST_CASE("a required EAV attribute new on existing entities is refused; an optional one is not") {
+    auto version = [](const char* comment) {
+        cat::catalog c;
+        c.add(cat::schema{"app"});
+        cat::table_definition t;
+        t.name = {"app", "things_attributes"};
+        t.add_column(column("id", "bigint"));
+        t.add_column(column("attribute", "text"));
+        t.add_column(column("integer_value", "integer", true), comment);
+        c.add(std::move(t));
+        return c;
+    };
+    try {
+        migrate::diff(version("Values of: size"), version("Values of: size, count; required: count"));
+        FAIL("a new required attribute without values was accepted");
+    } catch (const migrate::refusal& e) {
+        REQUIRE(e.reasons().size() == 1);
+        CHECK(e.reasons()[0].starts_with("attribute count of table app.things_attributes is new and required"));
+    }
+    CHECK_NOTHROW(migrate::diff(version("Values of: size"), version("Values of: size, count")));
+    // Made required later: entities without a value fail their next write.
+    const migrate::migration m = migrate::diff(version("Values of: size, count"), version("Values of: size, count; required: count"));
+    REQUIRE(m.hazards.size() == 1);
+    CHECK(m.hazards[0].code == "PG302");
+}

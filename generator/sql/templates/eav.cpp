@@ -190,20 +190,32 @@ namespace {
 constexpr std::string_view values_of = "Values of: ";
 }
 
-std::string eav_value_column_comment(const std::vector<std::string>& attributes) {
-    return fmt::format("{}{}", values_of, fmt::join(attributes, ", "));
-}
+namespace {
+constexpr std::string_view required_are = "; required: ";
 
-std::vector<std::string> eav_attributes_in_comment(std::string_view comment) {
-    if (!comment.starts_with(values_of)) return {};
+std::vector<std::string> names_in(std::string_view list) {
     std::vector<std::string> names;
-    std::string_view rest = comment.substr(values_of.size());
-    while (!rest.empty()) {
-        const std::size_t comma = rest.find(", ");
-        names.emplace_back(rest.substr(0, comma));
-        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    while (!list.empty()) {
+        const std::size_t comma = list.find(", ");
+        names.emplace_back(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 2);
     }
     return names;
+}
+}  // namespace
+
+std::string eav_value_column_comment(const eav_column_attributes& attributes) {
+    std::string text = fmt::format("{}{}", values_of, fmt::join(attributes.held, ", "));
+    if (!attributes.required.empty()) text += fmt::format("{}{}", required_are, fmt::join(attributes.required, ", "));
+    return text;
+}
+
+eav_column_attributes eav_attributes_in_comment(std::string_view comment) {
+    if (!comment.starts_with(values_of)) return {};
+    std::string_view rest = comment.substr(values_of.size());
+    const std::size_t required = rest.find(required_are);
+    if (required == std::string_view::npos) return {names_in(rest), {}};
+    return {names_in(rest.substr(0, required)), names_in(rest.substr(required + required_are.size()))};
 }
 
 std::string eav_rename_attribute(const catalog::qualified_name& values, const std::string& protect_trigger,

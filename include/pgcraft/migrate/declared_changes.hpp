@@ -47,6 +47,11 @@ struct data_step {
     std::string up = {};
     std::string down = {};
     std::string reason = {};  ///< a line for the migration file
+    /// When it renames a kind's value rows (an EAV attribute): where, from
+    /// which key to which, so that the attribute is not taken for a new one.
+    catalog::qualified_name table = {};
+    std::string renamed_from = {};
+    std::string renamed_to = {};
     friend bool operator==(const data_step&, const data_step&) = default;
 };
 
@@ -59,6 +64,7 @@ struct value_home {
     std::string selector = {};
     std::string key = {};
     std::string column = {};
+    bool required = false;  ///< every entity must have a value
     friend bool operator==(const value_home&, const value_home&) = default;
 };
 

@@ -48,9 +48,9 @@ CREATE TABLE shop.settings_attributes (
 COMMENT ON TABLE shop.settings_attributes IS 'The attribute values of shop.settings, current while valid_to is NULL';
 COMMENT ON COLUMN shop.settings_attributes.setting_id IS 'The entity the value belongs to';
 COMMENT ON COLUMN shop.settings_attributes.attribute IS 'The attribute''s name';
-COMMENT ON COLUMN shop.settings_attributes.varchar_20_value IS 'Values of: label';
-COMMENT ON COLUMN shop.settings_attributes.varchar_8_value IS 'Values of: code';
-COMMENT ON COLUMN shop.settings_attributes.integer_value IS 'Values of: max_items';
+COMMENT ON COLUMN shop.settings_attributes.varchar_20_value IS 'Values of: label; required: label';
+COMMENT ON COLUMN shop.settings_attributes.varchar_8_value IS 'Values of: code; required: code';
+COMMENT ON COLUMN shop.settings_attributes.integer_value IS 'Values of: max_items; required: max_items';
 COMMENT ON COLUMN shop.settings_attributes.boolean_value IS 'Values of: enabled';
 
 CREATE UNIQUE INDEX uq__settings_attributes__setting_id_attribute ON shop.settings_attributes (setting_id, attribute) WHERE valid_to IS NULL;
