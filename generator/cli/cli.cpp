@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <pgcraft/extension.hpp>
 #include <pgcraft/generator/check.hpp>
@@ -82,12 +83,6 @@ std::string read_file(const std::string& path) {
 
 migrate::declared_changes changes_of(const generator_entry& entry) {
     return entry.changes ? entry.changes() : migrate::declared_changes{};
-}
-
-std::string fmt_list(const std::vector<std::string>& names) {
-    std::string text;
-    for (const std::string& n : names) text += (text.empty() ? "" : ", ") + n;
-    return text;
 }
 
 std::set<std::string> allowed_codes(const std::vector<std::string>& codes) {
@@ -221,8 +216,7 @@ int run(const generator_entry& entry, int argc, char** argv) {
         std::vector<std::string> names;
         for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
         if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-            std::string known;
-            for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+            const std::string known = fmt::format("{}", fmt::join(names, ", "));
             std::cerr << entry.name << ": error: unknown command '" << argv[1] << "' (the commands are " << known
                       << "; see --help)\n";
             return 2;
@@ -253,7 +247,7 @@ int run(const generator_entry& entry, int argc, char** argv) {
             return run_migrate_new(entry, migrations_dir, migration_name, options);
         } else if (migrate_export->parsed()) {
             const std::vector<std::string> written = migrate::export_migrations(migrations_dir, export_format, export_to);
-            std::cout << (written.empty() ? "nothing new to export" : "wrote " + fmt_list(written)) << " in "
+            std::cout << (written.empty() ? "nothing new to export" : fmt::format("wrote {}", fmt::join(written, ", "))) << " in "
                       << export_to << "\n";
         } else if (lint->parsed()) {
             std::vector<std::string> problems;

@@ -609,8 +609,7 @@ private:
             if (c->user_type != before.name || !to_.find(c->id())) continue;
             column was = *c;
             was.user_type = old.name;
-            const expression through_text =
-                expression::marked("<" + c->name + ">::text::" + sql::quote_qualified(after.name));
+            const expression through_text = sql::cast_of(c->name, sql::quote_qualified(after.name), true);
             add(sql::render_alter_column(was, *to_.find_as<column>(c->id()), &through_text));
         }
         add(sql::render_drop({}, old));
@@ -650,7 +649,7 @@ private:
             expression down_cast;
             if (options_.down && retyped_.contains(id)) {
                 // Back by an explicit cast: the values came from this type.
-                down_cast = expression::marked("<" + after->name + ">::" + sql::detail::column_type(*after));
+                down_cast = sql::cast_of(after->name, sql::detail::column_type(*after));
                 conversion = &down_cast;
             }
             if (before.nullable && !after->nullable) {

@@ -369,8 +369,8 @@ std::vector<std::string> export_migrations(const fs::path& directory, std::strin
             outputs.emplace_back(out / (stem + ".sql"), "-- migrate:up\n" + up + "\n-- migrate:down\n" + down);
         } else if (format == "golang-migrate") {
             // golang-migrate sends a file as it is: the transaction is the file's own.
-            outputs.emplace_back(out / (stem + ".up.sql"), "BEGIN;\n\n" + up + "\nCOMMIT;\n");
-            outputs.emplace_back(out / (stem + ".down.sql"), "BEGIN;\n\n" + down + "\nCOMMIT;\n");
+            outputs.emplace_back(out / (stem + ".up.sql"), sql::render_in_transaction(up));
+            outputs.emplace_back(out / (stem + ".down.sql"), sql::render_in_transaction(down));
         } else {
             // Flyway runs each versioned and undo migration in a transaction.
             outputs.emplace_back(out / fmt::format("V{}__{}.sql", number, name), up);

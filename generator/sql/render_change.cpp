@@ -140,6 +140,12 @@ std::string render_value_move(const qualified_name& table, const std::string& se
                        has_triggers);
 }
 
+expression cast_of(const std::string& column, const std::string& type, bool through_text) {
+    return {{"", std::string(through_text ? "::text::" : "::") + type}, {column}};
+}
+
+std::string render_in_transaction(const std::string& statements) { return "BEGIN;\n\n" + statements + "\nCOMMIT;\n"; }
+
 std::string render_set_not_null(const column& c) {
     return fmt::format("{} ALTER COLUMN {} SET NOT NULL;\n", alter_table(c.table), quote_identifier(c.name));
 }

@@ -29,6 +29,13 @@ std::string render_rename_identity_sequence(const catalog::qualified_name& old_t
 std::string render_alter_column(const catalog::column& before, const catalog::column& after,
                                 const catalog::expression* conversion);
 
+/// The USING expression that casts a column's own value to `type`
+/// (explicitly; through text when the types share no cast, as enums).
+catalog::expression cast_of(const std::string& column, const std::string& type, bool through_text = false);
+
+/// Statements wrapped in a transaction of their own, for a runner that sends a file as it is.
+std::string render_in_transaction(const std::string& statements);
+
 /// UPDATE filling a column's rows that hold NULL, with the table's own
 /// triggers disabled around it when `has_triggers` (they guard its writes).
 std::string render_backfill(const catalog::column& c, const catalog::expression& value, bool has_triggers);
