@@ -350,11 +350,14 @@ template <class Schema, class Dimension>
 consteval constraint_check check_constraints() {
     using settings = typename schema_traits<Schema>::settings;
     constexpr auto& columns = columns_of<settings, Dimension>;
-    constexpr auto previous = detail::previous_columns(columns, table_plan_of<Dimension>.columns);
-    for (const column_plan& c : table_plan_of<Dimension>.columns)
+    // Only a member with migration options is looked at: most have none.
+    for (const column_plan& c : table_plan_of<Dimension>.columns) {
+        if (c.renamed_from.empty() && c.convert_using.empty() && c.backfill.empty()) continue;
+        const auto previous = detail::previous_columns(columns, table_plan_of<Dimension>.columns);
         if (auto check = detail::check_migration_options<Dimension>(c, columns, previous, detail::checks_only<Dimension>);
             !check.ok())
             return check;
+    }
     for (const column_plan& c : table_plan_of<Dimension>.columns) {
         if (c.generated.empty()) continue;
         if (detail::checks_only<Dimension>)
