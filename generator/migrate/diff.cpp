@@ -602,7 +602,7 @@ private:
 
     void emit_enum_rewrite(const enum_type& before, const enum_type& after) {
         enum_type old = before;
-        old.name.name = sql::fit_identifier(before.name.name + "_pgcraft_old");
+        old.name.name = sql::fit_identifier(before.name.name + std::string(sql::replaced_type_suffix));
         add(sql::render_rename(before.id(), old.id()));
         add(sql::render_create({}, after));
         for (const column* c : previous_.all<column>()) {

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
 
+#include <pgcraft/sql/naming.hpp>
+
 #include "../sql/render_parts.hpp"
 
 namespace pgcraft::migrate::detail {
@@ -86,7 +88,7 @@ std::vector<hazard> destructive_hazards_in(const std::string& sql, const cat::ca
                     found.push_back({"PG101", fmt::format("drops schema {}", name.name)});
                 else if (type == "OBJECT_TABLE")
                     found.push_back({"PG102", fmt::format("drops table {}.{} and its rows", name.schema, name.name)});
-                else if (type == "OBJECT_TYPE" && name.name.ends_with("_pgcraft_old"))
+                else if (type == "OBJECT_TYPE" && name.name.ends_with(sql::replaced_type_suffix))
                     found.push_back({"PG104", fmt::format("drops enum type {}.{}, replaced without some of its labels",
                                                           name.schema, name.name)});
             }

@@ -74,4 +74,8 @@ inline std::string identity_sequence_name(std::string_view table, std::string_vi
     return std::string(table.substr(0, a)) + "_" + std::string(column.substr(0, b)) + "_" + std::string(label);
 }
 
+/// What an enum type is renamed to while a migration replaces it by one
+/// without some of its labels (and then drops): how lint recognises that drop.
+inline constexpr std::string_view replaced_type_suffix = "_pgcraft_old";
+
 }  // namespace pgcraft::sql
