@@ -125,9 +125,7 @@ std::string run_diff(const generator_entry& entry, const std::string& from_path,
     const migrate::migration m =
         down ? migrate::diff(to, from, migrate::reversed(changes), options) : migrate::diff(from, to, changes, options);
     for (const std::string& w : m.warnings) std::cerr << entry.name << ": warning: " << w << '\n';
-    std::string text = migrate::migration_notes(m);
-    if (!text.empty() && !m.empty()) text += "\n";
-    return text + m.sql();
+    return migrate::migration_notes(m) + migrate::migration_steps_text(m, options);
 }
 }  // namespace
 
@@ -174,6 +172,10 @@ int run(const generator_entry& entry, int argc, char** argv) {
         ->capture_default_str()
         ->check(duration);
     migrate_new->add_option("--statement-timeout", statement_timeout, "How long a statement may run")
+        ->capture_default_str()
+        ->check(duration);
+    std::string index_timeout = migrate::diff_options{}.index_timeout;
+    migrate_new->add_option("--index-timeout", index_timeout, "How long an index may take to build concurrently")
         ->capture_default_str()
         ->check(duration);
 
@@ -244,6 +246,7 @@ int run(const generator_entry& entry, int argc, char** argv) {
             options.allowed = allowed_codes(allowed);
             options.lock_timeout = lock_timeout;
             options.statement_timeout = statement_timeout;
+            options.index_timeout = index_timeout;
             return run_migrate_new(entry, migrations_dir, migration_name, options);
         } else if (migrate_export->parsed()) {
             const std::vector<std::string> written = migrate::export_migrations(migrations_dir, export_format, export_to);

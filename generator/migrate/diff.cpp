@@ -206,6 +206,7 @@ public:
         emit_value_moves();
         check_new_required_attributes();
         emit_drops(true);
+        assemble_later_steps();
         flag_changes();
         gate();
         if (!refusals_.empty()) throw refusal(refusals_);
@@ -241,6 +242,12 @@ private:
 
     std::vector<std::string> refusals_;
     std::vector<std::string> after_;
+    // Online: what follows the main transaction (see online_index, online_constraint).
+    std::vector<std::string> builds_;         ///< each a step outside a transaction
+    std::vector<std::string> online_drops_;   ///< each a step outside a transaction, after the builds
+    std::vector<std::string> validations_;    ///< the closing transaction: validations and NOT NULL first,
+    std::vector<std::string> attachments_;    ///< then unique constraints attached to their indexes,
+    std::vector<std::string> finishing_;      ///< then replacements renamed and comments of built indexes
     std::set<std::string> dropped_dimensions_;
     migration result_;
     const catalog_t& previous_;  ///< `from`, renamed; last, as it is made from the members above
@@ -445,6 +452,14 @@ private:
         catalog_t drops;
         for (const object_id& id : previous_.added()) {
             if (!goes(id) || dropped_late(id) != late) continue;
+            if (const auto* ix = previous_.find_as<index>(id); ix && replaced_beside(*ix)) continue;
+            if (const auto* ix = previous_.find_as<index>(id); ix && dropped_.contains(id) && online_index(*ix)) {
+                if (!late) {
+                    online_drops_.push_back(sql::render_drop_index_concurrently(ix->name));
+                    flag("PG601", fmt::format("drops {} concurrently, outside a transaction", describe(id)));
+                }
+                continue;
+            }
             // A column's comment goes with it.
             if (const object_id* on = id.on(); on && dropped_late(*on)) continue;
             drops.add(*previous_.find(id));
@@ -654,14 +669,16 @@ private:
             }
             if (before.nullable && !after->nullable) {
                 // Existing rows may hold NULL: fill them first, then enforce.
+                target.nullable = true;
                 if (const expression* value = backfill_for(id)) {
-                    target.nullable = true;
                     add(sql::render_alter_column(before, target, conversion));
                     add(sql::render_backfill(target, *value, has_triggers(after->table)));
-                    add(sql::render_set_not_null(*after));
-                    continue;
+                } else {
+                    flag("PG302", fmt::format("makes {} NOT NULL: fails if a row holds NULL there", describe(id)));
+                    add(sql::render_alter_column(before, target, conversion));
                 }
-                flag("PG302", fmt::format("makes {} NOT NULL: fails if a row holds NULL there", describe(id)));
+                set_not_null_online(*after);
+                continue;
             }
             add(sql::render_alter_column(before, target, conversion));
         }
@@ -682,6 +699,7 @@ private:
             }
             if (!created_.contains(id) && !recreated_.contains(id) && !replaced_.contains(id) && !comment_changed) continue;
             if (replaced_.contains(id)) replace.insert(id);
+            if (emit_online(o)) continue;
             const auto* c = std::get_if<column>(&o);
             if (c && created_.contains(id) && previous_.find(id::table(c->table)))
                 creations.add(new_column_of_existing_table(*c));
@@ -696,6 +714,114 @@ private:
                                      [&](const column_default& x) { return x.column == d.column; }))
                         after_.push_back(sql::render_view_default(*v, d.column, {}));
         if (creations.size() > 0) add(sql::render_ddl(creations, replace));
+        for (const constraint* c : not_valid_) add(sql::render_add_constraint(*c, true));
+    }
+
+    // Online changes. A table that stays may hold rows and be in use: what
+    // would scan it under a lock that stops its writes is done otherwise.
+    std::vector<const constraint*> not_valid_;  ///< added NOT VALID after the creations, validated later
+
+    bool table_stays(const qualified_name& t) const {
+        const object_id id = id::table(t);
+        return previous_.find(id) && to_.find(id) && !goes(id);
+    }
+
+    // An index on a table that stays is built concurrently, outside a transaction.
+    bool online_index(const index& ix) const { return table_stays(ix.table); }
+
+    // An index whose definition changes while what it reads stays is
+    // replaced by building the new one beside it first.
+    bool replaced_beside(const index& ix) const {
+        if (!recreated_.contains(ix.id()) || !online_index(ix)) return false;
+        const std::vector<object_id> dependencies = previous_.find_as<index>(ix.id())->dependencies();
+        return std::none_of(dependencies.begin(), dependencies.end(), [&](const object_id& d) { return goes(d); });
+    }
+
+    // A unique constraint new on a table that stays is attached to an index
+    // built concurrently, unless a foreign key made in this migration needs
+    // it in the main transaction.
+    bool online_unique(const constraint& c) const {
+        if (c.kind != constraint_kind::unique && c.kind != constraint_kind::primary_key) return false;
+        if (!created_.contains(c.id()) || !table_stays(c.table)) return false;
+        for (const constraint* k : to_.all<constraint>())
+            if (k->references && k->references->table == c.table && k->references->columns == c.columns &&
+                (created_.contains(k->id()) || recreated_.contains(k->id())))
+                return false;
+        return true;
+    }
+
+    void build(std::string statement, const object_id& what) {
+        builds_.push_back(std::move(statement));
+        flag("PG601", fmt::format("builds {} concurrently, outside a transaction", describe(what)));
+    }
+
+    // Whether `o`, created or re-created, is made after the creations of the
+    // main transaction: an index built concurrently, a constraint attached or added NOT VALID.
+    bool made_later(const object& o) const {
+        if (const auto* ix = std::get_if<index>(&o)) return online_index(*ix);
+        const auto* c = std::get_if<constraint>(&o);
+        if (!c) return false;
+        return online_unique(*c) || ((c->kind == constraint_kind::check || c->kind == constraint_kind::foreign_key) &&
+                                     table_stays(c->table));
+    }
+
+    // Writes `o` online, if it is made so; false if it is an ordinary creation.
+    bool emit_online(const object& o) {
+        if (const auto* ix = std::get_if<index>(&o); ix && online_index(*ix)) {
+            if (replaced_beside(*ix)) {
+                index beside = *ix;
+                beside.name.name = sql::fit_identifier(ix->name.name + std::string(sql::replacement_index_suffix));
+                builds_.push_back(sql::render_drop_index_concurrently(beside.name));
+                build(sql::render_build_index(*ix, beside.name.name), ix->id());
+                online_drops_.push_back(sql::render_drop_index_concurrently(ix->name));
+                finishing_.push_back(sql::render_rename(beside.id(), ix->id()));
+            } else {
+                builds_.push_back(sql::render_drop_index_concurrently(ix->name));
+                build(sql::render_build_index(*ix, ix->name.name), ix->id());
+            }
+            return true;
+        }
+        if (const auto* c = std::get_if<comment>(&o)) {
+            // On what is made later, it follows it.
+            const object* on = to_.find(c->on);
+            if (!on || !made_later(*on)) return false;
+            finishing_.push_back(sql::render_create(to_, o));
+            return true;
+        }
+        const auto* c = std::get_if<constraint>(&o);
+        if (!c) return false;
+        if (online_unique(*c)) {
+            builds_.push_back(sql::render_drop_index_concurrently({c->table.schema, c->name}));
+            build(sql::render_build_constraint_index(*c), c->id());
+            attachments_.push_back(sql::render_attach_constraint(*c));
+            return true;
+        }
+        const bool checks_rows = c->kind == constraint_kind::check || c->kind == constraint_kind::foreign_key;
+        if (checks_rows && table_stays(c->table)) {
+            not_valid_.push_back(c);
+            validations_.push_back(sql::render_validate_constraint(c->table, c->name));
+            return true;
+        }
+        return false;
+    }
+
+    // NOT NULL on a column whose table may hold rows: a check added NOT
+    // VALID now, validated (without blocking writes) and turned into NOT NULL
+    // in the closing transaction.
+    void set_not_null_online(const column& c) {
+        add(sql::render_not_null_check(c));
+        validations_.push_back(sql::render_validated_not_null(c));
+    }
+
+    // Builds and concurrent drops each commit on their own, after the main
+    // transaction; then one transaction validates, attaches and renames.
+    void assemble_later_steps() {
+        for (std::string& s : builds_) result_.later.push_back({false, {std::move(s)}});
+        for (std::string& s : online_drops_) result_.later.push_back({false, {std::move(s)}});
+        std::vector<std::string> closing;
+        for (auto* part : {&validations_, &attachments_, &finishing_})
+            for (std::string& s : *part) closing.push_back(std::move(s));
+        if (!closing.empty()) result_.later.push_back({true, std::move(closing)});
     }
 
     // A column added to a table that may hold rows: NOT NULL needs a value for them.
@@ -705,7 +831,8 @@ private:
             column nullable = c;
             nullable.nullable = true;
             after_.push_back(sql::render_backfill(c, *value, has_triggers(c.table)));
-            after_.push_back(sql::render_set_not_null(c));
+            after_.push_back(sql::render_not_null_check(c));
+            validations_.push_back(sql::render_validated_not_null(c));
             return nullable;
         }
         if (options_.down) {
@@ -722,12 +849,20 @@ private:
 };
 }  // namespace
 
+std::vector<step> migration::steps() const {
+    std::vector<step> all;
+    if (!statements.empty()) all.push_back({true, statements});
+    all.insert(all.end(), later.begin(), later.end());
+    return all;
+}
+
 std::string migration::sql() const {
     std::string text;
-    for (const std::string& s : statements) {
-        if (!text.empty()) text += "\n";
-        text += s;
-    }
+    for (const step& s : steps())
+        for (const std::string& statement : s.statements) {
+            if (!text.empty()) text += "\n";
+            text += statement;
+        }
     return text;
 }
 

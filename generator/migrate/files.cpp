@@ -130,14 +130,78 @@ std::string migration_notes(const migration& m) {
     return text;
 }
 
+namespace {
+constexpr std::string_view step_marker = "-- step ";
+constexpr std::string_view in_transaction_marker = ": in one transaction";
+constexpr std::string_view outside_marker = ": outside a transaction";
+}  // namespace
+
 std::string migration_file_text(const migration& m, const diff_options& options, std::string_view stem,
                                 std::string_view direction, std::string_view from_hash, std::string_view to_hash) {
     std::string allowed;
     if (!options.down && !options.allowed.empty())
         allowed = fmt::format("-- allowed: {}\n", fmt::join(options.allowed, " "));
-    return fmt::format("-- pgcraft migration {} ({})\n-- from: {}\n-- to:   {}\n{}{}\n{}\n{}", stem, direction,
-                       from_hash, to_hash, migration_notes(m), allowed,
-                       sql::render_timeouts(options.lock_timeout, options.statement_timeout), m.sql());
+    return fmt::format("-- pgcraft migration {} ({})\n-- from: {}\n-- to:   {}\n{}{}", stem, direction, from_hash,
+                       to_hash, migration_notes(m), allowed) +
+           migration_steps_text(m, options);
+}
+
+std::string migration_steps_text(const migration& m, const diff_options& options) {
+    std::string text;
+    const std::vector<step> steps = m.steps();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const step& s = steps[i];
+        text += fmt::format("\n{}{} of {}{}\n", step_marker, i + 1, steps.size(),
+                            s.in_transaction ? in_transaction_marker : outside_marker);
+        if (s.in_transaction) {
+            std::string body = sql::render_timeouts(options.lock_timeout, options.statement_timeout, true);
+            for (const std::string& statement : s.statements) body += "\n" + statement;
+            text += sql::render_in_transaction(body);
+        } else {
+            text += sql::render_timeouts(options.lock_timeout, options.index_timeout, false);
+            for (const std::string& statement : s.statements) text += statement;
+        }
+    }
+    return text;
+}
+
+std::vector<file_step> read_steps(std::string_view text) {
+    std::vector<file_step> steps;
+    std::size_t at = 0;
+    bool in_settings = false;
+    while (at < text.size()) {
+        std::size_t end = text.find('\n', at);
+        end = end == std::string_view::npos ? text.size() : end + 1;
+        const std::string_view line = text.substr(at, end - at);
+        at = end;
+        if (line.starts_with(step_marker)) {
+            const bool outside = line.find(outside_marker) != std::string_view::npos;
+            if (!outside && line.find(in_transaction_marker) == std::string_view::npos)
+                throw std::runtime_error(fmt::format("not a pgcraft step: '{}'", line.substr(0, line.size() - 1)));
+            steps.push_back({!outside, {}, {}});
+            in_settings = true;
+            continue;
+        }
+        if (steps.empty()) continue;  // the header
+        file_step& s = steps.back();
+        // Each step opens with BEGIN (in a transaction) and its SET lines.
+        if (in_settings && (line == "BEGIN;\n" || line.starts_with("SET "))) {
+            if (line.starts_with("SET ")) s.settings += line;
+            continue;
+        }
+        if (in_settings && line == "\n" && s.in_transaction) continue;
+        in_settings = false;
+        s.statements += line;
+    }
+    for (file_step& s : steps) {
+        // A transaction's last line is its COMMIT; a blank line may part it from the next step.
+        while (s.statements.ends_with("\n\n")) s.statements.pop_back();
+        if (!s.in_transaction) continue;
+        if (!s.statements.ends_with("COMMIT;\n"))
+            throw std::runtime_error("a step in one transaction does not end with COMMIT");
+        s.statements.resize(s.statements.size() - std::string_view("COMMIT;\n").size());
+    }
+    return steps;
 }
 
 bool valid_timeout(std::string_view text) {

@@ -9,7 +9,7 @@
 namespace pgcraft::migrate {
 
 namespace {
-constexpr std::array<hazard_kind, 13> catalogue{{
+constexpr std::array<hazard_kind, 14> catalogue{{
     {"PG101", "drop-schema", true, "drops a schema",
      "allow it (--allow PG101) if the schema is meant to go"},
     {"PG102", "drop-table", true, "drops a table and every row it holds",
@@ -34,7 +34,8 @@ constexpr std::array<hazard_kind, 13> catalogue{{
      "adds a unique constraint to a table that may have rows: duplicates make the migration fail",
      "check for duplicates first"},
     {"PG302", "set-not-null", false,
-     "makes an existing column NOT NULL: a NULL makes the migration fail, and the check scans the table",
+     "makes an existing column NOT NULL (through a check validated without blocking writes): a NULL makes the "
+     "migration fail",
      "declare pg::backfill to fill NULLs first, or check there are none"},
     {"PG303", "add-check", false,
      "adds a check or foreign key to a table that may have rows: a row that violates it makes the migration fail",
@@ -44,6 +45,11 @@ constexpr std::array<hazard_kind, 13> catalogue{{
      "nothing, unless something outside the schema depends on them too: they are re-created from the declarations"},
     {"PG501", "revoke", false, "revokes privileges: whoever used them loses access",
      "make sure the role no longer needs them"},
+    {"PG601", "outside-transaction", false,
+     "builds or drops an index concurrently, in a step of its own outside a transaction (so that writes go on): "
+     "if it fails, the steps before it stay applied",
+     "if a step fails, run the file again from that step (each step is marked): it first drops what a failed build "
+     "left behind"},
 }};
 }  // namespace
 

@@ -1,6 +1,7 @@
 // DDL from a catalog, formatted as a person would write it: one column per
 // line, names and types aligned, statements in dependency order.
 #include <pgcraft/sql/render.hpp>
+#include <pgcraft/sql/render_change.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -186,6 +187,17 @@ std::string privilege_list(const std::vector<privilege>& privileges) {
 std::string comment_statement(const pgcraft::catalog::catalog& cat, const comment& c) {
     return fmt::format("COMMENT ON {} IS {};\n", commented_object(cat, c.on), quote_literal(c.text));
 }
+std::string index_definition(const index& ix) {
+    std::vector<std::string> keys;
+    for (const expression& k : ix.keys) keys.push_back(render(k));
+    std::string text = "ON " + quote_qualified(ix.table);
+    if (!ix.method.empty()) text += " USING " + ix.method;
+    text += fmt::format(" ({})", fmt::join(keys, ", "));
+    if (!ix.include.empty()) text += fmt::format(" INCLUDE ({})", fmt::join(quoted(ix.include), ", "));
+    if (!ix.where.empty()) text += " WHERE " + render(ix.where);
+    return text;
+}
+
 }  // namespace detail
 
 namespace {
@@ -260,21 +272,12 @@ struct renderer {
                            column_type(c), column_attributes(c));
     }
 
-    std::string operator()(const constraint& c) const {
-        return fmt::format("ALTER TABLE {}\n    ADD CONSTRAINT {} {};\n", quote_qualified(c.table),
-                           quote_identifier(c.name), constraint_body(c));
-    }
+    std::string operator()(const constraint& c) const { return render_add_constraint(c, false); }
 
     std::string operator()(const index& ix) const {
-        std::vector<std::string> keys;
-        for (const expression& k : ix.keys) keys.push_back(render(k));
-        std::string text = fmt::format("CREATE {}INDEX {} ON {}", ix.unique ? "UNIQUE " : "", quote_identifier(ix.name.name),
-                                       quote_qualified(ix.table));
-        if (!ix.method.empty()) text += " USING " + ix.method;
-        text += fmt::format(" ({})", fmt::join(keys, ", "));
-        if (!ix.include.empty()) text += fmt::format(" INCLUDE ({})", fmt::join(quoted(ix.include), ", "));
-        if (!ix.where.empty()) text += " WHERE " + render(ix.where);
-        return text + ";\n" + comment_of(cat, ix.id());
+        return fmt::format("CREATE {}INDEX {} {};\n", ix.unique ? "UNIQUE " : "", quote_identifier(ix.name.name),
+                           index_definition(ix)) +
+               comment_of(cat, ix.id());
     }
 
     std::string operator()(const view& v) const {

@@ -144,7 +144,53 @@ expression cast_of(const std::string& column, const std::string& type, bool thro
     return {{"", std::string(through_text ? "::text::" : "::") + type}, {column}};
 }
 
-std::string render_in_transaction(const std::string& statements) { return "BEGIN;\n\n" + statements + "\nCOMMIT;\n"; }
+std::string render_in_transaction(const std::string& text) { return "BEGIN;\n" + text + "COMMIT;\n"; }
+
+std::string render_build_index(const index& ix, const std::string& name) {
+    return fmt::format("CREATE {}INDEX CONCURRENTLY IF NOT EXISTS {} {};\n", ix.unique ? "UNIQUE " : "",
+                       quote_identifier(name), index_definition(ix));
+}
+
+std::string render_build_constraint_index(const constraint& c) {
+    return fmt::format("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS {} ON {} ({});\n", quote_identifier(c.name),
+                       quote_qualified(c.table), fmt::join(quoted(c.columns), ", "));
+}
+
+std::string render_drop_index_concurrently(const qualified_name& index) {
+    return fmt::format("DROP INDEX CONCURRENTLY IF EXISTS {};\n", quote_qualified(index));
+}
+
+std::string render_attach_constraint(const constraint& c) {
+    return fmt::format("{}\n    ADD CONSTRAINT {} {} USING INDEX {};\n", alter_table(c.table), quote_identifier(c.name),
+                       c.kind == constraint_kind::primary_key ? "PRIMARY KEY" : "UNIQUE", quote_identifier(c.name));
+}
+
+std::string render_add_constraint(const constraint& c, bool not_valid) {
+    return fmt::format("{}\n    ADD CONSTRAINT {} {}{};\n", alter_table(c.table), quote_identifier(c.name),
+                       constraint_body(c), not_valid ? " NOT VALID" : "");
+}
+
+std::string render_validate_constraint(const qualified_name& table, const std::string& name) {
+    return fmt::format("{} VALIDATE CONSTRAINT {};\n", alter_table(table), quote_identifier(name));
+}
+
+namespace {
+std::string not_null_check_name(const column& c) {
+    const std::vector<std::string> columns{c.name};
+    return convention_name("nn", c.table.name, columns);
+}
+}  // namespace
+
+std::string render_not_null_check(const column& c) {
+    return fmt::format("{}\n    ADD CONSTRAINT {} CHECK ({} IS NOT NULL) NOT VALID;\n", alter_table(c.table),
+                       quote_identifier(not_null_check_name(c)), quote_identifier(c.name));
+}
+
+std::string render_validated_not_null(const column& c) {
+    const std::string check = not_null_check_name(c);
+    return render_validate_constraint(c.table, check) + render_set_not_null(c) +
+           fmt::format("{} DROP CONSTRAINT {};\n", alter_table(c.table), quote_identifier(check));
+}
 
 std::string render_set_not_null(const column& c) {
     return fmt::format("{} ALTER COLUMN {} SET NOT NULL;\n", alter_table(c.table), quote_identifier(c.name));
@@ -161,8 +207,9 @@ std::string render_view_default(const view& v, const std::string& column, const 
     return fmt::format("{} SET DEFAULT {};\n", prefix, render(value));
 }
 
-std::string render_timeouts(const std::string& lock_timeout, const std::string& statement_timeout) {
-    return fmt::format("SET LOCAL lock_timeout = {};\nSET LOCAL statement_timeout = {};\n", quote_literal(lock_timeout),
+std::string render_timeouts(const std::string& lock_timeout, const std::string& statement_timeout, bool in_transaction) {
+    const std::string_view set = in_transaction ? "SET LOCAL" : "SET";
+    return fmt::format("{0} lock_timeout = {1};\n{0} statement_timeout = {2};\n", set, quote_literal(lock_timeout),
                        quote_literal(statement_timeout));
 }
 

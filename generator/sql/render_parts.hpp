@@ -24,5 +24,7 @@ std::string commented_object(const catalog::catalog& cat, const catalog::object_
 std::string privileged_object(const catalog::object_id& on);
 std::string privilege_list(const std::vector<catalog::privilege>& privileges);
 std::string comment_statement(const catalog::catalog& cat, const catalog::comment& c);
+/// "ON s.t USING gin (keys) INCLUDE (…) WHERE …": an index's definition after its name.
+std::string index_definition(const catalog::index& ix);
 
 }  // namespace pgcraft::sql::detail

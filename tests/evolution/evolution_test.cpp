@@ -132,10 +132,16 @@ void drop_database(const std::string& name) {
     admin.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 }
 
-/// Applies a file in one transaction as a user would; psql's messages if it fails.
+/// Applies a file as a user would: a pgcraft migration as it is (it holds
+/// its own transactions, and steps that run outside one), any other file in
+/// one transaction; psql's messages if it fails.
 std::optional<std::string> apply_file(const std::string& database, const fs::path& file) {
-    const run_result r = run({tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f",
-                              file.string(), "-d", cluster().conninfo(database)});
+    const std::string name = file.filename().string();
+    const bool migration = name.ends_with(".up.sql") || name.ends_with(".down.sql");
+    std::vector<std::string> command = {tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1"};
+    if (!migration) command.push_back("--single-transaction");
+    command.insert(command.end(), {"-f", file.string(), "-d", cluster().conninfo(database)});
+    const run_result r = run(command);
     if (r.ok()) return std::nullopt;
     return "psql -f " + file.string() + " failed:\n" + r.err + r.out;
 }

@@ -2,6 +2,7 @@
 // is re-created with what PostgreSQL forces to be dropped, and determinism.
 // Applied to a real database by the integration suite `evolution`.
 #include <pgcraft/migrate/diff.hpp>
+#include <pgcraft/migrate/files.hpp>
 #include <pgcraft/sql/render.hpp>
 
 #include <string>
@@ -254,7 +255,11 @@ TEST_CASE("checks and foreign keys come and go; tables that reference each other
     schema_version v;
     v.extra_constraints.push_back(check("price_positive", "<price> > 0"));
     const migrate::migration add = migrate::diff(schema_version{}.build(), v.build());
-    CHECK(add.statements == std::vector<std::string>{"ALTER TABLE app.items\n    ADD CONSTRAINT price_positive CHECK (price > 0);\n"});
+    // On a table that may hold rows: NOT VALID now, validated in the closing step (which lets writes go on).
+    CHECK(add.statements ==
+          std::vector<std::string>{"ALTER TABLE app.items\n    ADD CONSTRAINT price_positive CHECK (price > 0) NOT VALID;\n"});
+    CHECK(add.later == std::vector<migrate::step>{
+                           {true, {"ALTER TABLE app.items VALIDATE CONSTRAINT price_positive;\n"}}});
     const migrate::migration drop = migrate::diff(v.build(), schema_version{}.build());
     CHECK(drop.statements == std::vector<std::string>{"ALTER TABLE app.items DROP CONSTRAINT price_positive;\n"});
 
@@ -283,6 +288,116 @@ TEST_CASE("checks and foreign keys come and go; tables that reference each other
     REQUIRE(closing != std::string::npos);
     CHECK(a < b);
     CHECK(b < closing);
+}
+
+namespace {
+cat::constraint unique(std::string name, std::vector<std::string> columns) {
+    cat::constraint c;
+    c.kind = cat::constraint_kind::unique;
+    c.name = std::move(name);
+    c.columns = std::move(columns);
+    return c;
+}
+
+cat::index index_on_name(std::string name, cat::qualified_name table = {"app", "items"}) {
+    cat::index ix;
+    ix.name = {table.schema, std::move(name)};
+    ix.table = std::move(table);
+    ix.keys = {cat::expression::marked("lower(<name>)")};
+    return ix;
+}
+
+std::vector<bool> transactions_of(const migrate::migration& m) {
+    std::vector<bool> result;
+    for (const migrate::step& s : m.steps()) result.push_back(s.in_transaction);
+    return result;
+}
+}  // namespace
+
+TEST_CASE("online: an index on a table with rows is built concurrently in a step of its own; on a new table, not") {
+    cat::catalog a = schema_version{}.build();
+    cat::catalog b = schema_version{}.build();
+    b.add(index_on_name("items_lower_name"));
+    const migrate::migration m = migrate::diff(a, b);
+    CHECK(m.statements.empty());
+    CHECK(m.later == std::vector<migrate::step>{
+                         {false, {"DROP INDEX CONCURRENTLY IF EXISTS app.items_lower_name;\n"}},
+                         {false, {"CREATE INDEX CONCURRENTLY IF NOT EXISTS items_lower_name ON app.items (lower(name));\n"}}});
+    CHECK(m.hazards == std::vector<migrate::hazard>{
+                           {"PG601", "builds index app.items_lower_name concurrently, outside a transaction"}});
+    // Dropped: concurrently too, after the main transaction.
+    const migrate::migration back = migrate::diff(b, a, {}, {.down = true});
+    CHECK(back.steps() == std::vector<migrate::step>{{false, {"DROP INDEX CONCURRENTLY IF EXISTS app.items_lower_name;\n"}}});
+    CHECK(back.hazards ==
+          std::vector<migrate::hazard>{{"PG601", "drops index app.items_lower_name concurrently, outside a transaction"}});
+
+    // The twin: an index of a table the migration creates is part of its main transaction.
+    cat::catalog c = schema_version{}.build();
+    cat::table_definition t;
+    t.name = {"app", "things"};
+    t.add_column(column("name", "text"));
+    c.add(std::move(t));
+    c.add(index_on_name("things_lower_name", {"app", "things"}));
+    const migrate::migration fresh = migrate::diff(a, c);
+    CHECK(fresh.later.empty());
+    CHECK(has(fresh, "CREATE INDEX things_lower_name ON app.things (lower(name));"));
+    CHECK(fresh.hazards.empty());
+}
+
+TEST_CASE("online: a unique constraint is attached to an index built concurrently, unless a new foreign key needs it") {
+    schema_version v;
+    v.extra_constraints.push_back(unique("items_name_key", {"name"}));
+    const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
+    CHECK(transactions_of(m) == std::vector<bool>{false, false, true});
+    CHECK(m.later.at(1).statements ==
+          std::vector<std::string>{"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS items_name_key ON app.items (name);\n"});
+    CHECK(m.later.at(2).statements ==
+          std::vector<std::string>{"ALTER TABLE app.items\n    ADD CONSTRAINT items_name_key UNIQUE USING INDEX items_name_key;\n"});
+    CHECK(m.hazards.size() == 2);  // PG601 for the build, PG301 for the rows that may not be unique
+    CHECK(has(m, "CREATE UNIQUE INDEX CONCURRENTLY"));
+
+    // The twin: a foreign key made by the same migration references it, so it must exist in the main transaction.
+    cat::catalog referenced = v.build();
+    cat::table_definition t;
+    t.name = {"app", "labels"};
+    t.add_column(column("item_name", "text"));
+    cat::constraint fk;
+    fk.kind = cat::constraint_kind::foreign_key;
+    fk.name = "labels_item_name_fkey";
+    fk.columns = {"item_name"};
+    fk.references = cat::foreign_key_target{{"app", "items"}, {"name"}};
+    t.constraints = {fk};
+    referenced.add(std::move(t));
+    const migrate::migration needed = migrate::diff(schema_version{}.build(), referenced);
+    CHECK(needed.later.empty());
+    CHECK(at(needed, "ADD CONSTRAINT items_name_key UNIQUE (name)") < at(needed, "CREATE TABLE app.labels"));
+}
+
+TEST_CASE("online: a migration's file marks each step; read back, the steps are the same") {
+    schema_version v;
+    v.extra_constraints.push_back(check("price_positive", "<price> > 0"));
+    cat::catalog b = v.build();
+    b.add(index_on_name("items_lower_name"));
+    const migrate::migration m = migrate::diff(schema_version{}.build(), b);
+    const std::string text = migrate::migration_file_text(m, {}, "0002_online", "up", "a", "b");
+    CHECK(has(m, "CHECK (price > 0) NOT VALID"));
+    CHECK(text.find("-- step 1 of 4: in one transaction\nBEGIN;\nSET LOCAL lock_timeout = '5s';\n") != std::string::npos);
+    CHECK(text.find("-- step 3 of 4: outside a transaction\nSET lock_timeout = '5s';\nSET statement_timeout = '1h';\n"
+                    "CREATE INDEX CONCURRENTLY") != std::string::npos);
+    const std::vector<migrate::file_step> steps = migrate::read_steps(text);
+    REQUIRE(steps.size() == 4);
+    const std::vector<migrate::step> written = m.steps();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        CAPTURE(i);
+        CHECK(steps[i].in_transaction == written[i].in_transaction);
+        // A blank line between the statements of a transaction.
+        std::string statements;
+        for (const std::string& statement : written[i].statements) statements += (statements.empty() ? "" : "\n") + statement;
+        CHECK(steps[i].statements == statements);
+    }
+    CHECK(steps[0].settings == "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '10min';\n");
+    CHECK_THROWS_WITH_AS(migrate::read_steps("-- step 1 of 1: in one transaction\nBEGIN;\nSELECT 1;\n"),
+                         "a step in one transaction does not end with COMMIT", std::runtime_error);
 }
 
 TEST_CASE("a declared rename keeps the data; an undeclared look-alike is refused") {
@@ -367,9 +482,15 @@ TEST_CASE("a column's default, identity and nullability change in place, in an o
                               "ALTER TABLE app.items ALTER COLUMN name DROP NOT NULL;\n",
                               "ALTER TABLE app.items ALTER COLUMN price SET DEFAULT 0;\n"});
     const migrate::migration back = migrate::diff(v.build(), schema_version{}.build(), {}, {.down = true});
+    // NOT NULL through a check added NOT VALID, validated later, so that SET NOT NULL does not scan.
     CHECK(back.statements == std::vector<std::string>{"ALTER TABLE app.items ALTER COLUMN id DROP IDENTITY;\n",
-                                                      "ALTER TABLE app.items ALTER COLUMN name SET NOT NULL;\n",
+                                                      "ALTER TABLE app.items\n    ADD CONSTRAINT nn__items__name CHECK "
+                                                      "(name IS NOT NULL) NOT VALID;\n",
                                                       "ALTER TABLE app.items ALTER COLUMN price DROP DEFAULT;\n"});
+    CHECK(back.later == std::vector<migrate::step>{{true,
+                                                    {"ALTER TABLE app.items VALIDATE CONSTRAINT nn__items__name;\n"
+                                                     "ALTER TABLE app.items ALTER COLUMN name SET NOT NULL;\n"
+                                                     "ALTER TABLE app.items DROP CONSTRAINT nn__items__name;\n"}}});
     // A column that becomes NOT NULL may hold NULL: said, or filled first.
     CHECK(back.hazards ==
           std::vector<migrate::hazard>{{"PG302", "makes column app.items.name NOT NULL: fails if a row holds NULL there"}});
@@ -413,7 +534,13 @@ TEST_CASE("roles, comments, indexes and triggers: each change as PostgreSQL allo
     const migrate::migration m = migrate::diff(a, b);
     CHECK(has(m, "COMMENT ON VIEW app.items_view IS NULL;"));
     CHECK(has(m, "ALTER ROLE reader LOGIN;"));
-    CHECK(at(m, "DROP INDEX app.items_name;") < at(m, "CREATE INDEX items_name ON app.items (lower(name));"));
+    // The new index is built beside the old one, concurrently, then takes its name.
+    CHECK(!has(m, "DROP INDEX app.items_name;"));
+    CHECK(m.later == std::vector<migrate::step>{
+                         {false, {"DROP INDEX CONCURRENTLY IF EXISTS app.items_name_pgcraft_new;\n"}},
+                         {false, {"CREATE INDEX CONCURRENTLY IF NOT EXISTS items_name_pgcraft_new ON app.items (lower(name));\n"}},
+                         {false, {"DROP INDEX CONCURRENTLY IF EXISTS app.items_name;\n"}},
+                         {true, {"ALTER INDEX app.items_name_pgcraft_new RENAME TO items_name;\n"}}});
     CHECK(at(m, "DROP TRIGGER items_write ON app.items_view;") <
           at(m, "CREATE TRIGGER items_write\n    INSTEAD OF INSERT OR UPDATE ON app.items_view"));
     CHECK(!has(m, "DROP VIEW"));

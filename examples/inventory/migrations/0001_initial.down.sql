@@ -6,6 +6,8 @@
 -- hazard PG105 drop-dimension: drops dimension vendors (table inventory.vendors and what it derives) and its rows
 -- hazard PG101 drop-schema: drops schema inventory
 
+-- step 1 of 1: in one transaction
+BEGIN;
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '10min';
 
@@ -42,3 +44,4 @@ DROP INDEX inventory.uq__vendors__name;
 DROP TABLE inventory.vendors;
 
 DROP SCHEMA inventory;
+COMMIT;

@@ -2,6 +2,8 @@
 -- from: empty
 -- to:   07971645ca995be1063682b604e7b4498ee20486f913b0affc8be6a0e1abdd9e
 
+-- step 1 of 1: in one transaction
+BEGIN;
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '10min';
 
@@ -73,3 +75,4 @@ $pgcraft$;
 COMMENT ON FUNCTION inventory.product_count() IS 'How many products the catalogue lists';
 
 GRANT EXECUTE ON FUNCTION inventory.product_count() TO inventory_reader;
+COMMIT;

@@ -1,11 +1,12 @@
 -- pgcraft migration 0002_warehouses_and_notes (up)
 -- from: 07971645ca995be1063682b604e7b4498ee20486f913b0affc8be6a0e1abdd9e
 -- to:   e4b5d6983481448cf55daed1924aa52004658e92c6ea99ba7388a328433b8788
+-- hazard PG601 outside-transaction: builds index inventory.ix__products__name concurrently, outside a transaction
 
+-- step 1 of 3: in one transaction
+BEGIN;
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '10min';
-
-CREATE INDEX ix__products__name ON inventory.products (lower(name));
 
 ALTER TABLE inventory.products ADD COLUMN notes text;
 
@@ -21,3 +22,14 @@ CREATE TABLE inventory.warehouse (
 );
 
 GRANT SELECT ON TABLE inventory.warehouse TO inventory_reader;
+COMMIT;
+
+-- step 2 of 3: outside a transaction
+SET lock_timeout = '5s';
+SET statement_timeout = '1h';
+DROP INDEX CONCURRENTLY IF EXISTS inventory.ix__products__name;
+
+-- step 3 of 3: outside a transaction
+SET lock_timeout = '5s';
+SET statement_timeout = '1h';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ix__products__name ON inventory.products (lower(name));

@@ -30,16 +30,36 @@ struct diff_options {
     /// queueing every other query of the table behind it.
     std::string lock_timeout = "5s";
     std::string statement_timeout = "10min";
+    /// The statement_timeout of a step that builds an index concurrently:
+    /// it scans the table twice and waits for older transactions.
+    std::string index_timeout = "1h";
 };
 
-struct migration {
+/// A part of a migration that commits on its own: statements run in one
+/// transaction, or a single statement that PostgreSQL runs only outside one
+/// (CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY).
+struct step {
+    bool in_transaction = true;
     std::vector<std::string> statements;  ///< each ends in a newline
+    friend bool operator==(const step&, const step&) = default;
+};
+
+/// A migration runs its main transaction first; then, online, what would
+/// lock a table that holds rows for as long as it scans them: indexes built
+/// concurrently, each its own step, then one transaction that validates
+/// constraints added NOT VALID, sets NOT NULL through a validated check,
+/// and attaches unique constraints to their concurrently built indexes.
+struct migration {
+    std::vector<std::string> statements;  ///< the main transaction's, each ends in a newline
+    std::vector<step> later;              ///< the steps after it, in order
     std::vector<hazard> hazards;          ///< what it risks, by code, each naming its object
     std::vector<std::string> notes;       ///< for the file: what else it does to rows
     std::vector<std::string> warnings;    ///< for the person: a declared rename with nothing to rename
 
-    bool empty() const noexcept { return statements.empty(); }
-    /// The statements, a blank line between them.
+    bool empty() const noexcept { return statements.empty() && later.empty(); }
+    /// Every step in order: the main transaction (unless it is empty), then the later ones.
+    std::vector<step> steps() const;
+    /// Every statement of every step, a blank line between them.
     std::string sql() const;
 };
 

@@ -67,9 +67,29 @@ std::string migration_notes(const migration& m);
 
 /// A migration file's text: a header naming the snapshots it goes from and
 /// to (their SHA-256), its hazards and the codes it was allowed, the notes,
-/// then the timeouts and the statements.
+/// then each step, marked: BEGIN, SET LOCAL timeouts, its statements and
+/// COMMIT; or, outside a transaction, SET timeouts and its one statement.
+/// psql -f runs it as it is.
 std::string migration_file_text(const migration& m, const diff_options& options, std::string_view stem,
                                 std::string_view direction, std::string_view from_hash, std::string_view to_hash);
+
+/// The steps of a migration as its file holds them, each after a blank line and its marker.
+std::string migration_steps_text(const migration& m, const diff_options& options);
+
+/// One step of a migration file, as a runner other than pgcraft needs it:
+/// whether it runs in one transaction, its SET lines (timeouts) and its
+/// statements (without BEGIN and COMMIT).
+struct file_step {
+    bool in_transaction = true;
+    std::string settings;
+    std::string statements;
+    friend bool operator==(const file_step&, const file_step&) = default;
+};
+
+/// The steps of a migration file written by migration_file_text, each
+/// marked "-- step N of M: in one transaction" or "…: outside a transaction".
+/// Throws std::runtime_error for a step it cannot read.
+std::vector<file_step> read_steps(std::string_view file_text);
 
 /// Whether `text` is a duration PostgreSQL takes for a timeout: digits and
 /// an optional unit (us, ms, s, min, h, d).

@@ -77,5 +77,7 @@ inline std::string identity_sequence_name(std::string_view table, std::string_vi
 /// What an enum type is renamed to while a migration replaces it by one
 /// without some of its labels (and then drops): how lint recognises that drop.
 inline constexpr std::string_view replaced_type_suffix = "_pgcraft_old";
+/// The name an index's replacement is built under, beside it, until the old one is dropped.
+inline constexpr std::string_view replacement_index_suffix = "_pgcraft_new";
 
 }  // namespace pgcraft::sql

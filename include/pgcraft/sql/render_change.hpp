@@ -33,8 +33,8 @@ std::string render_alter_column(const catalog::column& before, const catalog::co
 /// (explicitly; through text when the types share no cast, as enums).
 catalog::expression cast_of(const std::string& column, const std::string& type, bool through_text = false);
 
-/// Statements wrapped in a transaction of their own, for a runner that sends a file as it is.
-std::string render_in_transaction(const std::string& statements);
+/// BEGIN; `text` COMMIT;: a step of a migration file that commits on its own.
+std::string render_in_transaction(const std::string& text);
 
 /// UPDATE filling a column's rows that hold NULL, with the table's own
 /// triggers disabled around it when `has_triggers` (they guard its writes).
@@ -49,8 +49,34 @@ std::string render_view_default(const catalog::view& v, const std::string& colum
 
 std::string render_alter_role(const catalog::role& r);
 
-/// SET LOCAL lock_timeout and statement_timeout: for the migration's transaction only.
-std::string render_timeouts(const std::string& lock_timeout, const std::string& statement_timeout);
+/// lock_timeout and statement_timeout: SET LOCAL, for one transaction, or
+/// SET, for the session, before a statement that runs outside one.
+std::string render_timeouts(const std::string& lock_timeout, const std::string& statement_timeout,
+                            bool in_transaction = true);
+
+// Online changes: what would hold a lock on a table with rows for as long as
+// a scan takes is done in steps that do not.
+
+/// CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS, under `name` (the
+/// index's own, or the temporary name of its replacement). Outside a transaction.
+std::string render_build_index(const catalog::index& ix, const std::string& name);
+/// The unique index a unique or primary key constraint is then attached to,
+/// under the constraint's name. Outside a transaction.
+std::string render_build_constraint_index(const catalog::constraint& c);
+/// DROP INDEX CONCURRENTLY IF EXISTS: also what a failed concurrent build
+/// leaves behind (an invalid index), so that a rerun builds it again.
+std::string render_drop_index_concurrently(const catalog::qualified_name& index);
+/// ALTER TABLE … ADD CONSTRAINT … UNIQUE / PRIMARY KEY USING INDEX (same name).
+std::string render_attach_constraint(const catalog::constraint& c);
+/// ALTER TABLE … ADD CONSTRAINT …, NOT VALID when `not_valid` (checks and
+/// foreign keys: existing rows are checked later by VALIDATE, which lets writes go on).
+std::string render_add_constraint(const catalog::constraint& c, bool not_valid);
+std::string render_validate_constraint(const catalog::qualified_name& table, const std::string& name);
+/// NOT NULL in two steps: a check (column IS NOT NULL) added NOT VALID, then
+/// validated, so that SET NOT NULL finds it and does not scan the table
+/// under its exclusive lock; the check is dropped after.
+std::string render_not_null_check(const catalog::column& c);
+std::string render_validated_not_null(const catalog::column& c);
 
 /// Moves the value of the rows of `table` whose `selector` is `key` from the
 /// column `from` into `to`, cast to its type (an EAV attribute whose type
