@@ -489,9 +489,12 @@ private:
                 flag("PG102", fmt::format("drops {} and its rows", describe(id)));
             else if (dropped_dimensions_.insert(t->declared_by).second)
                 flag("PG105", fmt::format("drops dimension {} ({} and what it derives) and its rows", t->declared_by,
-                                          describe(id)));
+                                          describe(id)),
+                     declared_drop(t->declared_by, ""));
         } else if (const auto* c = std::get_if<column>(&o); c && c->generated.empty() && to_.find(id::table(c->table))) {
-            flag("PG103", fmt::format("drops {} and its values", describe(id)));
+            const table* t = previous_.find_as<table>(id::table(c->table));
+            flag("PG103", fmt::format("drops {} and its values", describe(id)),
+                 t ? declared_drop(t->declared_by, c->name) : nullptr);
         } else if (std::holds_alternative<schema>(o)) {
             flag("PG101", fmt::format("drops {}", describe(id)));
         } else if (const auto* g = std::get_if<grant>(&o); g && !goes(g->on)) {
@@ -540,14 +543,45 @@ private:
         }
     }
 
-    void flag(std::string code, std::string message) { result_.hazards.push_back({std::move(code), std::move(message)}); }
+    // `allowed`: the declaration that allows it, if one does.
+    void flag(std::string code, std::string message, const allowed_drop* allowed = nullptr) {
+        if (allowed) {
+            used_drops_.insert(allowed);
+            declared_hazards_.insert(result_.hazards.size());
+        }
+        result_.hazards.push_back({std::move(code), std::move(message)});
+    }
+
+    std::set<std::size_t> declared_hazards_;       ///< hazards a pg::allow_drop allows, by index
+    std::set<const allowed_drop*> used_drops_;
+
+    const allowed_drop* declared_drop(const std::string& dimension, const std::string& column) const {
+        if (dimension.empty()) return nullptr;
+        for (const allowed_drop& d : changes_.drops)
+            if (d.dimension == dimension && d.column == column) return &d;
+        return nullptr;
+    }
 
     // A destructive hazard not allowed is refused, every one named.
     void gate() {
+        for (const allowed_drop& d : changes_.drops)
+            if (!options_.down && !used_drops_.contains(&d))
+                result_.warnings.push_back(
+                    d.column.empty()
+                        ? fmt::format("dimension {} is declared dropped (pg::allow_drop), but the previous version does "
+                                      "not have it: nothing to drop",
+                                      d.dimension)
+                        : fmt::format("column {} of dimension {} is declared dropped (pg::allow_drop), but the previous "
+                                      "version does not have it: nothing to drop",
+                                      d.column, d.dimension));
         if (options_.down) return;
-        for (const hazard& h : result_.hazards) {
+        for (std::size_t i = 0; i < result_.hazards.size(); ++i) {
+            const hazard& h = result_.hazards[i];
             const hazard_kind* kind = find_hazard(h.code);
-            if (kind && kind->destructive && !options_.allowed.contains(h.code))
+            if (!kind || !kind->destructive || options_.allowed.contains(h.code)) continue;
+            if (declared_hazards_.contains(i))
+                result_.allowed_by_declaration.insert(h.code);
+            else
                 refusals_.push_back(fmt::format("{} {}: {} ({})", h.code, kind->name, h.message, kind->proceed));
         }
     }
@@ -645,11 +679,9 @@ private:
                 emit_enum_rewrite(*previous_.find_as<enum_type>(id), *to_.find_as<enum_type>(id));
             } else if (const auto* e = to_.find_as<enum_type>(id)) {
                 const auto& before = previous_.find_as<enum_type>(id)->labels;
-                for (std::size_t i = 0; i < e->labels.size(); ++i) {
-                    if (std::find(before.begin(), before.end(), e->labels[i]) != before.end()) continue;
-                    const std::string* next = i + 1 < e->labels.size() ? &e->labels[i + 1] : nullptr;
-                    add(sql::render_add_label(*e, e->labels[i], next));
-                }
+                for (const std::string& label : e->labels)
+                    if (std::find(before.begin(), before.end(), label) == before.end())
+                        add(sql::render_add_label(*e, label, before));
             } else if (const auto* r = to_.find_as<role>(id)) {
                 add(sql::render_alter_role(*r));
             }

@@ -139,8 +139,9 @@ constexpr std::string_view outside_marker = ": outside a transaction";
 std::string migration_file_text(const migration& m, const diff_options& options, std::string_view stem,
                                 std::string_view direction, std::string_view from_hash, std::string_view to_hash) {
     std::string allowed;
-    if (!options.down && !options.allowed.empty())
-        allowed = fmt::format("-- allowed: {}\n", fmt::join(options.allowed, " "));
+    std::set<std::string> codes = options.allowed;
+    codes.insert(m.allowed_by_declaration.begin(), m.allowed_by_declaration.end());
+    if (!options.down && !codes.empty()) allowed = fmt::format("-- allowed: {}\n", fmt::join(codes, " "));
     return fmt::format("-- pgcraft migration {} ({})\n-- from: {}\n-- to:   {}\n{}{}", stem, direction, from_hash,
                        to_hash, migration_notes(m), allowed) +
            migration_steps_text(m, options);

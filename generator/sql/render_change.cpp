@@ -1,6 +1,8 @@
 // Drops, renames and changes in place, for migrations.
 #include <pgcraft/sql/render_change.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <pgcraft/sql/naming.hpp>
@@ -43,7 +45,11 @@ struct dropper {
     std::string operator()(const constraint& c) const {
         return fmt::format("{} DROP CONSTRAINT {};\n", alter_table(c.table), quote_identifier(c.name));
     }
-    std::string operator()(const index& ix) const { return fmt::format("DROP INDEX {};\n", quote_qualified(ix.name)); }
+    std::string operator()(const index& ix) const {
+        // An index goes with its table; dropped first, it would lock the table for nothing.
+        if (cat.find(id::table(ix.table))) return {};
+        return fmt::format("DROP INDEX {};\n", quote_qualified(ix.name));
+    }
     std::string operator()(const view& v) const { return fmt::format("DROP VIEW {};\n", quote_qualified(v.name)); }
     std::string operator()(const function& f) const { return fmt::format("DROP FUNCTION {};\n", function_signature(f.id())); }
     std::string operator()(const trigger& t) const {
@@ -196,9 +202,16 @@ std::string render_set_not_null(const column& c) {
     return fmt::format("{} ALTER COLUMN {} SET NOT NULL;\n", alter_table(c.table), quote_identifier(c.name));
 }
 
-std::string render_add_label(const enum_type& e, const std::string& label, const std::string* before) {
-    return fmt::format("ALTER TYPE {} ADD VALUE {}{};\n", quote_qualified(e.name), quote_literal(label),
-                       before ? " BEFORE " + quote_literal(*before) : std::string());
+std::string render_add_label(const enum_type& e, const std::string& label, const std::vector<std::string>& existing) {
+    // Placed explicitly: after the label before it, which exists once the
+    // labels are added in order; the first, before the first that exists.
+    const auto at = std::find(e.labels.begin(), e.labels.end(), label);
+    std::string place;
+    if (at != e.labels.begin() && at != e.labels.end())
+        place = " AFTER " + quote_literal(*(at - 1));
+    else if (!existing.empty())
+        place = " BEFORE " + quote_literal(existing.front());
+    return fmt::format("ALTER TYPE {} ADD VALUE {}{};\n", quote_qualified(e.name), quote_literal(label), place);
 }
 
 std::string render_view_default(const view& v, const std::string& column, const expression& value) {

@@ -18,6 +18,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -28,6 +29,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
@@ -411,6 +413,24 @@ void apply_with_dbmate(const kind_spec& kind, const fs::path& dir, const std::ve
     drop_database(database);
 }
 
+// squawk, a migration linter we did not write, with the project's
+// configuration: every migration file of `dir` passes with no warning.
+void check_with_squawk(const std::string& what, const fs::path& dir) {
+    std::vector<std::string> command = {PGCRAFT_SQUAWK, "--config", PGCRAFT_SQUAWK_CONFIG, "--reporter", "gcc"};
+    std::vector<std::string> files;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
+        const std::string name = e.path().filename().string();
+        if (name.ends_with(".up.sql") || name.ends_with(".down.sql")) files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    REQUIRE(!files.empty());
+    command.insert(command.end(), files.begin(), files.end());
+    const run_result r = run(command);
+    INFO(what << ": squawk on " << files.size() << " files\n" << r.out << r.err);
+    CHECK(r.ok());  // squawk exits 1 on any warning
+    CHECK(r.out.find(" warning: ") == std::string::npos);
+}
+
 void evolve(const kind_spec& kind) {
     const int n = static_cast<int>(kind.generators.size());
     REQUIRE(n >= 3);
@@ -452,6 +472,7 @@ void evolve(const kind_spec& kind) {
         const run_result lint = run({kind.generators[n - 1], "lint", dir.string()});
         INFO(kind.name << ": lint\nstdout: " << lint.out << "\nstderr: " << lint.err);
         CHECK(lint.ok());
+        check_with_squawk(kind.name, dir);
     }
     if (written == 0) return;
 
@@ -578,6 +599,7 @@ TEST_CASE("the example's committed migrations give its DDL's database, and back"
     // The files in examples/inventory/migrations, as committed: up to the
     // example's DDL, down one step to its first migration alone, then to nothing.
     const fs::path migrations = PGCRAFT_EXAMPLE_MIGRATIONS;
+    check_with_squawk("the example", migrations);
     const fs::path dir = make_temp_directory("example");
     const run_result ddl = run({PGCRAFT_EXAMPLE_GENERATOR, "ddl"});
     REQUIRE_MESSAGE(ddl.ok(), ddl.err);
@@ -636,6 +658,87 @@ TEST_CASE("a migration blocked by an open transaction fails within its lock_time
     // Once the reader is gone, the same file applies.
     CHECK(!apply_file("example_locked", migrations / "0002_warehouses_and_notes.up.sql"));
     drop_database("example_locked");
+}
+
+namespace {
+// While an index is built on products, a transaction that wrote the table
+// stays open (so the build must wait for it), and another session updates a
+// row with a short lock_timeout. Returns how that update failed, or nullopt;
+// and whether the build was still under way when the update was done.
+struct writes_during_build {
+    std::optional<std::string> update_failure;
+    bool build_was_running = false;
+    bool index_valid = false;
+};
+
+writes_during_build write_while_building(const std::string& database, const std::string& build_sql, bool in_transaction) {
+    connection db(cluster().conninfo(database));
+    db.exec("INSERT INTO inventory.vendors (name) VALUES ('Acme');"
+            "INSERT INTO inventory.products (vendor_id, name, sku, price, reorder_level) "
+            "SELECT 1, 'p' || i, 's' || i, i, 0 FROM generate_series(1, 1000) AS i");
+    connection writer(cluster().conninfo(database));
+    writer.exec("BEGIN");
+    writer.exec("UPDATE inventory.products SET price = price WHERE id = 1");
+    const fs::path file = make_temp_directory("build") / "build.sql";
+    write_file(file, build_sql);
+    run_result built;
+    std::vector<std::string> psql = {tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.string(), "-d",
+                                     cluster().conninfo(database)};
+    if (in_transaction) psql.insert(psql.begin() + 5, "--single-transaction");
+    std::thread builder([&] { built = run(psql); });
+    // Until the build waits for the writer's transaction.
+    const std::string waiting = "SELECT count(*)::text FROM pg_stat_activity WHERE query LIKE '%CREATE INDEX%ix__products__name%' "
+                                "AND wait_event_type IS NOT NULL AND pid <> pg_backend_pid()";
+    for (int i = 0; i < 200 && db.text(waiting) == "0"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    writes_during_build result;
+    connection other(cluster().conninfo(database));
+    other.exec("SET lock_timeout = '1s'");
+    if (auto failed = other.failure_of("UPDATE inventory.products SET price = price + 1 WHERE id = 2"))
+        result.update_failure = failed->message;
+    result.build_was_running = db.text(waiting) != "0";
+    writer.exec("COMMIT");
+    builder.join();
+    INFO("the build: " << built.err << built.out);
+    CHECK(built.ok());
+    result.index_valid = db.text("SELECT count(*)::text FROM pg_index WHERE indisvalid AND indexrelid = "
+                                 "'inventory.ix__products__name'::regclass") == "1";
+    return result;
+}
+
+// The last step of a migration file: the text after its last step marker.
+std::string last_step(const fs::path& file) {
+    const std::string text = slurp(file);
+    const std::size_t at = text.rfind("\n-- step ");
+    REQUIRE(at != std::string::npos);
+    return text.substr(at + 1);
+}
+}  // namespace
+
+TEST_CASE("an index built by a migration on a table in use lets its writes go on; a plain build would block them") {
+    const fs::path migrations = PGCRAFT_EXAMPLE_MIGRATIONS;
+    const std::string build = last_step(migrations / "0002_warehouses_and_notes.up.sql");
+    REQUIRE(build.find("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix__products__name") != std::string::npos);
+    for (const bool concurrently : {true, false}) {
+        CAPTURE(concurrently);
+        const std::string database = concurrently ? "example_online" : "example_blocking";
+        drop_database(database);
+        create_database(database);
+        REQUIRE(!apply_file(database, migrations / "0001_initial.up.sql"));
+        connection(cluster().conninfo(database)).exec("ALTER TABLE inventory.products ADD COLUMN notes text");
+        // The twin: the same index built the ordinary way, in a transaction.
+        std::string plain = build;
+        plain.replace(plain.find("CONCURRENTLY IF NOT EXISTS "), 27, "");
+        const writes_during_build r = write_while_building(database, concurrently ? build : plain, !concurrently);
+        CHECK(r.build_was_running);
+        CHECK(r.index_valid);
+        if (concurrently) {
+            CHECK_MESSAGE(!r.update_failure, r.update_failure.value_or(""));
+        } else {
+            REQUIRE(r.update_failure);
+            CHECK(r.update_failure->find("lock timeout") != std::string::npos);
+        }
+        drop_database(database);
+    }
 }
 #endif
 

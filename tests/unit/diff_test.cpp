@@ -5,6 +5,7 @@
 #include <pgcraft/migrate/files.hpp>
 #include <pgcraft/sql/render.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -230,8 +231,14 @@ TEST_CASE("labels added to an enum type go where they belong; removing one repla
     schema_version v;
     v.labels = {"new", "started", "done", "archived"};
     const migrate::migration m = migrate::diff(schema_version{}.build(), v.build());
-    CHECK(m.statements == std::vector<std::string>{"ALTER TYPE app.state ADD VALUE 'started' BEFORE 'done';\n",
-                                                   "ALTER TYPE app.state ADD VALUE 'archived';\n"});
+    CHECK(m.statements == std::vector<std::string>{"ALTER TYPE app.state ADD VALUE 'started' AFTER 'new';\n",
+                                                   "ALTER TYPE app.state ADD VALUE 'archived' AFTER 'done';\n"});
+    // New labels side by side, and first: each placed next to one that exists by then.
+    schema_version front;
+    front.labels = {"draft", "review", "new", "done"};
+    CHECK(migrate::diff(schema_version{}.build(), front.build()).statements ==
+          std::vector<std::string>{"ALTER TYPE app.state ADD VALUE 'draft' BEFORE 'new';\n",
+                                   "ALTER TYPE app.state ADD VALUE 'review' AFTER 'draft';\n"});
     schema_version removed;
     removed.labels = {"new"};
     cat::column state = column("state", "", true);
@@ -398,6 +405,46 @@ TEST_CASE("online: a migration's file marks each step; read back, the steps are 
     CHECK(steps[0].settings == "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '10min';\n");
     CHECK_THROWS_WITH_AS(migrate::read_steps("-- step 1 of 1: in one transaction\nBEGIN;\nSELECT 1;\n"),
                          "a step in one transaction does not end with COMMIT", std::runtime_error);
+}
+
+TEST_CASE("a drop the declaration allows (pg::allow_drop) needs no --allow; one it does not allow is refused") {
+    schema_version a;
+    a.columns.push_back(column("notes", "text", true));
+    a.view_columns = {"id", "name", "price"};
+    auto declared = [](cat::catalog c) {
+        // The table as a dimension declares it.
+        cat::catalog result;
+        for (const cat::object_id& id : c.added()) {
+            cat::object o = *c.find(id);
+            if (auto* t = std::get_if<cat::table>(&o)) t->declared_by = "items";
+            result.add(std::move(o));
+        }
+        return result;
+    };
+    const cat::catalog from = declared(a.build()), to = declared(schema_version{}.build());
+    CHECK_THROWS_AS(migrate::diff(from, to), migrate::refusal);
+    migrate::declared_changes changes;
+    changes.drops.push_back({"items", "notes"});
+    const migrate::migration m = migrate::diff(from, to, changes);
+    CHECK(m.statements == std::vector<std::string>{"ALTER TABLE app.items DROP COLUMN notes;\n"});
+    CHECK(m.allowed_by_declaration == std::set<std::string>{"PG103"});
+    CHECK(m.warnings.empty());
+    CHECK(migrate::migration_file_text(m, {}, "0002_x", "up", "a", "b").find("\n-- allowed: PG103\n") != std::string::npos);
+    // The twin: allowing another column (or another dimension's) allows nothing here, and says so.
+    migrate::declared_changes other;
+    other.drops.push_back({"items", "note"});
+    other.drops.push_back({"orders", "notes"});
+    try {
+        migrate::diff(from, to, other);
+        FAIL("the drop of notes should be refused");
+    } catch (const migrate::refusal& r) {
+        CHECK(r.reasons().size() == 1);
+        CHECK(r.reasons()[0].find("PG103 drop-column: drops column app.items.notes") == 0);
+    }
+    other.drops.push_back({"items", "notes"});
+    const migrate::migration warned = migrate::diff(from, to, other);
+    CHECK(warned.warnings.size() == 2);
+    CHECK(warned.warnings[0].find("column note of dimension items is declared dropped") == 0);
 }
 
 TEST_CASE("a declared rename keeps the data; an undeclared look-alike is refused") {

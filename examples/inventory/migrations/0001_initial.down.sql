@@ -31,15 +31,9 @@ EXCEPTION WHEN dependent_objects_still_exist THEN
 END
 $pgcraft$;
 
-DROP INDEX inventory.ix__stock_movements__product_id;
-
 DROP TABLE inventory.stock_movements;
 
-DROP INDEX inventory.ix__products__vendor_id;
-
 DROP TABLE inventory.products;
-
-DROP INDEX inventory.uq__vendors__name;
 
 DROP TABLE inventory.vendors;
 

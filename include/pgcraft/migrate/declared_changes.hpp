@@ -68,11 +68,22 @@ struct value_home {
     friend bool operator==(const value_home&, const value_home&) = default;
 };
 
+/// pg::allow_drop: what the declarations say is deliberately removed, so
+/// that the migration may drop it without --allow: a column of a dimension
+/// (by the dimension's struct name and the column's name), or, with an empty
+/// column, a whole dimension.
+struct allowed_drop {
+    std::string dimension = {};
+    std::string column = {};
+    friend bool operator==(const allowed_drop&, const allowed_drop&) = default;
+};
+
 struct declared_changes {
     std::vector<rename> renames;  ///< in the order the objects were built
     std::vector<conversion> conversions;
     std::vector<backfill> backfills;
     std::vector<data_step> data_steps;
+    std::vector<allowed_drop> drops;
     friend bool operator==(const declared_changes&, const declared_changes&) = default;
 };
 

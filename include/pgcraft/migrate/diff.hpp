@@ -55,6 +55,8 @@ struct migration {
     std::vector<hazard> hazards;          ///< what it risks, by code, each naming its object
     std::vector<std::string> notes;       ///< for the file: what else it does to rows
     std::vector<std::string> warnings;    ///< for the person: a declared rename with nothing to rename
+    /// Destructive hazard codes that the declarations allowed (pg::allow_drop), for the file's header.
+    std::set<std::string> allowed_by_declaration;
 
     bool empty() const noexcept { return statements.empty() && later.empty(); }
     /// Every step in order: the main transaction (unless it is empty), then the later ones.

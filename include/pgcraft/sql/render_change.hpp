@@ -41,8 +41,11 @@ std::string render_in_transaction(const std::string& text);
 std::string render_backfill(const catalog::column& c, const catalog::expression& value, bool has_triggers);
 std::string render_set_not_null(const catalog::column& c);
 
-/// ALTER TYPE … ADD VALUE, placed before the label that follows it, if any.
-std::string render_add_label(const catalog::enum_type& e, const std::string& label, const std::string* before);
+/// ALTER TYPE … ADD VALUE for a label of `e`, placed after the label before
+/// it (labels are added in order), the first before the first of the type's
+/// `existing` labels.
+std::string render_add_label(const catalog::enum_type& e, const std::string& label,
+                             const std::vector<std::string>& existing);
 
 /// ALTER VIEW … ALTER COLUMN … SET DEFAULT, or DROP DEFAULT when `value` is empty.
 std::string render_view_default(const catalog::view& v, const std::string& column, const catalog::expression& value);
