@@ -518,6 +518,14 @@ private:
         }
         for (const object_id& id : to_.added()) {
             if (!created_.contains(id) && !recreated_.contains(id)) continue;
+            if (const auto* added = to_.find_as<column>(id); added && table_stays(added->table)) {
+                const std::string value = sql::render(added->default_value);
+                if (added->identity || !added->generated.empty() || may_be_volatile(value))
+                    flag("PG203", fmt::format("adds {} {}, rewriting the table", describe(id),
+                                              added->identity             ? std::string("as an identity")
+                                              : !added->generated.empty() ? std::string("as a stored generated column")
+                                                                          : "with the default " + value));
+            }
             const auto* c = to_.find_as<constraint>(id);
             if (!c || !previous_.find(id::table(c->table))) continue;
             if (c->kind == constraint_kind::unique || c->kind == constraint_kind::primary_key)
@@ -784,7 +792,8 @@ private:
 
     void build(std::string statement, const object_id& what) {
         builds_.push_back(std::move(statement));
-        flag("PG601", fmt::format("builds {} concurrently, outside a transaction", describe(what)));
+        flag("PG601", fmt::format("builds {}{} concurrently, outside a transaction",
+                                  what.kind == object_kind::constraint ? "the index of " : "", describe(what)));
     }
 
     // Whether `o`, created or re-created, is made after the creations of the

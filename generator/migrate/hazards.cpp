@@ -1,6 +1,7 @@
 // The catalogue of hazard codes.
 #include <pgcraft/migrate/hazards.hpp>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
@@ -9,7 +10,7 @@
 namespace pgcraft::migrate {
 
 namespace {
-constexpr std::array<hazard_kind, 14> catalogue{{
+constexpr std::array<hazard_kind, 15> catalogue{{
     {"PG101", "drop-schema", true, "drops a schema",
      "allow it (--allow PG101) if the schema is meant to go"},
     {"PG102", "drop-table", true, "drops a table and every row it holds",
@@ -30,6 +31,11 @@ constexpr std::array<hazard_kind, 14> catalogue{{
     {"PG202", "rewriting-type", false,
      "changes a column's type in a way that rewrites the table (and its indexes) under an exclusive lock",
      "run it when the table may be locked for as long as a full copy takes"},
+    {"PG203", "add-column-rewrites", false,
+     "adds a column to a table that may have rows in a way that rewrites it under an exclusive lock: a default that "
+     "may be volatile (a call such as gen_random_uuid()), an identity, or a stored generated column",
+     "run it when the table may be locked for as long as a full copy takes, or add the column without it and fill "
+     "it in batches"},
     {"PG301", "add-unique", false,
      "adds a unique constraint to a table that may have rows: duplicates make the migration fail",
      "check for duplicates first"},
@@ -78,6 +84,26 @@ type_text parse_type(const std::string& type) {
     return t;
 }
 }  // namespace
+
+bool may_be_volatile(std::string_view sql) {
+    // PostgreSQL stores a non-volatile default once instead of writing it to
+    // every row; any call but these few may be volatile.
+    static constexpr std::array<std::string_view, 3> stable = {"now", "transaction_timestamp", "statement_timestamp"};
+    auto word_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+    };
+    bool quoted = false;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        if (sql[i] == '\'') quoted = !quoted;
+        if (quoted || sql[i] != '(' || i == 0 || !word_char(sql[i - 1])) continue;
+        std::size_t start = i;
+        while (start > 0 && word_char(sql[start - 1])) --start;
+        std::string_view name = sql.substr(start, i - start);
+        if (const std::size_t dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
+        if (std::find(stable.begin(), stable.end(), name) == stable.end()) return true;
+    }
+    return false;
+}
 
 type_change classify_type_change(const std::string& from, const std::string& to) {
     const type_text a = parse_type(from), b = parse_type(to);

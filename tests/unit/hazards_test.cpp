@@ -159,6 +159,50 @@ TEST_CASE("PG201 narrowing-type and PG202 rewriting-type") {
           std::vector<std::string>{"PG202"});
 }
 
+TEST_CASE("PG203 add-column-rewrites: a volatile default, an identity or a generated column on a table with rows") {
+    auto with_column = [](cat::column c) {
+        base b;
+        b.columns.push_back(std::move(c));
+        return b;
+    };
+    cat::column uuid = column("ref", "uuid");
+    uuid.default_value = cat::expression::plain("gen_random_uuid()");
+    cat::column stamped = column("at", "timestamptz");
+    stamped.default_value = cat::expression::plain("now()");
+    cat::column numbered = column("n", "bigint");
+    numbered.identity = true;
+    cat::column total = column("total", "bigint");
+    total.generated = cat::expression::marked("<qty> * 2");
+    check_code("PG203", base{}, with_column(uuid), with_column(stamped));
+    check_code("PG203", base{}, with_column(numbered), with_column(column("n", "bigint", true)));
+    check_code("PG203", base{}, with_column(total), with_column(column("total", "bigint", true)));
+    CHECK(migrate::may_be_volatile("public.uuid_generate_v4()"));
+    CHECK(migrate::may_be_volatile("(random() * 10)::int"));
+    CHECK(!migrate::may_be_volatile("now()"));
+    CHECK(!migrate::may_be_volatile("'gen_random_uuid()'"));
+    CHECK(!migrate::may_be_volatile("(1 + 2)"));
+    // On a table the migration creates, there is nothing to rewrite.
+    base empty;
+    empty.with_table = false;
+    CHECK(!carries(codes_of(empty, with_column(uuid)), "PG203"));
+}
+
+TEST_CASE("PG601 outside-transaction: an index built on a table that may have rows, not on a new one") {
+    cat::index ix;
+    ix.name = {"app", "t_code"};
+    ix.table = {"app", "t"};
+    ix.keys = {cat::expression::marked("<code>")};
+    base empty;
+    empty.with_table = false;
+    cat::catalog with_index = base{}.build();
+    with_index.add(ix);
+    const migrate::migration m = migrate::diff(base{}.build(), with_index);
+    REQUIRE(m.hazards.size() == 1);
+    CHECK(m.hazards[0].code == "PG601");
+    const migrate::migration fresh = migrate::diff(empty.build(), with_index);
+    CHECK(std::none_of(fresh.hazards.begin(), fresh.hazards.end(), [](const migrate::hazard& h) { return h.code == "PG601"; }));
+}
+
 TEST_CASE("PG301 add-unique and PG303 add-check, on a table that may have rows") {
     cat::constraint unique;
     unique.kind = cat::constraint_kind::unique;

@@ -28,6 +28,10 @@ const hazard_kind* find_hazard(std::string_view code) noexcept;
 enum class type_change { in_place, rewrites, narrows };
 type_change classify_type_change(const std::string& from, const std::string& to);
 
+/// Whether a column default (its SQL) may be volatile, so that adding the
+/// column writes it to every row: any function call but now() and its kin.
+bool may_be_volatile(std::string_view sql);
+
 /// One hazard of one migration, naming its object.
 struct hazard {
     std::string code;
