@@ -19,6 +19,7 @@
 #include <pgcraft/extension.hpp>
 #include <pgcraft/generator/check.hpp>
 #include <pgcraft/generator/snapshot.hpp>
+#include <pgcraft/live/drift.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
 #include <pgcraft/migrate/diff.hpp>
 #include <pgcraft/migrate/files.hpp>
@@ -106,6 +107,26 @@ int run_migrate_new(const generator_entry& entry, const std::string& directory, 
     return 0;
 }
 
+int run_drift_check(const generator_entry& entry, const std::string& database, const std::string& scratch,
+                    const std::string& format) {
+    std::vector<live::difference> differences;
+    try {
+        differences = live::drift(database, entry.build(),
+                                  scratch.empty() ? std::nullopt : std::optional<std::string>(scratch));
+    } catch (const std::exception& e) {
+        std::cerr << entry.name << ": error: could not check the database: " << e.what() << '\n';
+        return 2;
+    }
+    if (format == "json") {
+        std::cout << live::drift_json(differences) << '\n';
+    } else {
+        for (const live::difference& d : differences) std::cout << live::describe(d) << '\n';
+        if (differences.empty()) std::cout << "the database is as declared\n";
+    }
+    std::cout << std::flush;
+    return differences.empty() ? 0 : 1;
+}
+
 std::string run_diff(const generator_entry& entry, const std::string& from_path, const std::string& to_path,
                      bool down, std::set<std::string> allowed) {
     auto snapshot = [](const std::string& path) {
@@ -146,7 +167,25 @@ int run(const generator_entry& entry, int argc, char** argv) {
 
     CLI::App* check = app.add_subcommand(
         "check", "Check the schema's SQL with PostgreSQL's parser: every statement parses, and every column an "
-                 "expression names exists (a build step of the generator target)");
+                 "expression names exists (a build step of the generator target); with --database, check a live "
+                 "database for drift (exit 0: as declared, 1: drift, 2: could not check)");
+    std::string database;
+    std::string scratch_database;
+    std::string check_format = "text";
+    check->add_option("--database", database,
+                      "A libpq connection string or URL (PG* variables and ~/.pgpass apply): compare that database "
+                      "with the declarations");
+    check->add_option("--scratch-database", scratch_database,
+                      "An empty database to build the declarations in for the comparison (default: one created "
+                      "beside the checked database, and dropped)");
+    check->add_option("--format", check_format, "text, or json for tools")->check(CLI::IsMember({"text", "json"}));
+
+    std::vector<std::string> introspect_schemas;
+    std::string introspect_database;
+    CLI::App* introspect = app.add_subcommand(
+        "introspect", "Print a live database's objects as a snapshot, as the server keeps them");
+    introspect->add_option("--database", introspect_database, "A libpq connection string or URL")->required();
+    introspect->add_option("--schema", introspect_schemas, "A schema to read (default: the declared schema's)");
 
     std::string snapshot_output;
     CLI::App* snapshot = app.add_subcommand(
@@ -234,6 +273,14 @@ int run(const generator_entry& entry, int argc, char** argv) {
             emit(sql::render_ddl(entry.build()), output);
         } else if (snapshot->parsed()) {
             emit(write_snapshot(entry.build()), snapshot_output);
+        } else if (check->parsed() && !database.empty()) {
+            return run_drift_check(entry, database, scratch_database, check_format);
+        } else if (introspect->parsed()) {
+            const catalog::catalog declared = entry.build();
+            live::scope what = live::scope_of(declared);
+            if (!introspect_schemas.empty()) what.schemas = introspect_schemas;
+            live::connection db(introspect_database);
+            emit(write_snapshot(live::introspect(db, what)), {});
         } else if (check->parsed()) {
             const std::vector<std::string> problems = check_sql(entry.build());
             for (const std::string& p : problems) std::cerr << entry.name << ": error: " << p << '\n';

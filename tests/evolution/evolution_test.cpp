@@ -431,6 +431,14 @@ void check_with_squawk(const std::string& what, const fs::path& dir) {
     CHECK(r.out.find(" warning: ") == std::string::npos);
 }
 
+// The generator's drift check of a database: as declared, exit 0.
+void check_clean(const std::string& generator, const std::string& database, const std::string& what) {
+    const run_result r = run({generator, "check", "--database", cluster().conninfo(database)});
+    INFO(what << ": check --database\nstdout: " << r.out << "\nstderr: " << r.err);
+    CHECK(r.ok());
+    CHECK(r.out == "the database is as declared\n");
+}
+
 void evolve(const kind_spec& kind) {
     const int n = static_cast<int>(kind.generators.size());
     REQUIRE(n >= 3);
@@ -496,6 +504,7 @@ void evolve(const kind_spec& kind) {
         const auto failed = apply_file(a, file);
         CHECK_MESSAGE(!failed, kind.name << " v" << k << ": fresh DDL: " << failed.value_or(""));
         fresh[static_cast<std::size_t>(k)] = {!failed, normalised_dump(a), privileges_of(a, kind.role, kind.schema)};
+        if (!failed) check_clean(kind.generators[k - 1], a, kind.name + " fresh v" + std::to_string(k));
         drop_database(a);  // no other database holds privileges of the role when a down drops it
     }
     if (written >= 2) {
@@ -520,6 +529,7 @@ void evolve(const kind_spec& kind) {
         if (k == 1) rows = seed(kind, b);
         check_same(kind, "up 1.." + std::to_string(k) + " vs fresh v" + std::to_string(k), fresh[static_cast<std::size_t>(k)], b);
         check_writes(kind, b, k, "after up " + std::to_string(k));
+        check_clean(kind.generators[k - 1], b, kind.name + " up 1.." + std::to_string(k));
     }
     if (reached >= 1) check_seed(kind, b, rows, reached);
 
@@ -551,6 +561,74 @@ void evolve(const kind_spec& kind) {
 }  // namespace
 
 TEST_SUITE("evolution") {
+
+TEST_CASE("drift: each change made by hand is reported, naming the object and what differs") {
+    const kind_spec kind = append_only_kind();
+    const std::string generator = kind.generators.back();
+    const run_result ddl = run({generator, "ddl"});
+    REQUIRE_MESSAGE(ddl.ok(), ddl.err);
+    const fs::path dir = make_temp_directory("drift");
+    write_file(dir / "fresh.sql", ddl.out);
+    const std::string database = "drift";
+    struct manual_change {
+        std::string sql;
+        std::string reported;  // a line of the check's output
+        std::string undo;
+    };
+    const std::vector<manual_change> changes = {
+        {"ALTER TABLE evo_a.suppliers ADD COLUMN note text", "extra: column evo_a.suppliers.note\n",
+         "ALTER TABLE evo_a.suppliers DROP COLUMN note"},
+        {"ALTER TABLE evo_a.suppliers ALTER COLUMN website SET DEFAULT 'x'",
+         "different: column evo_a.suppliers.website (default: none declared, ''x'::text' in the database)\n",
+         "ALTER TABLE evo_a.suppliers ALTER COLUMN website DROP DEFAULT"},
+        {"ALTER TABLE evo_a.suppliers_versions DROP CONSTRAINT ck__suppliers_versions__valid_from_valid_to",
+         "missing: constraint evo_a.suppliers_versions.ck__suppliers_versions__valid_from_valid_to\n",
+         "ALTER TABLE evo_a.suppliers_versions ADD CONSTRAINT ck__suppliers_versions__valid_from_valid_to "
+         "CHECK (valid_to > valid_from)"},
+        {"ALTER TABLE evo_a.suppliers DISABLE TRIGGER pgcraft_protect",
+         "different: trigger evo_a.suppliers.pgcraft_protect (enabled: yes declared, no in the database)\n",
+         "ALTER TABLE evo_a.suppliers ENABLE TRIGGER pgcraft_protect"},
+        {"DROP TRIGGER suppliers_current_update ON evo_a.suppliers_current",
+         "missing: trigger evo_a.suppliers_current.suppliers_current_update\n", ""},
+        {"GRANT DELETE ON evo_a.suppliers_current TO " + kind.role,
+         "different: grant on view evo_a.suppliers_current to " + kind.role, ""},
+        {"REVOKE USAGE ON SCHEMA evo_a FROM " + kind.role, "missing: grant on schema evo_a to " + kind.role, ""},
+        {"CREATE OR REPLACE VIEW evo_a.suppliers_history AS SELECT * FROM evo_a.suppliers_versions",
+         "different: view evo_a.suppliers_history (query differs from line 6", ""},
+        {"CREATE OR REPLACE FUNCTION evo_a.suppliers_as_of(at timestamptz) RETURNS SETOF evo_a.suppliers_history "
+         "LANGUAGE sql STABLE AS 'SELECT * FROM evo_a.suppliers_history'",
+         "different: function evo_a.suppliers_as_of(timestamp with time zone) (body differs from line 1", ""},
+        {"CREATE INDEX ix_by_hand ON evo_a.suppliers (name)", "extra: index evo_a.ix_by_hand\n", ""},
+    };
+    for (const manual_change& change : changes) {
+        CAPTURE(change.sql);
+        drop_database(database);
+        create_database(database);
+        REQUIRE(!apply_file(database, dir / "fresh.sql"));
+        connection(cluster().conninfo(database)).exec(change.sql);
+        const run_result r = run({generator, "check", "--database", cluster().conninfo(database)});
+        INFO("stdout: " << r.out << "\nstderr: " << r.err);
+        CHECK(WEXITSTATUS(r.status) == 1);
+        CHECK(r.out.find(change.reported) != std::string::npos);
+        // The twin: undone, the database is as declared again.
+        if (!change.undo.empty()) {
+            connection(cluster().conninfo(database)).exec(change.undo);
+            check_clean(generator, database, "undone: " + change.undo);
+        }
+    }
+    // JSON for tools, and exit 2 when it cannot check (the password never shown).
+    const run_result json = run({generator, "check", "--database", cluster().conninfo(database), "--format", "json"});
+    CHECK(WEXITSTATUS(json.status) == 1);
+    CHECK(json.out.find("\"what\": \"extra\"") != std::string::npos);
+    const run_result unreachable =
+        run({generator, "check", "--database", cluster().conninfo("no_such_database") + " password=s3cret-word"});
+    CHECK(WEXITSTATUS(unreachable.status) == 2);
+    CHECK(unreachable.err.find("could not check the database") != std::string::npos);
+    CHECK(unreachable.err.find("s3cret-word") == std::string::npos);
+    drop_database(database);
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+}
 
 TEST_CASE("every version's fresh DDL applies to an empty database") {
     for (const kind_spec& kind : {simple_kind(), append_only_kind(), eav_kind()}) {

@@ -1,0 +1,221 @@
+// Drift: the declared catalog built in a scratch database and read back,
+// compared object by object with the live one.
+#include <pgcraft/live/drift.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <type_traits>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <pgcraft/sql/quote.hpp>
+#include <pgcraft/sql/render.hpp>
+
+namespace pgcraft::live {
+
+using namespace pgcraft::catalog;
+
+namespace {
+std::string shown(const std::string& text) { return text.empty() ? "none" : "'" + text + "'"; }
+std::string shown(const expression& e) { return shown(sql::render(e)); }
+std::string shown(bool b) { return b ? "yes" : "no"; }
+std::string shown(const std::vector<std::string>& items) { return fmt::format("({})", fmt::join(items, ", ")); }
+std::string shown(const qualified_name& q) { return q.name.empty() ? "none" : q.schema + "." + q.name; }
+
+template <class T>
+void property(std::vector<std::string>& out, const char* name, const T& expected, const T& live) {
+    if (!(expected == live)) out.push_back(fmt::format("{}: {} declared, {} in the database", name, shown(expected), shown(live)));
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        lines.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return lines;
+}
+
+// A text of several lines (a view's query, a function's body): the first line that differs.
+void long_property(std::vector<std::string>& out, const char* name, const std::string& expected, const std::string& live) {
+    if (expected == live) return;
+    const std::vector<std::string> a = lines_of(expected), b = lines_of(live);
+    if (a.size() == 1 && b.size() == 1) return property(out, name, expected, live);
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    out.push_back(fmt::format("{} differs from line {}: {} declared, {} in the database", name, i + 1,
+                              i < a.size() ? "'" + a[i] + "'" : "the end", i < b.size() ? "'" + b[i] + "'" : "the end"));
+}
+
+// A definition the introspection marks with a state (" (DISABLED)", " (INVALID)"): the state, or the text.
+void marked_property(std::vector<std::string>& out, const char* state, std::string_view mark, const std::string& expected,
+                     const std::string& live) {
+    auto unmarked = [&](const std::string& text) { return text.ends_with(mark) ? text.substr(0, text.size() - mark.size()) : text; };
+    if (expected != live && unmarked(expected) == unmarked(live))
+        return property(out, state, !expected.ends_with(mark), !live.ends_with(mark));
+    property(out, "definition", expected, live);
+}
+
+std::vector<std::string> privilege_names(const std::vector<privilege>& privileges) {
+    std::vector<std::string> names;
+    for (privilege p : privileges) names.emplace_back(sql::keyword(p));
+    return names;
+}
+
+struct properties_of {
+    std::vector<std::string>& out;
+
+    void operator()(const extension& e, const extension& l) const { property(out, "schema", e.schema, l.schema); }
+    void operator()(const role& e, const role& l) const { property(out, "login", e.login, l.login); }
+    void operator()(const schema&, const schema&) const {}
+    void operator()(const enum_type& e, const enum_type& l) const { property(out, "labels", e.labels, l.labels); }
+    void operator()(const table&, const table&) const {}
+    void operator()(const column& e, const column& l) const {
+        property(out, "type", e.type, l.type);
+        property(out, "type", e.user_type, l.user_type);
+        property(out, "nullable", e.nullable, l.nullable);
+        property(out, "identity", e.identity, l.identity);
+        property(out, "default", e.default_value, l.default_value);
+        property(out, "generated", e.generated, l.generated);
+    }
+    void operator()(const constraint& e, const constraint& l) const {
+        property(out, "definition", e.check, l.check);
+        property(out, "columns", e.columns, l.columns);
+    }
+    void operator()(const index& e, const index& l) const {
+        auto text = [](const index& ix) { return ix.keys.empty() ? std::string() : sql::render(ix.keys[0]); };
+        marked_property(out, "valid", " (INVALID)", text(e), text(l));
+    }
+    void operator()(const view& e, const view& l) const {
+        property(out, "columns", e.columns, l.columns);
+        property(out, "column types", e.column_types, l.column_types);
+        long_property(out, "query", e.query, l.query);
+        if (!(e.defaults == l.defaults)) out.push_back("column defaults");
+    }
+    void operator()(const function& e, const function& l) const {
+        std::vector<std::string> a, b;
+        for (const argument& x : e.arguments) a.push_back(x.name + " " + x.type);
+        for (const argument& x : l.arguments) b.push_back(x.name + " " + x.type);
+        property(out, "arguments", a, b);
+        property(out, "returns", e.returns, l.returns);
+        property(out, "language", std::string(sql::keyword(e.language)), std::string(sql::keyword(l.language)));
+        property(out, "volatility", std::string(sql::keyword(e.volatility)), std::string(sql::keyword(l.volatility)));
+        long_property(out, "body", e.body, l.body);
+        property(out, "security definer", e.security_definer, l.security_definer);
+        property(out, "search_path", e.search_path, l.search_path);
+    }
+    void operator()(const trigger& e, const trigger& l) const {
+        marked_property(out, "enabled", " (DISABLED)", e.when, l.when);
+    }
+    void operator()(const comment& e, const comment& l) const { property(out, "text", e.text, l.text); }
+    void operator()(const grant& e, const grant& l) const {
+        property(out, "privileges", privilege_names(e.privileges), privilege_names(l.privileges));
+    }
+    template <class A, class B>
+    void operator()(const A&, const B&) const {
+        out.push_back("kind");
+    }
+};
+
+// A name for a scratch database no one else uses.
+std::string scratch_name() {
+    std::random_device device;
+    std::mt19937_64 bits(device() ^ static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+    return fmt::format("pgcraft_scratch_{:016x}", bits());
+}
+
+catalog::catalog build_and_read(connection& scratch, const catalog::catalog& declared) {
+    scratch.exec("BEGIN");
+    try {
+        scratch.exec(sql::render_ddl(declared));
+        catalog::catalog read = introspect(scratch, scope_of(declared));
+        scratch.exec("ROLLBACK");
+        return read;
+    } catch (...) {
+        try {
+            scratch.exec("ROLLBACK");
+        } catch (const error&) {
+        }
+        throw;
+    }
+}
+}  // namespace
+
+std::string describe(const difference& d) {
+    switch (d.what) {
+        case difference::kind::missing: return "missing: " + catalog::describe(d.id);
+        case difference::kind::extra: return "extra: " + catalog::describe(d.id);
+        case difference::kind::different: break;
+    }
+    return fmt::format("different: {} ({})", catalog::describe(d.id), fmt::join(d.properties, "; "));
+}
+
+std::string drift_json(const std::vector<difference>& differences) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const difference& d : differences) {
+        const char* what = d.what == difference::kind::missing ? "missing"
+                           : d.what == difference::kind::extra ? "extra"
+                                                               : "different";
+        list.push_back({{"what", what}, {"object", catalog::describe(d.id)}, {"properties", d.properties}});
+    }
+    return list.dump(2);
+}
+
+std::vector<difference> compare(const catalog::catalog& live, const catalog::catalog& expected) {
+    std::vector<difference> result;
+    for (const auto& [id, e] : expected.objects()) {
+        const object* l = live.find(id);
+        if (!l) {
+            result.push_back({difference::kind::missing, id, {}});
+            continue;
+        }
+        std::vector<std::string> properties;
+        std::visit(properties_of{properties}, e, *l);
+        if (!properties.empty()) result.push_back({difference::kind::different, id, std::move(properties)});
+    }
+    for (const auto& [id, l] : live.objects())
+        if (!expected.find(id)) result.push_back({difference::kind::extra, id, {}});
+    return result;
+}
+
+catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conninfo, const catalog::catalog& declared,
+                                        const std::optional<std::string>& scratch_conninfo) {
+    if (scratch_conninfo) {
+        connection scratch(*scratch_conninfo);
+        return build_and_read(scratch, declared);
+    }
+    const std::string name = scratch_name();
+    db.exec("CREATE DATABASE " + sql::quote_identifier(name) + " TEMPLATE template0");
+    catalog::catalog read;
+    try {
+        connection scratch(conninfo, name);
+        read = build_and_read(scratch, declared);
+    } catch (...) {
+        try {
+            db.exec("DROP DATABASE IF EXISTS " + sql::quote_identifier(name) + " WITH (FORCE)");
+        } catch (const error&) {
+        }
+        throw;
+    }
+    db.exec("DROP DATABASE IF EXISTS " + sql::quote_identifier(name) + " WITH (FORCE)");
+    return read;
+}
+
+std::vector<difference> drift(const std::string& conninfo, const catalog::catalog& declared,
+                              const std::optional<std::string>& scratch_conninfo) {
+    connection db(conninfo);
+    catalog::catalog expected;
+    // Roles belong to the cluster: the scratch database sees the live ones,
+    // so they are compared with the declarations themselves.
+    const catalog::catalog built = as_the_server_keeps_it(db, conninfo, declared, scratch_conninfo);
+    for (const auto& [id, o] : built.objects())
+        if (!std::holds_alternative<role>(o)) expected.add(o);
+    for (const role* r : declared.all<role>()) expected.add(*r);
+    return compare(introspect(db, scope_of(declared)), expected);
+}
+
+}  // namespace pgcraft::live
