@@ -19,6 +19,7 @@
 #include <pgcraft/extension.hpp>
 #include <pgcraft/generator/check.hpp>
 #include <pgcraft/generator/snapshot.hpp>
+#include <pgcraft/live/apply.hpp>
 #include <pgcraft/live/drift.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
 #include <pgcraft/migrate/diff.hpp>
@@ -105,6 +106,28 @@ int run_migrate_new(const generator_entry& entry, const std::string& directory, 
     std::cout << "wrote " << files->stem << ".up.sql, " << files->stem << ".down.sql and " << files->stem
               << ".json in " << directory << "\n";
     return 0;
+}
+
+std::string render_status(const std::vector<live::migration_state>& states) {
+    std::string text;
+    for (const live::migration_state& s : states) {
+        using state = live::migration_state::state;
+        std::string what;
+        switch (s.what) {
+            case state::pending: what = "pending"; break;
+            case state::applied: what = fmt::format("applied {} (took {})", s.applied_at, s.duration); break;
+            case state::partly_applied:
+                what = fmt::format("unfinished: {} of {} steps applied (migrate apply goes on)", s.steps_done, s.steps);
+                break;
+            case state::partly_reverted:
+                what = fmt::format("unfinished: {} of {} steps of the way back run (migrate down goes on)", s.steps_done,
+                                   s.steps);
+                break;
+        }
+        if (s.changed) what += "; its file has changed since";
+        text += fmt::format("{}  {}\n", s.stem, what);
+    }
+    return text.empty() ? "no migrations\n" : text;
 }
 
 int run_drift_check(const generator_entry& entry, const std::string& database, const std::string& scratch,
@@ -195,7 +218,7 @@ int run(const generator_entry& entry, int argc, char** argv) {
     std::string migration_name;
     std::string migrations_dir;
     std::vector<std::string> allowed;
-    CLI::App* migrate = app.add_subcommand("migrate", "Migrations: write the next one");
+    CLI::App* migrate = app.add_subcommand("migrate", "Migrations: write them, export them, apply them to a database");
     migrate->require_subcommand(1);
     CLI::App* migrate_new = migrate->add_subcommand(
         "new", "Write the migration from the newest snapshot in DIR to this schema (up, down, snapshot, pgcraft.sum)");
@@ -227,6 +250,34 @@ int run(const generator_entry& entry, int argc, char** argv) {
         ->required()
         ->check(CLI::IsMember({"dbmate", "golang-migrate", "flyway"}));
     migrate_export->add_option("--to", export_to, "The runner's directory")->required();
+
+    // Live databases: apply, down, status, baseline.
+    std::string apply_database;
+    std::optional<int> apply_to;
+    bool dry_run = false;
+    std::string apply_scratch;
+    auto live_options = [&](CLI::App* command, bool with_to, const char* to_help) {
+        command->add_option("--database", apply_database, "A libpq connection string or URL (PG* variables and "
+                                                          "~/.pgpass apply)")
+            ->required();
+        command->add_option("--dir", migrations_dir, "The migrations directory")->required();
+        if (with_to) command->add_option("--to", apply_to, to_help);
+        command->add_flag("--dry-run", dry_run, "Print what would run, run nothing");
+        command->add_option("--scratch-database", apply_scratch,
+                            "An empty database for the state check (default: one created beside, and dropped)");
+    };
+    CLI::App* migrate_apply = migrate->add_subcommand(
+        "apply", "Apply the pending migrations of DIR to a database, step by step, each recorded in pgcraft.migrations");
+    live_options(migrate_apply, true, "The last migration to apply (default: the newest)");
+    CLI::App* migrate_down = migrate->add_subcommand("down", "Run the way back of the migrations above --to, newest first");
+    live_options(migrate_down, true, "The migration to go back to (0: none)");
+    migrate_down->get_option("--to")->required();
+    CLI::App* migrate_status = migrate->add_subcommand("status", "List the migrations of DIR: applied, pending, unfinished");
+    migrate_status->add_option("--database", apply_database, "A libpq connection string or URL")->required();
+    migrate_status->add_option("--dir", migrations_dir, "The migrations directory")->required();
+    CLI::App* migrate_baseline = migrate->add_subcommand(
+        "baseline", "Mark a database that already matches the newest snapshot as having every migration of DIR");
+    live_options(migrate_baseline, false, "");
 
     std::string diff_from;
     std::string diff_to;
@@ -295,6 +346,19 @@ int run(const generator_entry& entry, int argc, char** argv) {
             options.statement_timeout = statement_timeout;
             options.index_timeout = index_timeout;
             return run_migrate_new(entry, migrations_dir, migration_name, options);
+        } else if (migrate_apply->parsed() || migrate_down->parsed() || migrate_baseline->parsed()) {
+            live::apply_options options;
+            options.to = apply_to;
+            options.dry_run = dry_run;
+            if (!apply_scratch.empty()) options.scratch_database = apply_scratch;
+            if (migrate_apply->parsed())
+                live::apply_migrations(apply_database, migrations_dir, options, std::cout);
+            else if (migrate_down->parsed())
+                live::revert_migrations(apply_database, migrations_dir, options, std::cout);
+            else
+                live::baseline(apply_database, migrations_dir, options, std::cout);
+        } else if (migrate_status->parsed()) {
+            std::cout << render_status(live::migration_status(apply_database, migrations_dir));
         } else if (migrate_export->parsed()) {
             const std::vector<std::string> written = migrate::export_migrations(migrations_dir, export_format, export_to);
             std::cout << (written.empty() ? "nothing new to export" : fmt::format("wrote {}", fmt::join(written, ", "))) << " in "
