@@ -4,9 +4,12 @@
 
 #include <chrono>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -88,9 +91,17 @@ std::map<int, recorded> read_records(connection& db) {
 }
 
 // A connection holding the appliers' lock, with the version table made.
+// It is tried, not waited for: a session waiting in pg_advisory_lock holds
+// a snapshot, which the other applier's CREATE INDEX CONCURRENTLY would wait
+// for in turn (a deadlock).
 connection locked(const std::string& conninfo) {
     connection db(conninfo);
-    db.query("SELECT pg_catalog.pg_advisory_lock($1::bigint)", {std::to_string(vt::lock_key)});
+    bool said = false;
+    while (db.query("SELECT pg_catalog.pg_try_advisory_lock($1::bigint)", {std::to_string(vt::lock_key)})[0][0] !=
+           std::optional<std::string>("t")) {
+        if (!std::exchange(said, true)) std::cerr << "pgcraft: waiting for another migration of this database\n";
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
     if (db.query("SELECT pg_catalog.to_regclass('pgcraft.migrations') IS NULL")[0][0] == std::optional<std::string>("t"))
         db.exec(vt::create());
     return db;

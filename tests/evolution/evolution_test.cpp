@@ -630,6 +630,220 @@ TEST_CASE("drift: each change made by hand is reported, naming the object and wh
     fs::remove_all(dir, ignored);
 }
 
+namespace {
+// `generator migrate COMMAND --database … --dir DIR ARGS…`.
+run_result migrate_live(const std::string& generator, const std::string& command, const std::string& database,
+                        const fs::path& dir, std::vector<std::string> args = {}) {
+    std::vector<std::string> argv = {generator, "migrate", command, "--database", cluster().conninfo(database), "--dir",
+                                     dir.string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+}
+
+std::string recorded(const std::string& database) {
+    return connection(cluster().conninfo(database))
+        .text("SELECT coalesce(string_agg(version || ':' || steps_done || '/' || steps || ':' || direction, ' ' "
+              "ORDER BY version), '') FROM pgcraft.migrations");
+}
+}  // namespace
+
+TEST_CASE("migrate apply, status and down take each kind's migrations up and back, as pgcraft's own files do") {
+    for (const kind_spec& kind : {simple_kind(), append_only_kind(), eav_kind()}) {
+        CAPTURE(kind.name);
+        const int n = static_cast<int>(kind.generators.size());
+        const fs::path dir = make_temp_directory(kind.name + "-apply");
+        for (int k = 1; k <= n; ++k) {
+            const run_result r = run({kind.generators[k - 1], "migrate", "new", "v" + std::to_string(k), "--dir",
+                                      dir.string(), "--allow", "PG102", "--allow", "PG103", "--allow", "PG105",
+                                      "--allow", "PG201"});
+            REQUIRE_MESSAGE(r.ok(), r.err);
+        }
+        const std::string& last = kind.generators.back();
+        const std::string database = database_name(kind, "apply");
+        drop_database(database);
+        create_database(database);
+        run_result r = migrate_live(last, "apply", database, dir, {"--to", "3"});
+        INFO("apply --to 3: " << r.out << r.err);
+        REQUIRE(r.ok());
+        CHECK(recorded(database).starts_with("1:"));
+        check_clean(kind.generators[2], database, kind.name + " applied to 3");
+        r = migrate_live(last, "status", database, dir);
+        CHECK(r.out.find("0003_v3  applied") != std::string::npos);
+        CHECK(r.out.find("0004_v4  pending") != std::string::npos);
+        r = migrate_live(last, "apply", database, dir);
+        INFO("apply: " << r.out << r.err);
+        REQUIRE(r.ok());
+        check_clean(last, database, kind.name + " applied to the newest");
+        r = migrate_live(last, "down", database, dir, {"--to", "2"});
+        INFO("down --to 2: " << r.out << r.err);
+        REQUIRE(r.ok());
+        check_clean(kind.generators[1], database, kind.name + " down to 2");
+        r = migrate_live(last, "down", database, dir, {"--to", "0"});
+        REQUIRE_MESSAGE(r.ok(), r.err);
+        CHECK(recorded(database).empty());
+        drop_database(database);
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+}
+
+#ifdef PGCRAFT_EXAMPLE_GENERATOR
+TEST_CASE("migrate apply refuses a changed or missing file, a database not where the next migration starts, "
+          "and two appliers never run at once") {
+    const fs::path dir = make_temp_directory("apply-faults");
+    for (const fs::directory_entry& e : fs::directory_iterator(PGCRAFT_EXAMPLE_MIGRATIONS))
+        fs::copy_file(e.path(), dir / e.path().filename());
+    const std::string database = "example_apply";
+    drop_database(database);
+    create_database(database);
+    const std::string generator = PGCRAFT_EXAMPLE_GENERATOR;
+    REQUIRE(migrate_live(generator, "apply", database, dir, {"--to", "1"}).ok());
+
+    // Drift before the next migration: refused, the drift shown, nothing applied.
+    connection db(cluster().conninfo(database));
+    db.exec("ALTER TABLE inventory.vendors ADD COLUMN by_hand text");
+    run_result r = migrate_live(generator, "apply", database, dir);
+    CHECK(!r.ok());
+    CHECK(r.err.find("not in the state 0001_initial.json describes") != std::string::npos);
+    CHECK(r.err.find("extra: column inventory.vendors.by_hand") != std::string::npos);
+    CHECK(recorded(database) == "1:1/1:up");
+    db.exec("ALTER TABLE inventory.vendors DROP COLUMN by_hand");
+
+    // A file changed after it was applied (with pgcraft.sum rewritten to match): refused, naming it.
+    const std::string original = slurp(dir / "0001_initial.up.sql");
+    const std::string sums = slurp(dir / "pgcraft.sum");
+    const run_result sha_before = run({"/usr/bin/sha256sum", (dir / "0001_initial.up.sql").string()});
+    write_file(dir / "0001_initial.up.sql", original + "\n-- edited\n");
+    const run_result sha_after = run({"/usr/bin/sha256sum", (dir / "0001_initial.up.sql").string()});
+    std::string edited_sums = sums;
+    edited_sums.replace(edited_sums.find(sha_before.out.substr(0, 64)), 64, sha_after.out.substr(0, 64));
+    write_file(dir / "pgcraft.sum", edited_sums);
+    r = migrate_live(generator, "apply", database, dir);
+    CHECK(!r.ok());
+    CHECK(r.err.find("0001_initial.up.sql has changed since it was applied") != std::string::npos);
+    // A file that does not match pgcraft.sum: refused by the lint, naming it.
+    write_file(dir / "pgcraft.sum", sums);
+    r = migrate_live(generator, "apply", database, dir);
+    CHECK(!r.ok());
+    CHECK(r.err.find("0001_initial.up.sql has changed since it was written") != std::string::npos);
+    write_file(dir / "0001_initial.up.sql", original);
+
+    // A failing step (a reader holds a lock the first step needs) is rolled back: nothing recorded; a rerun completes.
+    connection reader(cluster().conninfo(database));
+    reader.exec("BEGIN");
+    reader.exec("SELECT count(*) FROM inventory.products");
+    r = migrate_live(generator, "apply", database, dir);
+    CHECK(!r.ok());
+    CHECK(r.err.find("0002_warehouses_and_notes: step 1 of 3 failed (rolled back)") != std::string::npos);
+    CHECK(recorded(database) == "1:1/1:up");
+    reader.exec("ROLLBACK");
+
+    // Two appliers at once: while the lock is held, both wait; then one applies and the other finds nothing to do.
+    connection holder(cluster().conninfo(database));
+    holder.text("SELECT pg_advisory_lock(" + std::to_string(0x7067637261667400LL) + ")::text");
+    run_result first, second;
+    std::thread a([&] { first = migrate_live(generator, "apply", database, dir); });
+    std::thread b([&] { second = migrate_live(generator, "apply", database, dir); });
+    const std::string waiting = "SELECT count(*)::text FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                                "AND query LIKE '%pg_try_advisory_lock%'";
+    for (int i = 0; i < 400 && db.text(waiting) != "2"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    CHECK(db.text(waiting) == "2");
+    holder.text("SELECT pg_advisory_unlock(" + std::to_string(0x7067637261667400LL) + ")::text");
+    a.join();
+    b.join();
+    INFO("first: " << first.out << first.err << "\nsecond: " << second.out << second.err);
+    CHECK(first.ok());
+    CHECK(second.ok());
+    const bool one_applied = (first.out.find("applied 0002") != std::string::npos) !=
+                             (second.out.find("applied 0002") != std::string::npos);
+    CHECK(one_applied);
+    CHECK(((first.out + second.out).find("nothing to apply")) != std::string::npos);
+    CHECK(recorded(database) == "1:1/1:up 2:3/3:up");
+    check_clean(generator, database, "applied by one of two");
+    drop_database(database);
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+}
+
+TEST_CASE("a migration stopped in its index build (the connection killed) resumes from the drop of what it left") {
+    const fs::path migrations = PGCRAFT_EXAMPLE_MIGRATIONS;
+    const std::string generator = PGCRAFT_EXAMPLE_GENERATOR;
+    const std::string database = "example_killed";
+    drop_database(database);
+    create_database(database);
+    REQUIRE(migrate_live(generator, "apply", database, migrations, {"--to", "1"}).ok());
+    // Where an applier stopped after 0002's first step: that step applied and recorded, as apply records it.
+    connection db(cluster().conninfo(database));
+    {
+        const std::string up = slurp(migrations / "0002_warehouses_and_notes.up.sql");
+        const std::size_t step1 = up.find("-- step 1 of 3");
+        const std::size_t step2 = up.find("-- step 2 of 3");
+        REQUIRE(step2 != std::string::npos);
+        db.exec(up.substr(step1, step2 - step1));
+    }
+    const run_result sha = run({"/usr/bin/sha256sum", (migrations / "0002_warehouses_and_notes.up.sql").string()});
+    db.exec("INSERT INTO pgcraft.migrations (version, name, checksum, steps, steps_done) VALUES (2, "
+            "'0002_warehouses_and_notes', '" + sha.out.substr(0, 64) + "', 3, 1)");
+    // A writer's open transaction makes the index build wait; the applier is killed while it waits.
+    connection writer(cluster().conninfo(database));
+    writer.exec("BEGIN");
+    writer.exec("UPDATE inventory.products SET name = name WHERE false");  // holds its lock on products
+    run_result killed;
+    std::thread applier([&] { killed = migrate_live(generator, "apply", database, migrations); });
+    const std::string building = "SELECT count(*)::text FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%'";
+    for (int i = 0; i < 200 && db.text(building) == "0"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    db.text("SELECT count(pg_terminate_backend(pid))::text FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%'");
+    applier.join();
+    writer.exec("COMMIT");
+    INFO("killed: " << killed.out << killed.err);
+    CHECK(!killed.ok());
+    CHECK(killed.err.find("step 3 of 3 failed") != std::string::npos);
+    CHECK(recorded(database) == "1:1/1:up 2:2/3:up");
+    // The build left an invalid index; the rerun drops it and builds it again.
+    CHECK(db.text("SELECT count(*)::text FROM pg_index WHERE NOT indisvalid") == "1");
+    const run_result status = migrate_live(generator, "status", database, migrations);
+    CHECK(status.out.find("unfinished: 2 of 3 steps applied") != std::string::npos);
+    const run_result rerun = migrate_live(generator, "apply", database, migrations);
+    INFO("rerun: " << rerun.out << rerun.err);
+    CHECK(rerun.ok());
+    CHECK(recorded(database) == "1:1/1:up 2:3/3:up");
+    CHECK(db.text("SELECT count(*)::text FROM pg_index WHERE NOT indisvalid") == "0");
+    check_clean(generator, database, "resumed");
+    drop_database(database);
+}
+
+TEST_CASE("migrate baseline marks a database made by ddl as having every migration; one with drift is refused") {
+    const fs::path migrations = PGCRAFT_EXAMPLE_MIGRATIONS;
+    const std::string generator = PGCRAFT_EXAMPLE_GENERATOR;
+    const std::string database = "example_baseline";
+    const fs::path dir = make_temp_directory("baseline");
+    const run_result ddl = run({generator, "ddl"});
+    REQUIRE(ddl.ok());
+    write_file(dir / "fresh.sql", ddl.out);
+    drop_database(database);
+    create_database(database);
+    REQUIRE(!apply_file(database, dir / "fresh.sql"));
+    connection db(cluster().conninfo(database));
+    db.exec("ALTER TABLE inventory.vendors DROP COLUMN website");
+    run_result r = migrate_live(generator, "baseline", database, migrations);
+    CHECK(!r.ok());
+    CHECK(r.err.find("missing: column inventory.vendors.website") != std::string::npos);
+    db.exec("ALTER TABLE inventory.vendors ADD COLUMN website text");
+    r = migrate_live(generator, "baseline", database, migrations);
+    INFO(r.out << r.err);
+    CHECK(r.ok());
+    CHECK(recorded(database) == "1:1/1:up 2:3/3:up");
+    r = migrate_live(generator, "apply", database, migrations);
+    CHECK(r.out.find("nothing to apply") != std::string::npos);
+    r = migrate_live(generator, "baseline", database, migrations);
+    CHECK(!r.ok());
+    drop_database(database);
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+}
+
+#endif
+
 TEST_CASE("every version's fresh DDL applies to an empty database") {
     for (const kind_spec& kind : {simple_kind(), append_only_kind(), eav_kind()}) {
         const fs::path dir = make_temp_directory(kind.name + "-ddl");
