@@ -23,6 +23,7 @@
 #include <pgcraft/live/drift.hpp>
 #include <pgcraft/generator/plugin_report.hpp>
 #include <pgcraft/migrate/diff.hpp>
+#include <pgcraft/migrate/export.hpp>
 #include <pgcraft/migrate/files.hpp>
 #include <pgcraft/sql/erd.hpp>
 #include <pgcraft/sql/render.hpp>
@@ -243,13 +244,17 @@ int run(const generator_entry& entry, int argc, char** argv) {
 
     std::string export_format;
     std::string export_to;
+    std::string export_project = "pgcraft";
     CLI::App* migrate_export = migrate->add_subcommand(
-        "export", "Write the migrations of DIR as another runner reads them (dbmate, golang-migrate, flyway)");
+        "export", "Write the migrations of DIR as another runner reads them (dbmate, golang-migrate, flyway, sqitch); "
+                  "for dbmate, golang-migrate and flyway each step becomes a migration of its own");
     migrate_export->add_option("--dir", migrations_dir, "The migrations directory")->required();
-    migrate_export->add_option("--format", export_format, "dbmate, golang-migrate or flyway")
+    migrate_export->add_option("--format", export_format, "dbmate, golang-migrate, flyway or sqitch")
         ->required()
-        ->check(CLI::IsMember({"dbmate", "golang-migrate", "flyway"}));
+        ->check(CLI::IsMember({"dbmate", "golang-migrate", "flyway", "sqitch"}));
     migrate_export->add_option("--to", export_to, "The runner's directory")->required();
+    migrate_export->add_option("--project", export_project, "The project named in sqitch.plan (sqitch only)")
+        ->capture_default_str();
 
     // Live databases: apply, down, status, baseline.
     std::string apply_database;
@@ -360,7 +365,8 @@ int run(const generator_entry& entry, int argc, char** argv) {
         } else if (migrate_status->parsed()) {
             std::cout << render_status(live::migration_status(apply_database, migrations_dir));
         } else if (migrate_export->parsed()) {
-            const std::vector<std::string> written = migrate::export_migrations(migrations_dir, export_format, export_to);
+            const std::vector<std::string> written =
+                migrate::export_migrations(migrations_dir, export_format, export_to, export_project);
             std::cout << (written.empty() ? "nothing new to export" : fmt::format("wrote {}", fmt::join(written, ", "))) << " in "
                       << export_to << "\n";
         } else if (lint->parsed()) {

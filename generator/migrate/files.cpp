@@ -72,6 +72,7 @@ std::string sha256_hex(std::string_view data) {
 namespace {
 constexpr std::string_view sum_file = "pgcraft.sum";
 constexpr std::string_view empty_catalog = "empty";
+constexpr std::string_view aside_suffix = ".pgcraft-old";
 
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -381,7 +382,8 @@ void write_migration(const fs::path& directory, const migration_files& files) {
 
 void write_all_or_none(const std::vector<std::pair<fs::path, std::string>>& outputs) {
     // Every file is written beside its place first; then all are moved into
-    // place, and if one move fails, those already moved are taken back.
+    // place, a file they replace moved aside until all are in place, and if
+    // one move fails, those already moved are taken back.
     std::vector<fs::path> staged;
     auto discard = [&] {
         std::error_code ignored;
@@ -398,65 +400,42 @@ void write_all_or_none(const std::vector<std::pair<fs::path, std::string>>& outp
             throw std::runtime_error("cannot write " + path.string());
         }
     }
-    // Only the last file may replace one: until it is moved, every file placed was new.
     std::vector<fs::path> placed;
-    for (std::size_t i = 0; i < outputs.size(); ++i) {
-        std::error_code error;
-        fs::rename(staged[i], outputs[i].first, error);
-        if (!error) {
-            placed.push_back(outputs[i].first);
-            continue;
-        }
+    std::vector<fs::path> replaced;  ///< the old files, aside
+    auto take_back = [&] {
         std::error_code ignored;
         for (const fs::path& p : placed) fs::remove(p, ignored);
-        for (std::size_t j = i; j < staged.size(); ++j) fs::remove(staged[j], ignored);
-        throw std::runtime_error("cannot write " + outputs[i].first.string() + ": " + error.message());
+        for (const fs::path& old : replaced) {
+            const std::string path = old.string();
+            fs::rename(old, path.substr(0, path.size() - aside_suffix.size()), ignored);
+        }
+        discard();
+    };
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        const fs::path& path = outputs[i].first;
+        std::error_code error;
+        if (fs::exists(path)) {
+            const fs::path aside = path.string() + std::string(aside_suffix);
+            fs::rename(path, aside, error);
+            if (!error) replaced.push_back(aside);
+        }
+        if (!error) fs::rename(staged[i], path, error);
+        if (error) {
+            take_back();
+            throw std::runtime_error("cannot write " + path.string() + ": " + error.message());
+        }
+        placed.push_back(path);
     }
+    std::error_code ignored;
+    for (const fs::path& old : replaced) fs::remove(old, ignored);
 }
 
-std::vector<std::string> export_migrations(const fs::path& directory, std::string_view format, const fs::path& out) {
-    const std::vector<std::string> problems = lint_directory(directory);
-    if (!problems.empty())
-        throw std::runtime_error(fmt::format("{} does not lint clean: {}", directory.string(), problems.front()));
-    if (format != "dbmate" && format != "golang-migrate" && format != "flyway")
-        throw std::runtime_error(fmt::format("no runner format '{}' (dbmate, golang-migrate, flyway)", format));
+std::map<int, std::string> migration_stems(const fs::path& directory) {
     std::map<int, std::string> stems;
     for (const fs::directory_entry& e : fs::directory_iterator(directory))
         if (const int n = snapshot_number(e.path().filename().string()); n > 0)
             stems.emplace(n, e.path().stem().string());
-    std::vector<std::pair<fs::path, std::string>> outputs;
-    for (const auto& [number, stem] : stems) {
-        const std::string up = read_text(directory / (stem + ".up.sql"));
-        const std::string down = read_text(directory / (stem + ".down.sql"));
-        const std::string name = stem.substr(5);
-        if (format == "dbmate") {
-            // One file; dbmate runs each half in a transaction of its own.
-            outputs.emplace_back(out / (stem + ".sql"), "-- migrate:up\n" + up + "\n-- migrate:down\n" + down);
-        } else if (format == "golang-migrate") {
-            // golang-migrate sends a file as it is: the transaction is the file's own.
-            outputs.emplace_back(out / (stem + ".up.sql"), sql::render_in_transaction(up));
-            outputs.emplace_back(out / (stem + ".down.sql"), sql::render_in_transaction(down));
-        } else {
-            // Flyway runs each versioned and undo migration in a transaction.
-            outputs.emplace_back(out / fmt::format("V{}__{}.sql", number, name), up);
-            outputs.emplace_back(out / fmt::format("U{}__{}.sql", number, name), down);
-        }
-    }
-    // Files exported before stay as they are; one that differs is not overwritten.
-    std::vector<std::pair<fs::path, std::string>> fresh;
-    std::vector<std::string> written;
-    for (auto& [path, text] : outputs) {
-        if (fs::exists(path)) {
-            if (read_text(path) != text)
-                throw std::runtime_error(path.string() + " exists already, with other content");
-            continue;
-        }
-        written.push_back(path.filename().string());
-        fresh.emplace_back(std::move(path), std::move(text));
-    }
-    if (!fs::is_directory(out)) throw std::runtime_error("the directory " + out.string() + " does not exist");
-    write_all_or_none(fresh);
-    return written;
+    return stems;
 }
 
 }  // namespace pgcraft::migrate

@@ -230,4 +230,75 @@ std::string render_alter_role(const role& r) {
     return fmt::format("ALTER ROLE {} {};\n", quote_identifier(r.name), r.login ? "LOGIN" : "NOLOGIN");
 }
 
+namespace {
+// Whether the relation `name` is there, as one of `relkinds` (a view that
+// took a dropped table's name is not the table).
+std::string relation_exists(const qualified_name& name, std::string_view relkinds) {
+    return fmt::format("EXISTS (SELECT FROM pg_class WHERE oid = to_regclass({}) AND relkind IN ({}))",
+                       quote_literal(quote_qualified(name)), relkinds);
+}
+
+// A part of a relation, by the catalog that lists it and its name there.
+std::string part_exists(const object_id& id, std::string_view table, std::string_view relation_column,
+                        std::string_view name_column, std::string_view extra) {
+    return fmt::format("EXISTS (SELECT FROM {} WHERE {} = to_regclass({}) AND {} = {}{})", table, relation_column,
+                       quote_literal(quote_qualified(id.relation())), name_column, quote_literal(id.name), extra);
+}
+
+// PostgreSQL 15's to_regprocedure raises an error, instead of answering
+// NULL, for an argument type that does not exist: those are checked first.
+std::string function_exists(const object_id& id) {
+    const std::string call = fmt::format("to_regprocedure({}) IS NOT NULL", quote_literal(function_signature(id)));
+    if (id.argument_types.empty()) return call;
+    std::vector<std::string> missing;
+    for (const std::string& type : id.argument_types)
+        missing.push_back(fmt::format("to_regtype({}) IS NULL", quote_literal(type)));
+    // In parentheses: PL/pgSQL's IF reads up to the first THEN outside them.
+    return fmt::format("(CASE WHEN {} THEN false ELSE {} END)", fmt::join(missing, " OR "), call);
+}
+
+// A condition true when the object is in the database; empty for a kind not checked.
+std::string exists_condition(const object_id& id) {
+    switch (id.kind) {
+        case object_kind::schema:
+            return fmt::format("to_regnamespace({}) IS NOT NULL", quote_literal(quote_identifier(id.name)));
+        case object_kind::table: return relation_exists(id.qualified(), "'r', 'p'");
+        case object_kind::view: return relation_exists(id.qualified(), "'v', 'm'");
+        case object_kind::index: return relation_exists(id.qualified(), "'i', 'I'");
+        case object_kind::enum_type:
+            return fmt::format("EXISTS (SELECT FROM pg_type WHERE oid = to_regtype({}) AND typtype = 'e')",
+                               quote_literal(quote_qualified(id.qualified())));
+        case object_kind::function: return function_exists(id);
+        case object_kind::column:
+            return part_exists(id, "pg_attribute", "attrelid", "attname", " AND attnum > 0 AND NOT attisdropped");
+        case object_kind::constraint: return part_exists(id, "pg_constraint", "conrelid", "conname", "");
+        case object_kind::trigger: return part_exists(id, "pg_trigger", "tgrelid", "tgname", " AND NOT tgisinternal");
+        default: return {};
+    }
+}
+
+std::string negated(const std::string& condition) {
+    const bool one_term = condition.starts_with("EXISTS ") || condition.starts_with("(");
+    return one_term ? "NOT " + condition : "NOT (" + condition + ")";
+}
+
+std::string raise_if(const std::string& condition, const object_id& id, std::string_view problem) {
+    return fmt::format("    IF {} THEN\n        RAISE EXCEPTION 'pgcraft verify: % {}', {};\n    END IF;\n", condition,
+                       problem, quote_literal(describe(id)));
+}
+}  // namespace
+
+std::string render_verify(const std::vector<object_id>& present, const std::vector<object_id>& absent) {
+    std::string checks;
+    for (const object_id& id : present)
+        if (const std::string exists = exists_condition(id); !exists.empty())
+            checks += raise_if(negated(exists), id, "is missing");
+    for (const object_id& id : absent)
+        if (const std::string exists = exists_condition(id); !exists.empty())
+            checks += raise_if(exists, id, "is still there");
+    if (checks.empty()) return "-- nothing to check by name\n";
+    const std::string tag = dollar_tag_for(checks);
+    return fmt::format("DO {0}\nBEGIN\n{1}END\n{0};\n", tag, checks);
+}
+
 }  // namespace pgcraft::sql

@@ -15,6 +15,9 @@
 //  - rows written at version 1 are still there, with their history, at N.
 // Then down: from N back to 1, each down file applied to B gives the dump of
 // that version's fresh DDL; and the first one's down gives an empty database.
+// Last, the same migrations exported for runners we did not write, applied by
+// them (apply_with_dbmate, apply_with_sqitch): up to N, and back to nothing,
+// each version again the dump of its fresh DDL.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -26,6 +29,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iomanip>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -71,8 +75,15 @@ fs::path make_temp_directory(const std::string& what) {
     return pattern;
 }
 
-/// Runs argv[0] (a path), stdin from /dev/null, and returns its status and output.
-run_result run(const std::vector<std::string>& argv) {
+/// A variable set in a child's environment.
+struct environment_variable {
+    std::string name;
+    std::string value;
+};
+
+/// Runs argv[0] (a path), stdin from /dev/null, with `environment` added to
+/// this process's, and returns its status and output.
+run_result run(const std::vector<std::string>& argv, const std::vector<environment_variable>& environment = {}) {
     static int counter = 0;
     static const fs::path scratch = make_temp_directory("run");
     const fs::path out_path = scratch / ("out" + std::to_string(++counter));
@@ -88,6 +99,8 @@ run_result run(const std::vector<std::string>& argv) {
         const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0)
             ::_exit(126);
+        for (const environment_variable& v : environment)
+            if (::setenv(v.name.c_str(), v.value.c_str(), 1) != 0) ::_exit(126);
         ::execv(args[0], args.data());
         ::_exit(127);
     }
@@ -154,11 +167,12 @@ std::optional<std::string> apply_file(const std::string& database, const fs::pat
 /// each CREATE TABLE (PostgreSQL appends added columns), compared sorted and
 /// without their trailing commas, and for the same reason the order of a run
 /// of COMMENT ON COLUMN statements (pg_dump writes them in column order).
-/// A runner's own bookkeeping table (dbmate's schema_migrations), when given,
-/// is left out: it is the one thing the runner adds.
-std::string normalised_dump(const std::string& database, const std::string& runner_table = {}) {
+/// A runner's own bookkeeping (dbmate's schema_migrations table, sqitch's
+/// registry schema) is left out by `runner_excludes`, pg_dump options: it is
+/// the one thing the runner adds.
+std::string normalised_dump(const std::string& database, const std::vector<std::string>& runner_excludes = {}) {
     std::vector<std::string> argv{tool("pg_dump"), "--schema-only", "--no-owner", "-d", cluster().conninfo(database)};
-    if (!runner_table.empty()) argv.push_back("--exclude-table=" + runner_table);
+    argv.insert(argv.end(), runner_excludes.begin(), runner_excludes.end());
     const run_result r = run(argv);
     if (!r.ok()) throw std::runtime_error("pg_dump of " + database + " failed: " + r.err);
     std::vector<std::string> out;
@@ -374,41 +388,80 @@ void check_same(const kind_spec& kind, const std::string& what, const fresh_vers
                                                       << unified_diff(fresh.privileges, "fresh", privileges, "migrated"));
 }
 
-// The same migrations exported for dbmate, applied by the real dbmate up to
-// the last version and rolled back one by one: each step gives the database
-// pgcraft's own files give (dbmate's schema_migrations table aside).
-void apply_with_dbmate(const kind_spec& kind, const fs::path& dir, const std::vector<fresh_version>& fresh, int n) {
-    INFO(kind.name << ": dbmate");
-    const fs::path exported = dir / "dbmate";
+// ---------------------------------------------------------------- other runners
+
+/// A migrations directory to apply with another runner, and what each of its
+/// versions must give: pg_dump of the fresh database of version 0 (empty) to N.
+struct runner_case {
+    std::string name;       ///< for messages and database names
+    std::string generator;  ///< one that exports (any version's)
+    fs::path migrations;
+    fs::path work;  ///< where the exports go
+    std::vector<std::string> fresh;
+};
+
+/// The same migrations exported as `format` into the case's work directory.
+fs::path export_for(const runner_case& c, const std::string& format) {
+    const fs::path exported = c.work / format;
     fs::create_directories(exported);
-    const run_result e = run({kind.generators[static_cast<std::size_t>(n) - 1], "migrate", "export", "--dir",
-                              dir.string(), "--format", "dbmate", "--to", exported.string()});
-    REQUIRE_MESSAGE(e.ok(), e.err);
-    const std::string database = database_name(kind, "dbmate");
+    const run_result e = run({c.generator, "migrate", "export", "--dir", c.migrations.string(), "--format", format,
+                              "--to", exported.string()});
+    if (!e.ok()) throw std::runtime_error("migrate export --format " + format + " failed: " + e.err);
+    return exported;
+}
+
+/// A fresh database of the cluster, for a runner.
+std::string runner_database(const runner_case& c, const std::string& runner) {
+    const std::string database = "evo_" + c.name + "_" + runner;
     drop_database(database);
     create_database(database);
-    const std::string conninfo = cluster().conninfo(database);
+    return database;
+}
+
+std::string cluster_port() {
+    const std::string conninfo = cluster().conninfo("postgres");
     const std::size_t port_at = conninfo.find("port=") + 5;
-    const std::string port = conninfo.substr(port_at, conninfo.find(' ', port_at) - port_at);
-    const std::string url = "postgres://postgres@localhost:" + port + "/" + database + "?socket=" +
+    return conninfo.substr(port_at, conninfo.find(' ', port_at) - port_at);
+}
+
+void check_dump(const std::string& database, const std::vector<std::string>& excludes, const std::string& fresh,
+                const std::string& what) {
+    const std::string dump = normalised_dump(database, excludes);
+    CHECK_MESSAGE(dump == fresh, what << " (- fresh DDL, + runner):\n" << unified_diff(fresh, "fresh", dump, what));
+}
+
+// Exported for dbmate, applied by the real dbmate up to the last version,
+// then rolled back one runner migration (one part, one step) at a time:
+// once every part of a pgcraft migration is rolled back, the database is the
+// fresh one of the version before (dbmate's schema_migrations table aside).
+void apply_with_dbmate(const runner_case& c) {
+    INFO(c.name << ": dbmate");
+    const fs::path exported = export_for(c, "dbmate");
+    const std::string database = runner_database(c, "dbmate");
+    const std::string url = "postgres://postgres@localhost:" + cluster_port() + "/" + database + "?socket=" +
                             cluster().directory() + "&sslmode=disable";
     auto dbmate = [&](const std::string& command) {
         return run({PGCRAFT_DBMATE, "--url", url, "--migrations-dir", exported.string(), "--no-dump-schema", command});
     };
     const run_result up = dbmate("up");
     REQUIRE_MESSAGE(up.ok(), up.out << up.err);
-    const std::string runner_table = "public.schema_migrations";
-    const std::string at_last = normalised_dump(database, runner_table);
-    CHECK_MESSAGE(at_last == fresh[static_cast<std::size_t>(n)].dump,
-                  unified_diff(fresh[static_cast<std::size_t>(n)].dump, "fresh", at_last, "dbmate up"));
+    const std::vector<std::string> excludes = {"--exclude-table=public.schema_migrations"};
+    const int n = static_cast<int>(c.fresh.size()) - 1;
+    check_dump(database, excludes, c.fresh[static_cast<std::size_t>(n)], "dbmate up");
     for (int k = n; k >= 1; --k) {
-        const run_result back = dbmate("rollback");
-        REQUIRE_MESSAGE(back.ok(), back.out << back.err);
-        const std::string dump = normalised_dump(database, runner_table);
-        CHECK_MESSAGE(dump == fresh[static_cast<std::size_t>(k - 1)].dump,
-                      "dbmate rollback of " << k << ":\n"
-                                            << unified_diff(fresh[static_cast<std::size_t>(k - 1)].dump, "fresh", dump,
-                                                            "dbmate"));
+        // Its parts: {NNNN}{part}_{name}.sql.
+        std::ostringstream number;
+        number << std::setw(4) << std::setfill('0') << k;
+        int parts = 0;
+        for (const fs::directory_entry& e : fs::directory_iterator(exported))
+            parts += e.path().filename().string().starts_with(number.str()) ? 1 : 0;
+        REQUIRE(parts >= 1);
+        for (int part = parts; part >= 1; --part) {
+            const run_result back = dbmate("rollback");
+            REQUIRE_MESSAGE(back.ok(), "dbmate rollback of " << k << " part " << part << ": " << back.out << back.err);
+        }
+        check_dump(database, excludes, c.fresh[static_cast<std::size_t>(k - 1)],
+                   "dbmate rollback of " + std::to_string(k) + "'s " + std::to_string(parts) + " part(s)");
     }
     drop_database(database);
 }
@@ -437,6 +490,63 @@ void check_clean(const std::string& generator, const std::string& database, cons
     INFO(what << ": check --database\nstdout: " << r.out << "\nstderr: " << r.err);
     CHECK(r.ok());
     CHECK(r.out == "the database is as declared\n");
+}
+
+// Exported for sqitch, deployed by the real sqitch with each change verified,
+// verified again as a whole, then reverted change by change to nothing: each
+// step the fresh database of its version (sqitch's registry schema aside).
+// A verify script does fail: the first one, on the empty database at the end.
+void apply_with_sqitch(const runner_case& c) {
+    INFO(c.name << ": sqitch");
+    const fs::path exported = export_for(c, "sqitch");
+    const std::string database = runner_database(c, "sqitch");
+    // Who deploys, and where: never the user's own sqitch configuration.
+    const std::vector<environment_variable> environment = {
+        {"SQITCH_FULLNAME", "pgcraft tests"},
+        {"SQITCH_EMAIL", "tests@pgcraft.invalid"},
+        {"SQITCH_USER_CONFIG", (c.work / "no-user-sqitch.conf").string()},
+        {"SQITCH_SYSTEM_CONFIG", (c.work / "no-system-sqitch.conf").string()},
+        {"PGHOST", cluster().directory()},
+        {"PGPORT", cluster_port()},
+        {"PGUSER", "postgres"},
+    };
+    auto sqitch = [&](std::vector<std::string> command) {
+        command.insert(command.begin(), {PGCRAFT_SQITCH, "--chdir", exported.string()});
+        command.insert(command.end(), {"--target", "db:pg:" + database});
+        return run(command, environment);
+    };
+    const std::vector<std::string> excludes = {"--exclude-schema=sqitch"};
+    std::vector<std::string> stems;
+    for (const fs::directory_entry& e : fs::directory_iterator(exported / "deploy"))
+        stems.push_back(e.path().stem().string());
+    std::sort(stems.begin(), stems.end());
+    const std::size_t n = c.fresh.size() - 1;
+    REQUIRE(stems.size() == n);
+    const run_result deploy = sqitch({"deploy", "--verify"});
+    REQUIRE_MESSAGE(deploy.ok(), deploy.out << deploy.err);
+    check_dump(database, excludes, c.fresh[n], "sqitch deploy");
+    const run_result verify = sqitch({"verify"});
+    CHECK_MESSAGE(verify.ok(), verify.out << verify.err);
+    for (std::size_t k = n - 1; k >= 1; --k) {
+        const run_result back = sqitch({"revert", "-y", "--to", stems[k - 1]});
+        REQUIRE_MESSAGE(back.ok(), "sqitch revert --to " << stems[k - 1] << ": " << back.out << back.err);
+        check_dump(database, excludes, c.fresh[k], "sqitch revert --to " + stems[k - 1]);
+    }
+    const run_result all = sqitch({"revert", "-y"});
+    REQUIRE_MESSAGE(all.ok(), "sqitch revert: " << all.out << all.err);
+    check_dump(database, excludes, c.fresh[0], "sqitch revert of everything");
+    const run_result empty = run({tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f",
+                                  (exported / "verify" / (stems[0] + ".sql")).string(), "-d", cluster().conninfo(database)});
+    CHECK_MESSAGE(!empty.ok(), "the first verify script should fail on an empty database");
+    CHECK_MESSAGE(empty.err.find("pgcraft verify: ") != std::string::npos, empty.err);
+    drop_database(database);
+}
+
+void apply_with_runners(const kind_spec& kind, const fs::path& dir, const std::vector<fresh_version>& fresh, int n) {
+    runner_case c{kind.name, kind.generators[static_cast<std::size_t>(n) - 1], dir, dir / "runners", {}};
+    for (int k = 0; k <= n; ++k) c.fresh.push_back(fresh[static_cast<std::size_t>(k)].dump);
+    apply_with_dbmate(c);
+    apply_with_sqitch(c);
 }
 
 void evolve(const kind_spec& kind) {
@@ -553,7 +663,7 @@ void evolve(const kind_spec& kind) {
         }
     }
     drop_database(b);
-    if (reached == written) apply_with_dbmate(kind, dir, fresh, written);
+    if (reached == written) apply_with_runners(kind, dir, fresh, written);
     std::error_code ignored;
     fs::remove_all(dir, ignored);
 }
@@ -922,6 +1032,16 @@ TEST_CASE("the example's committed migrations give its DDL's database, and back"
     CHECK(connection(cluster().conninfo("example_migrated"))
               .text("SELECT count(*)::text FROM pg_namespace WHERE nspname = 'inventory'") == "0");
     drop_database("example_migrated");
+
+    // The same files through dbmate and sqitch: 0002 builds an index
+    // concurrently, which neither may run in a transaction.
+    drop_database("example_empty");
+    create_database("example_empty");
+    const std::string empty = normalised_dump("example_empty");
+    drop_database("example_empty");
+    const runner_case runners{"example", PGCRAFT_EXAMPLE_GENERATOR, migrations, dir / "runners", {empty, first, fresh}};
+    apply_with_dbmate(runners);
+    apply_with_sqitch(runners);
     std::error_code ignored;
     fs::remove_all(dir, ignored);
 }

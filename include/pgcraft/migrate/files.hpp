@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,17 +42,12 @@ std::optional<migration_files> next_migration(const std::filesystem::path& direc
 void write_migration(const std::filesystem::path& directory, const migration_files& files);
 
 /// Writes `outputs` beside their places, then moves them all into place; if
-/// one cannot be written, none stays. Only the last may replace a file.
+/// one cannot be written, none stays, and the files they replaced are back.
 void write_all_or_none(const std::vector<std::pair<std::filesystem::path, std::string>>& outputs);
 
-/// The migrations of `directory` (which must lint clean) as another runner
-/// reads them, into `out`: "dbmate" (NNNN_name.sql with -- migrate:up and
-/// -- migrate:down), "golang-migrate" (NNNN_name.up.sql and .down.sql, each
-/// its own transaction) or "flyway" (VN__name.sql and UN__name.sql). Files
-/// exported before are kept; one that differs is an error. Returns the files
-/// it wrote.
-std::vector<std::string> export_migrations(const std::filesystem::path& directory, std::string_view format,
-                                           const std::filesystem::path& out);
+/// The migrations of `directory`, by number: each one's stem ("0002_add_price"),
+/// from the names of its snapshots.
+std::map<int, std::string> migration_stems(const std::filesystem::path& directory);
 
 /// What is wrong with a migrations directory, a line each naming the file:
 /// a file changed since pgcraft.sum was written, one missing or not listed,

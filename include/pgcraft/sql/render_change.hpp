@@ -57,6 +57,14 @@ std::string render_alter_role(const catalog::role& r);
 std::string render_timeouts(const std::string& lock_timeout, const std::string& statement_timeout,
                             bool in_transaction = true);
 
+/// A DO block that raises an exception naming the first object of `present`
+/// that is not in the database, or of `absent` that still is: a runner's
+/// verify script (sqitch). Checked by name: schemas, tables, views, indexes,
+/// columns, enum types, functions (by argument types), constraints and
+/// triggers; other kinds are skipped. IF … RAISE rather than ASSERT, which
+/// the server may be set to ignore.
+std::string render_verify(const std::vector<catalog::object_id>& present, const std::vector<catalog::object_id>& absent);
+
 // Online changes: what would hold a lock on a table with rows for as long as
 // a scan takes is done in steps that do not.
 
