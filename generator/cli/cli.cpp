@@ -151,8 +151,17 @@ int run_drift_check(const generator_entry& entry, const std::string& database, c
     return differences.empty() ? 0 : 1;
 }
 
-std::string run_diff(const generator_entry& entry, const std::string& from_path, const std::string& to_path,
-                     bool down, std::set<std::string> allowed) {
+// The live database's catalog, in the declarations' terms (see drift.hpp).
+catalog::catalog live_catalog(const generator_entry& entry, const std::string& database, const std::string& scratch) {
+    const catalog::catalog declared = entry.build();
+    live::connection db(database);
+    const catalog::catalog server_form = live::as_the_server_keeps_it(
+        db, database, declared, scratch.empty() ? std::nullopt : std::optional<std::string>(scratch));
+    return live::in_declared_terms(live::introspect(db, live::scope_of(declared)), server_form, declared);
+}
+
+std::string run_diff(const generator_entry& entry, const std::string& from_path, const std::string& database,
+                     const std::string& scratch, const std::string& to_path, bool down, std::set<std::string> allowed) {
     auto snapshot = [](const std::string& path) {
         try {
             return read_snapshot(read_file(path));
@@ -160,7 +169,7 @@ std::string run_diff(const generator_entry& entry, const std::string& from_path,
             throw std::runtime_error(path + ": " + e.what());
         }
     };
-    const catalog::catalog from = snapshot(from_path);
+    const catalog::catalog from = database.empty() ? snapshot(from_path) : live_catalog(entry, database, scratch);
     // Two snapshots carry no declarations: renames are known only from the schema.
     const catalog::catalog to = to_path.empty() ? entry.build() : snapshot(to_path);
     const migrate::declared_changes changes = to_path.empty() ? changes_of(entry) : migrate::declared_changes{};
@@ -288,7 +297,15 @@ int run(const generator_entry& entry, int argc, char** argv) {
     std::string diff_to;
     bool diff_down = false;
     CLI::App* diff = app.add_subcommand("diff", "Print the migration from a snapshot to this schema (or to another snapshot)");
-    diff->add_option("--from", diff_from, "The snapshot to start from")->required();
+    std::string diff_database;
+    std::string diff_scratch;
+    CLI::Option* diff_from_option = diff->add_option("--from", diff_from, "The snapshot to start from");
+    diff->add_option("--database", diff_database,
+                     "Start from a live database instead (a libpq connection string or URL): the migration that "
+                     "brings it to the declarations")
+        ->excludes(diff_from_option);
+    diff->add_option("--scratch-database", diff_scratch, "With --database: where the declarations are built to "
+                                                         "compare (default: a database created beside, and dropped)");
     diff->add_option("--to", diff_to, "The snapshot to go to (default: this schema, with its declared renames)");
     diff->add_flag("--down", diff_down, "Print the way back instead");
     diff->add_option("--allow", allowed, "Allow a destructive hazard by its code (PG103 …; see the README)");
@@ -381,7 +398,9 @@ int run(const generator_entry& entry, int argc, char** argv) {
             std::cout << std::flush;
             return problems.empty() ? 0 : 1;
         } else if (diff->parsed()) {
-            emit(run_diff(entry, diff_from, diff_to, diff_down, allowed_codes(allowed)), {});
+            if (diff_from.empty() == diff_database.empty())
+                throw std::runtime_error("diff needs --from SNAPSHOT or --database URL");
+            emit(run_diff(entry, diff_from, diff_database, diff_scratch, diff_to, diff_down, allowed_codes(allowed)), {});
         } else if (plugins->parsed()) {
             const auto reports = entry.plugins();
             emit(format == "dot" ? render_plugin_dot(reports) : render_plugin_text(reports), {});

@@ -183,8 +183,8 @@ std::string steps_text(int n) { return n == 1 ? "1 step" : fmt::format("{} steps
 
 void check_state(const std::string& conninfo, const fs::path& directory, const std::string& stem,
                  const apply_options& options) {
-    const catalog::catalog expected =
-        stem.empty() ? catalog::catalog{} : generator::read_snapshot(read_text(directory / (stem + ".json")));
+    const pgcraft::catalog::catalog expected =
+        stem.empty() ? pgcraft::catalog::catalog{} : generator::read_snapshot(read_text(directory / (stem + ".json")));
     if (expected.size() == 0) return;
     const std::vector<difference> drifted = drift(conninfo, expected, options.scratch_database);
     if (drifted.empty()) return;
@@ -234,7 +234,10 @@ int apply_migrations(const std::string& conninfo, const fs::path& directory, con
     std::string last_applied;
     for (const auto& [version, r] : records) last_applied = files.at(version).stem;
     bool state_checked = false;
-    for (const auto& [number, f] : files) {
+    for (const auto& entry : files) {
+        // Named, not bound: a lambda below uses them (clang 14 cannot capture a structured binding).
+        const int number = entry.first;
+        const migration_files& f = entry.second;
         if (options.to && number > *options.to) break;
         const auto r = records.find(number);
         if (r != records.end() && r->second.finished()) continue;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <memory>
 #include <random>
 #include <type_traits>
 
@@ -128,11 +130,11 @@ std::string scratch_name() {
     return fmt::format("pgcraft_scratch_{:016x}", bits());
 }
 
-catalog::catalog build_and_read(connection& scratch, const catalog::catalog& declared) {
+pgcraft::catalog::catalog build_and_read(connection& scratch, const pgcraft::catalog::catalog& declared) {
     scratch.exec("BEGIN");
     try {
         scratch.exec(sql::render_ddl(declared));
-        catalog::catalog read = introspect(scratch, scope_of(declared));
+        pgcraft::catalog::catalog read = introspect(scratch, scope_of(declared));
         scratch.exec("ROLLBACK");
         return read;
     } catch (...) {
@@ -147,11 +149,11 @@ catalog::catalog build_and_read(connection& scratch, const catalog::catalog& dec
 
 std::string describe(const difference& d) {
     switch (d.what) {
-        case difference::kind::missing: return "missing: " + catalog::describe(d.id);
-        case difference::kind::extra: return "extra: " + catalog::describe(d.id);
+        case difference::kind::missing: return "missing: " + pgcraft::catalog::describe(d.id);
+        case difference::kind::extra: return "extra: " + pgcraft::catalog::describe(d.id);
         case difference::kind::different: break;
     }
-    return fmt::format("different: {} ({})", catalog::describe(d.id), fmt::join(d.properties, "; "));
+    return fmt::format("different: {} ({})", pgcraft::catalog::describe(d.id), fmt::join(d.properties, "; "));
 }
 
 std::string drift_json(const std::vector<difference>& differences) {
@@ -160,12 +162,12 @@ std::string drift_json(const std::vector<difference>& differences) {
         const char* what = d.what == difference::kind::missing ? "missing"
                            : d.what == difference::kind::extra ? "extra"
                                                                : "different";
-        list.push_back({{"what", what}, {"object", catalog::describe(d.id)}, {"properties", d.properties}});
+        list.push_back({{"what", what}, {"object", pgcraft::catalog::describe(d.id)}, {"properties", d.properties}});
     }
     return list.dump(2);
 }
 
-std::vector<difference> compare(const catalog::catalog& live, const catalog::catalog& expected) {
+std::vector<difference> compare(const pgcraft::catalog::catalog& live, const pgcraft::catalog::catalog& expected) {
     std::vector<difference> result;
     for (const auto& [id, e] : expected.objects()) {
         const object* l = live.find(id);
@@ -182,7 +184,7 @@ std::vector<difference> compare(const catalog::catalog& live, const catalog::cat
     return result;
 }
 
-catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conninfo, const catalog::catalog& declared,
+pgcraft::catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conninfo, const pgcraft::catalog::catalog& declared,
                                         const std::optional<std::string>& scratch_conninfo) {
     if (scratch_conninfo) {
         connection scratch(*scratch_conninfo);
@@ -190,7 +192,7 @@ catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conni
     }
     const std::string name = scratch_name();
     db.exec("CREATE DATABASE " + sql::quote_identifier(name) + " TEMPLATE template0");
-    catalog::catalog read;
+    pgcraft::catalog::catalog read;
     try {
         connection scratch(conninfo, name);
         read = build_and_read(scratch, declared);
@@ -205,13 +207,84 @@ catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conni
     return read;
 }
 
-std::vector<difference> drift(const std::string& conninfo, const catalog::catalog& declared,
+namespace {
+// The server's identities of the declared functions (argument types as
+// format_type spells them) to the declared ones: by name and arity.
+std::map<object_id, object_id> function_identities(const pgcraft::catalog::catalog& server_form, const pgcraft::catalog::catalog& declared) {
+    std::map<object_id, object_id> result;
+    for (const function* d : declared.all<function>()) {
+        if (server_form.find(d->id())) continue;
+        for (const function* s : server_form.all<function>())
+            if (s->name == d->name && s->arguments.size() == d->arguments.size()) result.emplace(s->id(), d->id());
+    }
+    return result;
+}
+
+struct translator {
+    const std::map<object_id, object_id>& functions;
+
+    object_id operator()(const object_id& id) const {
+        if (const auto it = functions.find(id); it != functions.end()) return it->second;
+        object_id result = id;
+        if (id.target) result.target = std::make_shared<const object_id>((*this)(*id.target));
+        return result;
+    }
+};
+}  // namespace
+
+pgcraft::catalog::catalog in_declared_terms(const pgcraft::catalog::catalog& live, const pgcraft::catalog::catalog& server_form,
+                                   const pgcraft::catalog::catalog& declared) {
+    const std::map<object_id, object_id> functions = function_identities(server_form, declared);
+    const translator translate{functions};
+    pgcraft::catalog::catalog result;
+    for (const object_id& id : live.added()) {
+        const object& l = *live.find(id);
+        const object* s = server_form.find(id);
+        const object* d = declared.find(translate(id));
+        if (s && d) {
+            std::vector<std::string> differs;
+            std::visit(properties_of{differs}, *s, l);
+            if (differs.empty()) {
+                result.add(*d);
+                continue;
+            }
+            // A column changes in place: each property the server keeps as declared is the declared one.
+            if (const auto* lc = std::get_if<column>(&l)) {
+                const column& sc = std::get<column>(*s);
+                column merged = std::get<column>(*d);
+                if (lc->type != sc.type || lc->user_type != sc.user_type) merged.type = lc->type, merged.user_type = lc->user_type;
+                if (lc->nullable != sc.nullable) merged.nullable = lc->nullable;
+                if (lc->identity != sc.identity) merged.identity = lc->identity;
+                if (lc->default_value != sc.default_value) merged.default_value = lc->default_value;
+                if (lc->generated != sc.generated) merged.generated = lc->generated;
+                result.add(std::move(merged));
+                continue;
+            }
+        }
+        object o = l;
+        // What a view or function reads is not in the database: the declared one's, so that what
+        // PostgreSQL makes depend on it (a function returning a view's rows) is re-created with it.
+        if (auto* f = std::get_if<function>(&o); f && d) {
+            const function& declared_function = std::get<function>(*d);
+            for (std::size_t i = 0; i < f->arguments.size(); ++i) f->arguments[i].type = declared_function.arguments[i].type;
+            f->reads = declared_function.reads;
+        }
+        if (auto* v = std::get_if<view>(&o); v && d) v->reads = std::get<view>(*d).reads;
+        if (auto* t = std::get_if<trigger>(&o)) t->function = translate(t->function);
+        if (auto* c = std::get_if<comment>(&o)) c->on = translate(c->on);
+        if (auto* g = std::get_if<grant>(&o)) g->on = translate(g->on);
+        result.add(std::move(o));
+    }
+    return result;
+}
+
+std::vector<difference> drift(const std::string& conninfo, const pgcraft::catalog::catalog& declared,
                               const std::optional<std::string>& scratch_conninfo) {
     connection db(conninfo);
-    catalog::catalog expected;
+    pgcraft::catalog::catalog expected;
     // Roles belong to the cluster: the scratch database sees the live ones,
     // so they are compared with the declarations themselves.
-    const catalog::catalog built = as_the_server_keeps_it(db, conninfo, declared, scratch_conninfo);
+    const pgcraft::catalog::catalog built = as_the_server_keeps_it(db, conninfo, declared, scratch_conninfo);
     for (const auto& [id, o] : built.objects())
         if (!std::holds_alternative<role>(o)) expected.add(o);
     for (const role* r : declared.all<role>()) expected.add(*r);

@@ -66,7 +66,7 @@ class reader {
 public:
     reader(connection& db, const scope& what) : db_(db), schemas_(array_literal(what.schemas)), what_(what) {}
 
-    catalog::catalog run() {
+    pgcraft::catalog::catalog run() {
         read_schemas();
         read_extensions();
         read_roles();
@@ -85,7 +85,7 @@ private:
     connection& db_;
     std::string schemas_;
     const scope& what_;
-    catalog::catalog result_;
+    pgcraft::catalog::catalog result_;
     std::map<std::string, object_id> relations_;  ///< by oid: the tables and views read
     std::map<std::string, object_id> functions_;  ///< by oid
 
@@ -459,11 +459,11 @@ private:
 };
 }  // namespace
 
-scope scope_of(const catalog::catalog& declared) {
+scope scope_of(const pgcraft::catalog::catalog& declared) {
     std::set<std::string> schemas, roles, extensions;
     for (const auto& [id, o] : declared.objects()) {
         if (!id.schema.empty()) schemas.insert(id.schema);
-        if (const auto* s = std::get_if<catalog::schema>(&o)) schemas.insert(s->name);
+        if (const auto* s = std::get_if<pgcraft::catalog::schema>(&o)) schemas.insert(s->name);
         if (const auto* r = std::get_if<role>(&o)) roles.insert(r->name);
         if (const auto* g = std::get_if<grant>(&o)) roles.insert(g->role);
         if (const auto* e = std::get_if<extension>(&o)) extensions.insert(e->name);
@@ -471,6 +471,6 @@ scope scope_of(const catalog::catalog& declared) {
     return {{schemas.begin(), schemas.end()}, {roles.begin(), roles.end()}, {extensions.begin(), extensions.end()}};
 }
 
-catalog::catalog introspect(connection& db, const scope& what) { return reader(db, what).run(); }
+pgcraft::catalog::catalog introspect(connection& db, const scope& what) { return reader(db, what).run(); }
 
 }  // namespace pgcraft::live

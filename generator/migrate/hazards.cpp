@@ -54,8 +54,8 @@ constexpr std::array<hazard_kind, 15> catalogue{{
     {"PG601", "outside-transaction", false,
      "builds or drops an index concurrently, in a step of its own outside a transaction (so that writes go on): "
      "if it fails, the steps before it stay applied",
-     "if a step fails, run the file again from that step (each step is marked): it first drops what a failed build "
-     "left behind"},
+     "run migrate apply again: it goes on from the step that failed (an index build from the drop before it, which "
+     "removes what a failed build left)"},
 }};
 }  // namespace
 

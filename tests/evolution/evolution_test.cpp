@@ -726,7 +726,23 @@ TEST_CASE("drift: each change made by hand is reported, naming the object and wh
             check_clean(generator, database, "undone: " + change.undo);
         }
     }
+    // Every change at once; diff --database writes the migration back to the declarations, gated as migrate new.
+    drop_database(database);
+    create_database(database);
+    REQUIRE(!apply_file(database, dir / "fresh.sql"));
+    for (const manual_change& change : changes) connection(cluster().conninfo(database)).exec(change.sql);
+    const run_result gated = run({generator, "diff", "--database", cluster().conninfo(database)});
+    CHECK(!gated.ok());
+    CHECK(gated.err.find("PG103 drop-column: drops column evo_a.suppliers.note") != std::string::npos);
+    const run_result back = run({generator, "diff", "--database", cluster().conninfo(database), "--allow", "PG103"});
+    REQUIRE_MESSAGE(back.ok(), back.err);
+    write_file(dir / "back.up.sql", back.out);
+    const auto failed = apply_file(database, dir / "back.up.sql");
+    CHECK_MESSAGE(!failed, failed.value_or("") << "\n" << back.out);
+    check_clean(generator, database, "after diff --database, applied");
+
     // JSON for tools, and exit 2 when it cannot check (the password never shown).
+    connection(cluster().conninfo(database)).exec("ALTER TABLE evo_a.suppliers ADD COLUMN note text");
     const run_result json = run({generator, "check", "--database", cluster().conninfo(database), "--format", "json"});
     CHECK(WEXITSTATUS(json.status) == 1);
     CHECK(json.out.find("\"what\": \"extra\"") != std::string::npos);

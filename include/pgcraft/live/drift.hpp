@@ -46,6 +46,15 @@ std::vector<difference> compare(const catalog::catalog& live, const catalog::cat
 catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conninfo, const catalog::catalog& declared,
                                         const std::optional<std::string>& scratch_conninfo = std::nullopt);
 
+/// The live catalog in the declarations' own terms, for a migration to them
+/// (diff --database): an object the server keeps as it keeps the declared
+/// one (`server_form`, from as_the_server_keeps_it) is the declared one; one
+/// that differs keeps its live value (a column property by property, the
+/// rest as the declarations say); what the declarations lack stays as read.
+/// Function identities take the declared spelling of their argument types.
+catalog::catalog in_declared_terms(const catalog::catalog& live, const catalog::catalog& server_form,
+                                   const catalog::catalog& declared);
+
 /// The drift of the database at `conninfo` from `declared`.
 std::vector<difference> drift(const std::string& conninfo, const catalog::catalog& declared,
                               const std::optional<std::string>& scratch_conninfo = std::nullopt);
