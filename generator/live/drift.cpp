@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <memory>
 #include <random>
@@ -12,12 +16,18 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <pgcraft/generator/snapshot.hpp>
+#include <pgcraft/migrate/files.hpp>
 #include <pgcraft/sql/quote.hpp>
 #include <pgcraft/sql/render.hpp>
 
 namespace pgcraft::live {
 
 using namespace pgcraft::catalog;
+namespace fs = std::filesystem;
+
+pgcraft::catalog::catalog build_scratch(connection& db, const std::string& conninfo, const pgcraft::catalog::catalog& declared,
+                                        const std::optional<std::string>& scratch_conninfo);
 
 namespace {
 std::string shown(const std::string& text) { return text.empty() ? "none" : "'" + text + "'"; }
@@ -133,6 +143,8 @@ std::string scratch_name() {
 pgcraft::catalog::catalog build_and_read(connection& scratch, const pgcraft::catalog::catalog& declared) {
     scratch.exec("BEGIN");
     try {
+        // Bodies are stored as written whether checked or not; checking them is most of the build's time.
+        scratch.exec("SET LOCAL check_function_bodies = off");
         scratch.exec(sql::render_ddl(declared));
         pgcraft::catalog::catalog read = introspect(scratch, scope_of(declared));
         scratch.exec("ROLLBACK");
@@ -184,7 +196,55 @@ std::vector<difference> compare(const pgcraft::catalog::catalog& live, const pgc
     return result;
 }
 
+namespace {
+// Where the server's form of a schema is kept between runs: building it is
+// most of a check's time, and it depends only on the DDL and the server.
+std::optional<fs::path> cache_file(connection& db, const std::string& ddl) {
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    if ((!xdg || !*xdg) && (!home || !*home)) return std::nullopt;
+    const fs::path dir = xdg && *xdg ? fs::path(xdg) / "pgcraft" : fs::path(home) / ".cache" / "pgcraft";
+    const std::string server = db.query("SELECT pg_catalog.version()")[0][0].value_or("");
+    // The reading's own version: what introspection reads, or how, changes it.
+    constexpr std::string_view reading = "pgcraft introspection 1";
+    return dir / ("server-form-" + migrate::sha256_hex(std::string(reading) + "\n" + server + "\n" + ddl) + ".json");
+}
+
+std::optional<pgcraft::catalog::catalog> cached(const std::optional<fs::path>& file) {
+    if (!file) return std::nullopt;
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+        return generator::read_snapshot(text.str());
+    } catch (const std::exception&) {
+        return std::nullopt;  // a damaged cache is built again
+    }
+}
+
+void keep(const std::optional<fs::path>& file, const pgcraft::catalog::catalog& form) {
+    if (!file) return;
+    std::error_code error;
+    fs::create_directories(file->parent_path(), error);
+    try {
+        migrate::write_all_or_none({{*file, generator::write_snapshot(form)}});
+    } catch (const std::exception&) {
+        // Not kept: the next check builds it again.
+    }
+}
+}  // namespace
+
 pgcraft::catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conninfo, const pgcraft::catalog::catalog& declared,
+                                        const std::optional<std::string>& scratch_conninfo) {
+    const std::optional<fs::path> file = cache_file(db, sql::render_ddl(declared));
+    if (std::optional<pgcraft::catalog::catalog> form = cached(file)) return std::move(*form);
+    pgcraft::catalog::catalog form = build_scratch(db, conninfo, declared, scratch_conninfo);
+    keep(file, form);
+    return form;
+}
+
+pgcraft::catalog::catalog build_scratch(connection& db, const std::string& conninfo, const pgcraft::catalog::catalog& declared,
                                         const std::optional<std::string>& scratch_conninfo) {
     if (scratch_conninfo) {
         connection scratch(*scratch_conninfo);

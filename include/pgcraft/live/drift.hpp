@@ -42,7 +42,9 @@ std::vector<difference> compare(const catalog::catalog& live, const catalog::cat
 /// transaction that is rolled back (roles it would create included), then
 /// read back. The scratch database is `scratch_conninfo`'s when given, which
 /// must not hold the schema's objects; otherwise one created beside `db`'s
-/// database and dropped after (the role needs CREATEDB).
+/// database and dropped after (the role needs CREATEDB). What it reads is
+/// kept in $XDG_CACHE_HOME/pgcraft (else ~/.cache/pgcraft), by the SHA-256 of
+/// the DDL and the server's version: building it is most of a check's time.
 catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conninfo, const catalog::catalog& declared,
                                         const std::optional<std::string>& scratch_conninfo = std::nullopt);
 
