@@ -78,8 +78,10 @@ struct backfill {
 
 /// A drop that is meant. Given to a dimension: its column Name, which the
 /// previous version had and this one does not, is dropped on purpose, so that
-/// the migration drops it and its values without --allow PG103. It may be
-/// given several times, once for each name.
+/// the migration drops it and its values without --allow PG103. Given to
+/// pg::schema: the dimension whose struct was called Name, no longer in the
+/// schema, is dropped on purpose (PG105). Either may be given several times,
+/// once for each name.
 template <fixed_string Name>
 struct allow_drop {
     static constexpr detail::option_category category = detail::option_category::allow_drop;

@@ -24,7 +24,7 @@ enum class option_category {
     renamed_from,   ///< pg::renamed_from, a dimension or column option
     convert_using,  ///< pg::convert_using, a column option
     backfill,       ///< pg::backfill, a column option
-    allow_drop,     ///< pg::allow_drop, a dimension option
+    allow_drop,     ///< pg::allow_drop, a dimension option or a schema item
 };
 
 /// How the option is written, for messages: "pg::in_schema".

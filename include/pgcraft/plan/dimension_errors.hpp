@@ -210,4 +210,26 @@ struct allow_drop_names_a_renamed_column {
                   "(arguments: the dimension, the renamed column, the previous name)");
 };
 
+template <class Name>
+struct allow_drop_of_a_dimension_names_none {
+    static_assert(always_false<Name>,
+                  "pgcraft: pg::allow_drop<...> given to pg::schema<...> names a dimension of the previous version by "
+                  "its struct's name, and this name is empty (argument: the name)");
+};
+
+template <class Name>
+struct allow_drop_of_a_dimension_given_twice {
+    static_assert(always_false<Name>,
+                  "pgcraft: pg::schema<...> was given pg::allow_drop<...> twice for the same dimension; one is "
+                  "enough (argument: the dimension's name)");
+};
+
+template <class Dimension>
+struct allow_drop_names_a_dimension_of_the_schema {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::allow_drop<...> given to pg::schema<...> names a dimension that is still in the "
+                  "schema, so there is nothing to drop; it is for a dimension the previous version had, by its "
+                  "struct's name (argument: the dimension)");
+};
+
 }  // namespace pgcraft::error
