@@ -6,6 +6,8 @@
 // the current one.
 #include <pgcraft/generator/build_changes.hpp>
 #include <pgcraft/generator/describe.hpp>
+#include <pgcraft/migrate/diff.hpp>
+#include <pgcraft/migrate/files.hpp>
 #include <pgcraft/model.hpp>
 #include <pgcraft/plan/constraint_plan.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
@@ -492,6 +494,20 @@ struct preferences {
 using schema = pg::schema<catalogue, pg::allow_drop<"depots">, preferences>;
 }  // namespace drop_v2
 
+// The same version without the allowances.
+namespace drop_v2_undeclared {
+struct catalogue {
+    using dimension = pg::simple<pg::in_schema<"shop">>;
+    std::string title;
+    std::optional<std::string> remarks;
+};
+struct preferences {
+    using dimension = pg::eav<pg::in_schema<"shop">>;
+    std::string language;
+};
+using schema = pg::schema<catalogue, preferences>;
+}  // namespace drop_v2_undeclared
+
 TEST_CASE("allow_drop reaches the plan, the dimension info and the schema's traits; without it, plans are as before") {
     constexpr auto& plan = pg::plan::table_plan_of<drop_v2::catalogue>;
     CHECK(plan.dropped_columns == std::array<std::string_view, 2>{"notes", "fax"});
@@ -552,4 +568,47 @@ TEST_CASE("build_declared_changes gives each dimension's allowed drops, then the
                                                                   {"depots", ""}});
     CHECK(changes.renames.empty());
     CHECK(pg::generator::build_declared_changes<drop_v1::schema>().drops.empty());
+}
+
+TEST_CASE("the drops a version declares need no --allow, and its file says they were allowed; the twin is refused") {
+    const cat::catalog v1 = pg::generator::build_catalog<drop_v1::schema>();
+    const cat::catalog v2 = pg::generator::build_catalog<drop_v2::schema>();
+    const pg::migrate::declared_changes changes = pg::generator::build_declared_changes<drop_v2::schema>();
+    const pg::migrate::migration m = pg::migrate::diff(v1, v2, changes);
+    auto drops = [&](std::string_view what) {
+        return std::any_of(m.statements.begin(), m.statements.end(),
+                           [&](const std::string& s) { return s.find(what) != std::string::npos; });
+    };
+    CHECK(drops("ALTER TABLE shop.catalogue DROP COLUMN notes;"));
+    CHECK(drops("ALTER TABLE shop.catalogue DROP COLUMN fax;"));
+    CHECK(drops("DROP TABLE shop.depots;"));
+    // The EAV integer attribute was the last its value column held: the column goes, allowed by it.
+    CHECK(drops("ALTER TABLE shop.preferences_attributes DROP COLUMN integer_value;"));
+    // notes and fax look like renames to remarks (PG106), but are declared drops.
+    CHECK(m.allowed_by_declaration == std::set<std::string>{"PG103", "PG105", "PG106"});
+    CHECK(m.warnings == std::vector<std::string>{});
+    const std::string up = pg::migrate::migration_file_text(m, {}, "0002_drops", "up", "a", "b");
+    CHECK(up.find("\n-- allowed: PG103 PG105 PG106\n") != std::string::npos);
+    CHECK(up.find("-- hazard PG103 drop-column: drops column shop.catalogue.notes and its values") !=
+          std::string::npos);
+
+    // The twin, which declares nothing, is refused: every drop named.
+    const cat::catalog undeclared = pg::generator::build_catalog<drop_v2_undeclared::schema>();
+    try {
+        pg::migrate::diff(v1, undeclared, pg::generator::build_declared_changes<drop_v2_undeclared::schema>());
+        FAIL("the drops should be refused");
+    } catch (const pg::migrate::refusal& r) {
+        std::string reasons;
+        for (const std::string& reason : r.reasons()) reasons += reason + "\n";
+        CHECK(reasons.find("PG103 drop-column: drops column shop.catalogue.notes") != std::string::npos);
+        CHECK(reasons.find("PG103 drop-column: drops column shop.preferences_attributes.integer_value") !=
+              std::string::npos);
+        CHECK(reasons.find("PG105 drop-dimension: drops dimension depots") != std::string::npos);
+        CHECK(reasons.find("PG106") != std::string::npos);
+    }
+
+    // Once dropped, the allowances that stay in the declaration allow nothing, and say so.
+    const pg::migrate::migration again = pg::migrate::diff(v2, v2, changes);
+    CHECK(again.statements.empty());
+    CHECK(again.warnings.size() == 5);
 }
