@@ -398,22 +398,25 @@ private:
             const object* o = previous_.find(d);
             if (const auto* c = std::get_if<column>(o)) {
                 if (!to_.find(id::table(c->table))) continue;
+                const table* owner = previous_.find_as<table>(id::table(c->table));
                 for (const object_id& a : created_) {
                     const auto* n = to_.find_as<column>(a);
                     if (n && n->table == c->table && sql::detail::column_type(*n) == sql::detail::column_type(*c))
-                        flag("PG106", fmt::format("{} is dropped and {} of the same type added: if it is a rename, "
-                                                  "declare pg::renamed_from<\"{}\"> on the new column, so its data "
-                                                  "is kept",
-                                                  describe(d), describe(a), c->name));
+                        flag("PG106",
+                             fmt::format("{} is dropped and {} of the same type added: if it is a rename, declare "
+                                         "pg::renamed_from<\"{}\"> on the new column, so its data is kept",
+                                         describe(d), describe(a), c->name),
+                             owner ? declared_drop(owner->declared_by, c->name) : nullptr);
                 }
             } else if (const auto* t = std::get_if<table>(o)) {
                 for (const object_id& a : created_) {
                     const auto* n = to_.find_as<table>(a);
                     if (n && n->name.schema == t->name.schema && same_columns(*t, *n))
-                        flag("PG106", fmt::format("{} is dropped and {} added with the same columns: if it is a "
-                                                  "rename, declare pg::renamed_from<\"{}\"> on its dimension, so "
-                                                  "its rows are kept",
-                                                  describe(d), describe(a), t->name.name));
+                        flag("PG106",
+                             fmt::format("{} is dropped and {} added with the same columns: if it is a rename, "
+                                         "declare pg::renamed_from<\"{}\"> on its dimension, so its rows are kept",
+                                         describe(d), describe(a), t->name.name),
+                             declared_drop(t->declared_by, ""));
                 }
             }
         }
@@ -494,7 +497,7 @@ private:
         } else if (const auto* c = std::get_if<column>(&o); c && c->generated.empty() && to_.find(id::table(c->table))) {
             const table* t = previous_.find_as<table>(id::table(c->table));
             flag("PG103", fmt::format("drops {} and its values", describe(id)),
-                 t ? declared_drop(t->declared_by, c->name) : nullptr);
+                 t ? declared_column_drop(*t, *c) : nullptr);
         } else if (std::holds_alternative<schema>(o)) {
             flag("PG101", fmt::format("drops {}", describe(id)));
         } else if (const auto* g = std::get_if<grant>(&o); g && !goes(g->on)) {
@@ -570,8 +573,40 @@ private:
         return nullptr;
     }
 
+    // What allows dropping column `c` of table `t` (both of the previous
+    // catalog): its pg::allow_drop, or, for a column that holds a kind's
+    // values (EAV's value columns), the allowances of every attribute it held.
+    const allowed_drop* declared_column_drop(const table& t, const column& c) {
+        if (const allowed_drop* d = declared_drop(t.declared_by, c.name)) return d;
+        std::vector<const allowed_drop*> held;
+        for (const value_home& h : kinds::eav_value_homes(previous_)) {
+            if (h.table != c.table || h.column != c.name) continue;
+            const allowed_drop* d = declared_drop(t.declared_by, h.key);
+            if (!d) return nullptr;
+            held.push_back(d);
+        }
+        used_drops_.insert(held.begin(), held.end());
+        return held.empty() ? nullptr : held.front();
+    }
+
+    // On EAV an attribute is rows, not a column: dropping one drops no column
+    // unless it was the last its value column held, and its rows stay. An
+    // allowance of an attribute the previous version had is used all the same.
+    void note_dropped_attributes() {
+        const std::vector<value_home> after = kinds::eav_value_homes(to_);
+        for (const value_home& h : kinds::eav_value_homes(previous_)) {
+            const bool stays = std::any_of(after.begin(), after.end(), [&](const value_home& a) {
+                return a.table == h.table && a.selector == h.selector && a.key == h.key;
+            });
+            const table* t = previous_.find_as<table>(id::table(h.table));
+            if (const allowed_drop* d = t && !stays ? declared_drop(t->declared_by, h.key) : nullptr)
+                used_drops_.insert(d);
+        }
+    }
+
     // A destructive hazard not allowed is refused, every one named.
     void gate() {
+        note_dropped_attributes();
         for (const allowed_drop& d : changes_.drops)
             if (!options_.down && !used_drops_.contains(&d))
                 result_.warnings.push_back(

@@ -16,15 +16,18 @@ constexpr std::array<hazard_kind, 15> catalogue{{
     {"PG102", "drop-table", true, "drops a table and every row it holds",
      "declare pg::renamed_from if the table was renamed; otherwise allow it (--allow PG102)"},
     {"PG103", "drop-column", true, "drops a column and every value it holds",
-     "declare pg::renamed_from if the column was renamed; otherwise allow it (--allow PG103)"},
+     "declare pg::renamed_from if the column was renamed; otherwise declare pg::allow_drop<\"column\"> on its "
+     "dimension, or allow it (--allow PG103)"},
     {"PG104", "drop-enum-label", true,
      "replaces an enum type by one without some of its labels: rows holding them make the migration fail",
      "rewrite those rows first, then allow it (--allow PG104)"},
     {"PG105", "drop-dimension", true, "drops a dimension: its tables, views, functions and their rows",
-     "declare pg::renamed_from if it was renamed; otherwise allow it (--allow PG105)"},
+     "declare pg::renamed_from if it was renamed; otherwise declare pg::allow_drop<\"dimension\"> in its "
+     "pg::schema, or allow it (--allow PG105)"},
     {"PG106", "drop-looks-like-rename", true,
      "drops a column or table and adds one like it: if it was a rename, the data would be lost",
-     "declare pg::renamed_from; if it is a drop, allow it (--allow PG106)"},
+     "declare pg::renamed_from; if it is a drop, declare pg::allow_drop of what is dropped, or allow it "
+     "(--allow PG106)"},
     {"PG201", "narrowing-type", true,
      "changes a column to a type that holds less (shorter, smaller, less precise): values may be cut or refused",
      "check the values fit, declare pg::convert_using if they need converting, then allow it (--allow PG201)"},

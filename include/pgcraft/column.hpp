@@ -2,6 +2,8 @@
 //   pg::column<"price", pg::sql_default<"0">, pg::comment<"Unit price in EUR">>
 //   pg::column<"total", pg::generated<"<price> * <quantity>">>
 //   pg::column<"price", pg::renamed_from<"cost">, pg::convert_using<"<cost>::numeric(10,2)">>
+// and, of the migration options, one that is the dimension's own:
+//   pg::allow_drop<"notes">   (the column notes is gone on purpose)
 // The struct member stays a plain member; the option names it, and a name
 // that is not a column of the dimension fails the build.
 #pragma once
@@ -72,6 +74,18 @@ template <fixed_string Expression>
 struct backfill {
     static constexpr detail::option_category category = detail::option_category::backfill;
     static constexpr std::string_view value = Expression.view();
+};
+
+/// A drop that is meant. Given to a dimension: its column Name, which the
+/// previous version had and this one does not, is dropped on purpose, so that
+/// the migration drops it and its values without --allow PG103. Given to
+/// pg::schema: the dimension whose struct was called Name, no longer in the
+/// schema, is dropped on purpose (PG105). Either may be given several times,
+/// once for each name.
+template <fixed_string Name>
+struct allow_drop {
+    static constexpr detail::option_category category = detail::option_category::allow_drop;
+    static constexpr std::string_view value = Name.view();
 };
 
 /// Options for the column of the dimension struct's member called Name.

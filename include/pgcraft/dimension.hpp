@@ -36,7 +36,7 @@ struct table_name {
 enum class dimension_kind { simple, append_only, eav };
 
 /// A plain table: a primary key, then one column per member.
-/// Options: in_schema, table_name, comment, renamed_from, column, constraints and indexes
+/// Options: in_schema, table_name, comment, renamed_from, allow_drop, column, constraints and indexes
 /// (pgcraft/constraints.hpp), plugins given directly
 /// (added to the dimension's plugins), pg::plugins<...> (replacing the
 /// kind's default plugins). Without a primary-key plugin the key is

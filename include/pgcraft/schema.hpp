@@ -4,6 +4,7 @@
 //                             pg::plugins<pg::created_at<>>,       // for every dimension
 //                             pg::extensions<my_extension>,
 //                             pg::postgres_extension<"citext">,    // CREATE EXTENSION
+//                             pg::allow_drop<"warehouses">,        // a dimension gone on purpose
 //                             vendors, products>;
 #pragma once
 
@@ -53,7 +54,9 @@ struct postgres_extension {
     static constexpr std::string_view schema = Schema.view();
 };
 
-/// Dimension structs and schema settings, in any order.
+/// Dimension structs and schema settings, in any order. pg::allow_drop
+/// (pgcraft/column.hpp) names a dimension of the previous version, by its
+/// struct's name, that is dropped on purpose.
 template <class... Items>
 struct schema {};
 

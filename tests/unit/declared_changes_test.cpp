@@ -1,10 +1,13 @@
-// Declared changes for migrations: pg::renamed_from, pg::convert_using and
-// pg::backfill, as checks and as the changes build_declared_changes gives.
+// Declared changes for migrations: pg::renamed_from, pg::convert_using,
+// pg::backfill and pg::allow_drop, as checks and as the changes
+// build_declared_changes gives.
 // Each renamed dimension is compared with a struct that declares its previous
 // version: the renames must carry every object of the previous catalog onto
 // the current one.
 #include <pgcraft/generator/build_changes.hpp>
 #include <pgcraft/generator/describe.hpp>
+#include <pgcraft/migrate/diff.hpp>
+#include <pgcraft/migrate/files.hpp>
 #include <pgcraft/model.hpp>
 #include <pgcraft/plan/constraint_plan.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
@@ -16,6 +19,8 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -172,6 +177,36 @@ struct backfills_from_nothing {
 struct eav_converts {
     using dimension = pg::eav<pg::column<"rate", pg::convert_using<"<rate>::numeric">>>;
     pg::numeric<8, 4> rate;
+};
+
+// pg::allow_drop of what the dimension still has, or cannot drop.
+struct drops_a_member {
+    using dimension = pg::simple<pg::allow_drop<"notes">>;
+    std::string notes;
+};
+struct drops_a_kind_column {
+    using dimension = pg::append_only<pg::allow_drop<"valid_from">>;
+    std::string label;
+};
+struct drops_the_key {
+    using dimension = pg::simple<pg::allow_drop<"id">>;
+    std::string label;
+};
+struct drops_an_attribute {
+    using dimension = pg::eav<pg::allow_drop<"label">>;
+    std::string label;
+};
+struct drops_twice {
+    using dimension = pg::simple<pg::allow_drop<"fax">, pg::comment<"Couriers">, pg::allow_drop<"fax">>;
+    std::string label;
+};
+struct drops_nameless {
+    using dimension = pg::simple<pg::allow_drop<"">>;
+    std::string label;
+};
+struct drops_a_renamed_column {
+    using dimension = pg::simple<pg::column<"label", pg::renamed_from<"name">>, pg::allow_drop<"name">>;
+    std::string label;
 };
 
 // Names its table after another dimension's previous one: what the compiler sees.
@@ -420,4 +455,160 @@ TEST_CASE("a previous name still taken by an extension's table is refused when t
     using schema = pg::schema<pg::extensions<suppliers_extension>, vendors>;
     CHECK_THROWS_WITH_AS(pg::generator::build_declared_changes<schema>(),
                          doctest::Contains("table shop.suppliers"), std::invalid_argument);
+}
+
+// --- Drops that are meant (pg::allow_drop): a version and the one after ---
+
+namespace drop_v1 {
+struct catalogue {
+    using dimension = pg::simple<pg::in_schema<"shop">>;
+    std::string title;
+    std::optional<std::string> notes;
+    std::optional<std::string> fax;
+};
+struct depots {
+    using dimension = pg::simple<pg::in_schema<"shop">>;
+    std::string city;
+};
+// Its integer attribute is the only one of its value column; the text one is not.
+struct preferences {
+    using dimension = pg::eav<pg::in_schema<"shop">>;
+    std::string language;
+    std::optional<std::string> theme;
+    std::optional<std::int32_t> page_size;
+};
+using schema = pg::schema<catalogue, depots, preferences>;
+}  // namespace drop_v1
+
+namespace drop_v2 {
+// notes and fax dropped on purpose, and remarks new: no rename of either.
+struct catalogue {
+    using dimension = pg::simple<pg::in_schema<"shop">, pg::allow_drop<"notes">, pg::allow_drop<"fax">>;
+    std::string title;
+    std::optional<std::string> remarks;
+};
+struct preferences {
+    using dimension = pg::eav<pg::in_schema<"shop">, pg::allow_drop<"theme">, pg::allow_drop<"page_size">>;
+    std::string language;
+};
+using schema = pg::schema<catalogue, pg::allow_drop<"depots">, preferences>;
+}  // namespace drop_v2
+
+// The same version without the allowances.
+namespace drop_v2_undeclared {
+struct catalogue {
+    using dimension = pg::simple<pg::in_schema<"shop">>;
+    std::string title;
+    std::optional<std::string> remarks;
+};
+struct preferences {
+    using dimension = pg::eav<pg::in_schema<"shop">>;
+    std::string language;
+};
+using schema = pg::schema<catalogue, preferences>;
+}  // namespace drop_v2_undeclared
+
+TEST_CASE("allow_drop reaches the plan, the dimension info and the schema's traits; without it, plans are as before") {
+    constexpr auto& plan = pg::plan::table_plan_of<drop_v2::catalogue>;
+    CHECK(plan.dropped_columns == std::array<std::string_view, 2>{"notes", "fax"});
+    static_assert(std::is_same_v<decltype(pg::plan::table_plan_of<vendors>), const pg::plan::table_plan<3>>);
+    using preferences = drop_v2::preferences;
+    const auto info = pg::generator::detail::dimension_info_of<settings_of<preferences>, preferences>();
+    CHECK(info.dropped_columns == std::vector<std::string>{"theme", "page_size"});
+    using traits = pg::plan::schema_traits<drop_v2::schema>;
+    CHECK(traits::dropped_dimensions == std::array<std::string_view, 1>{"depots"});
+    CHECK(traits::dimensions::size == 2);
+    CHECK(pg::plan::schema_traits<drop_v1::schema>::dropped_dimensions.empty());
+    CHECK(pg::plan::schema_is_valid<drop_v2::schema>);
+}
+
+TEST_CASE("mistakes in allow_drop, as values") {
+    using pg::plan::check_dimension;
+    CHECK(check_dimension<drop_v2::catalogue>().ok());
+    constexpr auto member = check_dimension<drops_a_member>();
+    CHECK(member.problem == dimension_problem::allow_drop_current_column);
+    CHECK(member.name == "notes");
+    CHECK(check_dimension<drops_a_kind_column>().problem == dimension_problem::allow_drop_current_column);
+    CHECK(check_dimension<drops_an_attribute>().problem == dimension_problem::allow_drop_current_column);
+    constexpr auto twice = check_dimension<drops_twice>();
+    CHECK(twice.problem == dimension_problem::allow_drop_given_twice);
+    CHECK(twice.option == 2);
+    CHECK(check_dimension<drops_nameless>().problem == dimension_problem::bad_allow_drop);
+    constexpr auto renamed = check_dimension<drops_a_renamed_column>();
+    CHECK(renamed.problem == dimension_problem::allow_drop_renamed_column);
+    CHECK(renamed.field == 0);
+    CHECK(renamed.name == "name");
+
+    // The key is a plugin's column: known with the schema.
+    CHECK(check_dimension<drops_the_key>().ok());
+    constexpr auto key = pg::plan::check_constraints<pg::schema<drops_the_key>, drops_the_key>();
+    CHECK(key.problem == constraint_problem::allow_drop_current_column);
+    CHECK(key.label == "id");
+    CHECK(pg::plan::check_constraints<drop_v2::schema, drop_v2::catalogue>().ok());
+
+    using pg::plan::check_dimension_drops;
+    using problem = pg::plan::dimension_drop_check::problem;
+    using dimensions = pg::detail::type_list<vendors, stock>;
+    CHECK(check_dimension_drops<dimensions>(std::array<std::string_view, 2>{"depots", "suppliers"}).ok());
+    constexpr auto present = check_dimension_drops<dimensions>(std::array<std::string_view, 2>{"depots", "stock"});
+    CHECK(present.found == problem::still_in_schema);
+    CHECK(present.drop == 1);
+    CHECK(present.dimension == 1);
+    CHECK(check_dimension_drops<dimensions>(std::array<std::string_view, 2>{"depots", "depots"}).found ==
+          problem::given_twice);
+    CHECK(check_dimension_drops<dimensions>(std::array<std::string_view, 1>{""}).found == problem::empty);
+}
+
+TEST_CASE("build_declared_changes gives each dimension's allowed drops, then the schema's") {
+    const pg::migrate::declared_changes changes = pg::generator::build_declared_changes<drop_v2::schema>();
+    CHECK(changes.drops == std::vector<pg::migrate::allowed_drop>{{"catalogue", "notes"},
+                                                                  {"catalogue", "fax"},
+                                                                  {"preferences", "theme"},
+                                                                  {"preferences", "page_size"},
+                                                                  {"depots", ""}});
+    CHECK(changes.renames.empty());
+    CHECK(pg::generator::build_declared_changes<drop_v1::schema>().drops.empty());
+}
+
+TEST_CASE("the drops a version declares need no --allow, and its file says they were allowed; the twin is refused") {
+    const cat::catalog v1 = pg::generator::build_catalog<drop_v1::schema>();
+    const cat::catalog v2 = pg::generator::build_catalog<drop_v2::schema>();
+    const pg::migrate::declared_changes changes = pg::generator::build_declared_changes<drop_v2::schema>();
+    const pg::migrate::migration m = pg::migrate::diff(v1, v2, changes);
+    auto drops = [&](std::string_view what) {
+        return std::any_of(m.statements.begin(), m.statements.end(),
+                           [&](const std::string& s) { return s.find(what) != std::string::npos; });
+    };
+    CHECK(drops("ALTER TABLE shop.catalogue DROP COLUMN notes;"));
+    CHECK(drops("ALTER TABLE shop.catalogue DROP COLUMN fax;"));
+    CHECK(drops("DROP TABLE shop.depots;"));
+    // The EAV integer attribute was the last its value column held: the column goes, allowed by it.
+    CHECK(drops("ALTER TABLE shop.preferences_attributes DROP COLUMN integer_value;"));
+    // notes and fax look like renames to remarks (PG106), but are declared drops.
+    CHECK(m.allowed_by_declaration == std::set<std::string>{"PG103", "PG105", "PG106"});
+    CHECK(m.warnings == std::vector<std::string>{});
+    const std::string up = pg::migrate::migration_file_text(m, {}, "0002_drops", "up", "a", "b");
+    CHECK(up.find("\n-- allowed: PG103 PG105 PG106\n") != std::string::npos);
+    CHECK(up.find("-- hazard PG103 drop-column: drops column shop.catalogue.notes and its values") !=
+          std::string::npos);
+
+    // The twin, which declares nothing, is refused: every drop named.
+    const cat::catalog undeclared = pg::generator::build_catalog<drop_v2_undeclared::schema>();
+    try {
+        pg::migrate::diff(v1, undeclared, pg::generator::build_declared_changes<drop_v2_undeclared::schema>());
+        FAIL("the drops should be refused");
+    } catch (const pg::migrate::refusal& r) {
+        std::string reasons;
+        for (const std::string& reason : r.reasons()) reasons += reason + "\n";
+        CHECK(reasons.find("PG103 drop-column: drops column shop.catalogue.notes") != std::string::npos);
+        CHECK(reasons.find("PG103 drop-column: drops column shop.preferences_attributes.integer_value") !=
+              std::string::npos);
+        CHECK(reasons.find("PG105 drop-dimension: drops dimension depots") != std::string::npos);
+        CHECK(reasons.find("PG106") != std::string::npos);
+    }
+
+    // Once dropped, the allowances that stay in the declaration allow nothing, and say so.
+    const pg::migrate::migration again = pg::migrate::diff(v2, v2, changes);
+    CHECK(again.statements.empty());
+    CHECK(again.warnings.size() == 5);
 }

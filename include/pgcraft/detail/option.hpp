@@ -24,6 +24,7 @@ enum class option_category {
     renamed_from,   ///< pg::renamed_from, a dimension or column option
     convert_using,  ///< pg::convert_using, a column option
     backfill,       ///< pg::backfill, a column option
+    allow_drop,     ///< pg::allow_drop, a dimension option or a schema item
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -43,6 +44,7 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::renamed_from: return "pg::renamed_from";
         case option_category::convert_using: return "pg::convert_using";
         case option_category::backfill: return "pg::backfill";
+        case option_category::allow_drop: return "pg::allow_drop";
         case option_category::not_an_option: break;
     }
     return "not an option";

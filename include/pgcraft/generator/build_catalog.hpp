@@ -116,6 +116,7 @@ dimension_info dimension_info_of() {
         info.members.push_back(std::move(m));
     }
     info.constraints = detail::declare_all<Settings>(plan::constraints_of<Dimension>{});
+    info.dropped_columns = {plan.dropped_columns.begin(), plan.dropped_columns.end()};
     return info;
 }
 

@@ -1,6 +1,7 @@
 // build_declared_changes<Schema>(): what the declarations say about the way
 // from the previous version (pg::renamed_from, pg::convert_using,
-// pg::backfill), for migrations. Included by the schema's translation unit.
+// pg::backfill, pg::allow_drop), for migrations. Included by the schema's
+// translation unit.
 //
 // Renames are found without knowing what a kind or plugin builds: a renamed
 // dimension is built twice, into copies of the catalog as it was before it,
@@ -11,6 +12,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -48,6 +50,7 @@ struct add_with_changes {
             add_dimension<Settings, Dimension>(result, info);
         }
         add_column_changes(changes, info, result, since);
+        for (const std::string& column : info.dropped_columns) changes.drops.push_back({info.name, column});
         if constexpr (Dimension::dimension::kind == dimension_kind::eav)
             for (migrate::data_step& step : kinds::eav_renamed_attributes(info))
                 changes.data_steps.push_back(std::move(step));
@@ -56,7 +59,8 @@ struct add_with_changes {
 }  // namespace detail
 
 /// The renames (with every object derived from a renamed name), conversions,
-/// backfills and kinds' data steps that the schema's declarations give.
+/// backfills, kinds' data steps and drops allowed (each dimension's columns,
+/// then the schema's dimensions) that the schema's declarations give.
 /// Throws std::invalid_argument when a previous name is still taken in the
 /// schema in a way the compiler could not see (by an extension's objects).
 template <class Schema>
@@ -69,6 +73,8 @@ migrate::declared_changes build_declared_changes() {
             detail::add_with_changes<typename traits::settings>{changes}, typename traits::extensions{},
             typename traits::dimensions{});
         check_renames(changes.renames, schema);
+        for (std::string_view dimension : traits::dropped_dimensions)
+            changes.drops.push_back({std::string(dimension), {}});
     }
     return changes;
 }

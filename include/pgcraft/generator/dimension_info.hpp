@@ -49,6 +49,8 @@ struct dimension_info {
     std::string renamed_from;  ///< the table's name in the previous version (same schema), or empty
     std::vector<member_column> members;
     std::vector<declared_constraint> constraints;
+    /// pg::allow_drop: columns (attributes, on EAV) of the previous version dropped on purpose.
+    std::vector<std::string> dropped_columns;
 };
 
 }  // namespace pgcraft::generator

@@ -17,6 +17,7 @@
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/sql/naming.hpp>
 #include <pgcraft/plan/constraint_errors.hpp>
+#include <pgcraft/plan/dimension_errors.hpp>
 #include <pgcraft/plan/dimension_plan.hpp>
 #include <pgcraft/plan/dimension_plugins.hpp>
 #include <pgcraft/plan/schema_traits.hpp>
@@ -106,6 +107,7 @@ enum class constraint_problem {
     unknown_convert_using_column,  ///< a pg::convert_using marker names no column of the previous version
     unknown_backfill_column,
     renamed_from_current_column,  ///< a column renamed from the name of a column the dimension has now
+    allow_drop_current_column,    ///< a pg::allow_drop of a column a plugin adds
 };
 
 struct constraint_check {
@@ -179,12 +181,6 @@ constexpr std::array<column_ref, N> previous_columns(std::array<column_ref, N> c
             for (column_ref& c : columns)
                 if (c.name == m.name) c.name = m.renamed_from;
     return columns;
-}
-
-template <class Dimension>
-constexpr std::span<const std::string_view> reserved_columns_of() {
-    if constexpr (requires { Dimension::dimension::reserved_columns; }) return Dimension::dimension::reserved_columns;
-    else return {};
 }
 
 /// The first problem with a member's migration options (pg::renamed_from,
@@ -358,6 +354,10 @@ consteval constraint_check check_constraints() {
             !check.ok())
             return check;
     }
+    // Members and the kind's columns are checked with the declaration; the plugins' are known here.
+    for (std::string_view dropped : table_plan_of<Dimension>.dropped_columns)
+        if (detail::find_column(columns, dropped))
+            return detail::failed(constraint_problem::allow_drop_current_column, 0, dropped);
     for (const column_plan& c : table_plan_of<Dimension>.columns) {
         if (c.generated.empty()) continue;
         if (detail::checks_only<Dimension>)
@@ -448,6 +448,9 @@ consteval auto report_constraints() {
     } else if constexpr (c.problem == p::renamed_from_current_column) {
         return std::type_identity<error::column_renamed_from_a_column_the_dimension_has<
             Dimension, name_of<label_text<result>>, name_of<column_text<result>>>>{};
+    } else if constexpr (c.problem == p::allow_drop_current_column) {
+        return std::type_identity<
+            error::allow_drop_names_a_column_the_dimension_has<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::duplicate_name) {
         return std::type_identity<error::two_constraints_share_a_name<Dimension, name_of<label_text<result>>>>{};
     } else if constexpr (c.problem == p::spaced_marker) {

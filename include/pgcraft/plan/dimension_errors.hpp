@@ -178,4 +178,58 @@ struct dimension_renamed_from_another_dimensions_table {
                   "(arguments: the dimension, the other dimension, the previous name)");
 };
 
+// --- pg::allow_drop: drops that are meant ---
+
+template <class Dimension, class Name>
+struct allow_drop_name_is_empty_or_longer_than_63_bytes {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::allow_drop<...> names a column the previous version had, and a column's name is 1 to "
+                  "63 bytes (arguments: the dimension, the name)");
+};
+
+template <class Dimension, class Name>
+struct allow_drop_given_twice {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: the dimension was given pg::allow_drop<...> twice for the same column; one is enough "
+                  "(arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Name>
+struct allow_drop_names_a_column_the_dimension_has {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::allow_drop<...> names a column the dimension still has (a member, or one its plugins "
+                  "or kind add), so there is nothing to drop; it is for a column the previous version had and this "
+                  "one does not (arguments: the dimension, the column)");
+};
+
+template <class Dimension, class Column, class PreviousName>
+struct allow_drop_names_a_renamed_column {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::allow_drop<...> names the previous name of a column that is renamed "
+                  "(pg::renamed_from), whose values are kept, not dropped; give one or the other "
+                  "(arguments: the dimension, the renamed column, the previous name)");
+};
+
+template <class Name>
+struct allow_drop_of_a_dimension_names_none {
+    static_assert(always_false<Name>,
+                  "pgcraft: pg::allow_drop<...> given to pg::schema<...> names a dimension of the previous version by "
+                  "its struct's name, and this name is empty (argument: the name)");
+};
+
+template <class Name>
+struct allow_drop_of_a_dimension_given_twice {
+    static_assert(always_false<Name>,
+                  "pgcraft: pg::schema<...> was given pg::allow_drop<...> twice for the same dimension; one is "
+                  "enough (argument: the dimension's name)");
+};
+
+template <class Dimension>
+struct allow_drop_names_a_dimension_of_the_schema {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::allow_drop<...> given to pg::schema<...> names a dimension that is still in the "
+                  "schema, so there is nothing to drop; it is for a dimension the previous version had, by its "
+                  "struct's name (argument: the dimension)");
+};
+
 }  // namespace pgcraft::error

@@ -55,7 +55,7 @@ struct column_plan {
     constexpr std::span<const std::string_view> labels() const noexcept { return {enum_labels, enum_label_count}; }
 };
 
-template <std::size_t ColumnCount>
+template <std::size_t ColumnCount, std::size_t DroppedCount = 0>
 struct table_plan {
     std::string_view dimension;  ///< the struct's name, for messages
     std::string_view schema;
@@ -63,6 +63,8 @@ struct table_plan {
     std::string_view comment;
     std::string_view renamed_from;  ///< pg::renamed_from: the table's name in the previous version
     std::array<column_plan, ColumnCount> columns;  ///< one per member; plugins add the key and others
+    /// pg::allow_drop: columns of the previous version that are dropped on purpose.
+    std::array<std::string_view, DroppedCount> dropped_columns;
 };
 
 /// What is wrong with a dimension declaration, as a value: unit tests assert
@@ -90,6 +92,10 @@ enum class dimension_problem {
     renamed_from_shared,  ///< two columns renamed from one name
     convert_using_not_one_expression,
     backfill_not_one_expression,
+    bad_allow_drop,             ///< pg::allow_drop: empty or longer than 63 bytes
+    allow_drop_given_twice,
+    allow_drop_current_column,  ///< pg::allow_drop of a member or of a column the kind reserves
+    allow_drop_renamed_column,  ///< pg::allow_drop of the name a column is renamed from
 };
 
 struct dimension_check {
@@ -225,6 +231,37 @@ template <class T>
 consteval std::string_view table_of() {
     return single_option(options_of<T>::entries, option_category::table_name, reflect::type_name<T>);
 }
+
+template <class T>
+constexpr std::span<const std::string_view> reserved_columns_of() {
+    if constexpr (requires { T::dimension::reserved_columns; }) return T::dimension::reserved_columns;
+    else return {};
+}
+
+/// The problem with the kind's option `o`, a pg::allow_drop: what it names
+/// must be a column the dimension no longer has. The columns its plugins add
+/// are known with the schema (see check_constraints).
+template <class T>
+constexpr dimension_check check_allow_drop(std::size_t o) {
+    constexpr auto& options = options_of<T>::entries;
+    constexpr auto& names = reflect::field_names<T>;
+    const auto& inner = column_options_of<T>::inner;
+    const std::string_view dropped = options[o].value;
+    if (!is_valid_name(dropped)) return {dimension_problem::bad_allow_drop, o, 0, dropped};
+    for (std::size_t f = 0; f < names.size(); ++f)
+        if (names[f] == dropped) return {dimension_problem::allow_drop_current_column, o, f, dropped};
+    for (std::string_view reserved : reserved_columns_of<T>())
+        if (reserved == dropped) return {dimension_problem::allow_drop_current_column, o, 0, dropped};
+    // A renamed column keeps its values: it cannot be dropped as well.
+    for (std::size_t p = 0; p < options.size(); ++p) {
+        if (options[p].category != option_category::column ||
+            single_option(inner[p], option_category::renamed_from, {}) != dropped)
+            continue;
+        for (std::size_t f = 0; f < names.size(); ++f)
+            if (names[f] == options[p].value) return {dimension_problem::allow_drop_renamed_column, o, f, dropped};
+    }
+    return {};
+}
 }  // namespace detail
 
 /// Checks a dimension declaration; the first problem found wins.
@@ -240,15 +277,20 @@ consteval dimension_check check_dimension() {
         const option_category c = options[o].category;
         if (c != option_category::schema && c != option_category::table_name && c != option_category::comment &&
             c != option_category::column && c != option_category::plugin && c != option_category::plugin_list &&
-            c != option_category::constraint && c != option_category::renamed_from)
+            c != option_category::constraint && c != option_category::renamed_from &&
+            c != option_category::allow_drop)
             return {dimension_problem::not_an_option, o, 0, {}};
         // Plugins and constraints are checked with the schema, where all columns are known.
         if (c == option_category::plugin || c == option_category::constraint) continue;
         for (std::size_t p = 0; p < o; ++p) {
             if (options[p].category != c) continue;
-            if (c != option_category::column) return {dimension_problem::option_given_twice, o, 0, options[o].value};
+            // pg::column and pg::allow_drop are given once for each name.
+            if (c != option_category::column && c != option_category::allow_drop)
+                return {dimension_problem::option_given_twice, o, 0, options[o].value};
             if (options[p].value == options[o].value)
-                return {dimension_problem::column_options_given_twice, o, 0, options[o].value};
+                return {c == option_category::column ? dimension_problem::column_options_given_twice
+                                                     : dimension_problem::allow_drop_given_twice,
+                        o, 0, options[o].value};
         }
     }
     for (std::size_t o = 0; o < options.size(); ++o) {
@@ -258,6 +300,10 @@ consteval dimension_check check_dimension() {
         if (options[o].category == option_category::renamed_from &&
             (!is_valid_name(options[o].value) || options[o].value == table_of<T>()))
             return {dimension_problem::bad_renamed_from, o, 0, options[o].value};
+        if (options[o].category == option_category::allow_drop) {
+            if (auto check = check_allow_drop<T>(o); !check.ok()) return check;
+            continue;
+        }
         if (options[o].category != option_category::column) continue;
         const std::string_view column_name = options[o].value;
         std::size_t field = names.size();
@@ -424,6 +470,17 @@ consteval auto report() {
     else if constexpr (p == dimension_problem::backfill_not_one_expression)
         return std::type_identity<error::column_option_is_not_one_sql_expression<
             T, name_of<option_value_text<T, Option>>, name_of<spelling_text<option_category::backfill>>>>{};
+    else if constexpr (p == dimension_problem::bad_allow_drop)
+        return std::type_identity<
+            error::allow_drop_name_is_empty_or_longer_than_63_bytes<T, name_of<option_value_text<T, Option>>>>{};
+    else if constexpr (p == dimension_problem::allow_drop_given_twice)
+        return std::type_identity<error::allow_drop_given_twice<T, name_of<option_value_text<T, Option>>>>{};
+    else if constexpr (p == dimension_problem::allow_drop_current_column)
+        return std::type_identity<
+            error::allow_drop_names_a_column_the_dimension_has<T, name_of<option_value_text<T, Option>>>>{};
+    else if constexpr (p == dimension_problem::allow_drop_renamed_column)
+        return std::type_identity<error::allow_drop_names_a_renamed_column<T, name_of<field_name_text<T, Field>>,
+                                                                           name_of<option_value_text<T, Option>>>>{};
     else if constexpr (p == dimension_problem::bad_member_name)
         return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>>{};
     else if constexpr (p == dimension_problem::bad_name) {
@@ -443,12 +500,20 @@ consteval auto make_table_plan() {
     constexpr auto& options = options_of<T>::entries;
     constexpr auto& facts = facts_of<T>;
     const auto& inner = column_options_of<T>::inner;
-    table_plan<names.size()> plan{};
+    constexpr std::size_t dropped = [] {
+        std::size_t n = 0;
+        for (const option_entry& o : options_of<T>::entries) n += o.category == option_category::allow_drop ? 1 : 0;
+        return n;
+    }();
+    table_plan<names.size(), dropped> plan{};
     plan.dimension = reflect::type_name<T>;
     plan.schema = schema_of<T>();
     plan.table = table_of<T>();
     plan.comment = single_option(options, option_category::comment, {});
     plan.renamed_from = single_option(options, option_category::renamed_from, {});
+    std::size_t d = 0;
+    for (const option_entry& o : options)
+        if (o.category == option_category::allow_drop) plan.dropped_columns[d++] = o.value;
     for (std::size_t f = 0; f < names.size(); ++f) {
         std::span<const option_entry> column_options;
         for (std::size_t o = 0; o < options.size(); ++o)

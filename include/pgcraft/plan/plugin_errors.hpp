@@ -68,7 +68,8 @@ template <class Item>
 struct not_a_dimension_or_schema_setting {
     static_assert(always_false<Item>,
                   "pgcraft: pg::schema<...> takes dimension structs (with `using dimension = ...`) and schema "
-                  "settings (pg::postgres_version, pg::plugins, pg::extensions) (argument: the item)");
+                  "settings (pg::postgres_version, pg::plugins, pg::extensions, pg::postgres_extension, "
+                  "pg::allow_drop) (argument: the item)");
 };
 
 template <class Setting>

@@ -1,6 +1,6 @@
-// A whole schema, checked at compile time: its items, its extensions'
-// dependencies, every dimension's declaration and plugins, and that no two
-// dimensions claim the same table.
+// A whole schema, checked at compile time: its items (the dimensions it drops
+// on purpose among them), its extensions' dependencies, every dimension's
+// declaration and plugins, and that no two dimensions claim the same table.
 #pragma once
 
 #include <array>
@@ -262,6 +262,50 @@ struct check_dimensions<Schema, pgcraft::detail::type_list<Dimensions...>> {
 
 }  // namespace detail
 
+/// What is wrong with the schema's pg::allow_drop items, by their positions
+/// among them (and the dimension's, for one that is still in the schema).
+struct dimension_drop_check {
+    enum class problem { none, empty, given_twice, still_in_schema };
+    problem found = problem::none;
+    std::size_t drop = 0;
+    std::size_t dimension = 0;
+    constexpr bool ok() const noexcept { return found == problem::none; }
+};
+
+namespace detail {
+template <class Dimensions>
+struct dimension_names;
+template <class... Dimensions>
+struct dimension_names<pgcraft::detail::type_list<Dimensions...>> {
+    static constexpr std::array<std::string_view, sizeof...(Dimensions)> value{reflect::type_name<Dimensions>...};
+};
+
+template <class Traits, std::size_t Drop>
+struct dropped_dimension_text {
+    static constexpr std::string_view text = Traits::dropped_dimensions[Drop];
+};
+}  // namespace detail
+
+/// The first problem with the dimensions a schema drops on purpose: each is
+/// named once, by a struct name, and is no longer one of the schema's.
+template <class Dimensions, std::size_t N>
+consteval dimension_drop_check check_dimension_drops(const std::array<std::string_view, N>& dropped) {
+    using problem = dimension_drop_check::problem;
+    if constexpr (N == 0) {
+        return {};  // the dimensions' names are not even looked at
+    } else {
+        constexpr auto& names = detail::dimension_names<Dimensions>::value;
+        for (std::size_t i = 0; i < N; ++i) {
+            if (dropped[i].empty()) return {problem::empty, i, 0};
+            for (std::size_t j = 0; j < i; ++j)
+                if (dropped[j] == dropped[i]) return {problem::given_twice, i, 0};
+            for (std::size_t d = 0; d < names.size(); ++d)
+                if (names[d] == dropped[i]) return {problem::still_in_schema, i, d};
+        }
+        return {};
+    }
+}
+
 // A template, so that the error below depends on the schema and is only
 // instantiated for a schema that makes the mistake.
 template <class... Items>
@@ -275,7 +319,10 @@ struct schema_check;
 template <class... Items>
 struct schema_check<schema<Items...>> {
     using traits = schema_traits<schema<Items...>>;
-    static constexpr bool items_ok = traits::first_unknown_item == sizeof...(Items) && traits::versions_given <= 1;
+    static constexpr dimension_drop_check drops =
+        check_dimension_drops<typename traits::dimensions>(traits::dropped_dimensions);
+    static constexpr bool items_ok =
+        traits::first_unknown_item == sizeof...(Items) && traits::versions_given <= 1 && drops.ok();
     static constexpr bool extensions_ok =
         items_ok && std::conditional_t<items_ok, detail::check_extensions<schema<Items...>, typename traits::extensions>,
                                        detail::no_check>::value;
@@ -290,6 +337,15 @@ struct schema_check<schema<Items...>> {
                 error::not_a_dimension_or_schema_setting<typename traits::template item<traits::first_unknown_item>>>{};
         } else if constexpr (traits::versions_given > 1) {
             return std::type_identity<error::schema_setting_given_twice<error::name_of<version_setting_text<Items...>>>>{};
+        } else if constexpr (drops.found == dimension_drop_check::problem::empty) {
+            return std::type_identity<error::allow_drop_of_a_dimension_names_none<
+                error::name_of<detail::dropped_dimension_text<traits, drops.drop>>>>{};
+        } else if constexpr (drops.found == dimension_drop_check::problem::given_twice) {
+            return std::type_identity<error::allow_drop_of_a_dimension_given_twice<
+                error::name_of<detail::dropped_dimension_text<traits, drops.drop>>>>{};
+        } else if constexpr (drops.found == dimension_drop_check::problem::still_in_schema) {
+            return std::type_identity<error::allow_drop_names_a_dimension_of_the_schema<
+                pgcraft::detail::type_at_list<drops.dimension, typename traits::dimensions>>>{};
         } else if constexpr (!dimensions_ok) {
             return std::type_identity<void>{};  // reported where it was found
         } else {

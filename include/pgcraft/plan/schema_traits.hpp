@@ -1,9 +1,12 @@
 // What a pg::schema<...> holds, sorted out at compile time: its dimensions,
-// its schema-wide plugins (extensions' first), its extensions and its target
-// PostgreSQL version. The items are sorted with Boost.Hana, once per schema.
+// its schema-wide plugins (extensions' first), its extensions, its target
+// PostgreSQL version and the dimensions it drops on purpose. The items are
+// sorted with Boost.Hana, once per schema.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <string_view>
 
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/plan/detail/type_sequence.hpp>
@@ -21,6 +24,8 @@ struct schema_item {
     static constexpr bool is_postgres_extension = false;
     static constexpr int versions = 0;
     static constexpr int version = 0;
+    static constexpr bool drops = false;
+    static constexpr std::string_view dropped = {};
 };
 template <dimension_struct Item>
 struct schema_item<Item> : schema_item<void> {
@@ -38,6 +43,12 @@ template <fixed_string Name, fixed_string Schema>
 struct schema_item<postgres_extension<Name, Schema>> : schema_item<void> {
     static constexpr bool known = true;
     static constexpr bool is_postgres_extension = true;
+};
+template <fixed_string Name>
+struct schema_item<allow_drop<Name>> : schema_item<void> {
+    static constexpr bool known = true;
+    static constexpr bool drops = true;
+    static constexpr std::string_view dropped = Name.view();
 };
 template <int Major>
 struct schema_item<postgres_version<Major>> : schema_item<void> {
@@ -123,6 +134,17 @@ struct schema_traits<schema<Items...>> {
     }();
     template <std::size_t I>
     using item = pgcraft::detail::type_at<I, Items...>;
+    /// pg::allow_drop: the previous version's dimensions dropped on purpose, by their structs' names.
+    static constexpr std::size_t drops_given = (std::size_t{detail::schema_item<Items>::drops} + ... + 0);
+    static constexpr std::array<std::string_view, drops_given> dropped_dimensions = [] {
+        constexpr bool drops[] = {detail::schema_item<Items>::drops..., false};
+        constexpr std::string_view names[] = {detail::schema_item<Items>::dropped..., {}};
+        std::array<std::string_view, drops_given> result{};
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < sizeof...(Items); ++i)
+            if (drops[i]) result[n++] = names[i];
+        return result;
+    }();
     using settings = schema_settings<plugins, target_postgres_version>;
 };
 
