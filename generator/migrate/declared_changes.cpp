@@ -88,6 +88,7 @@ void add_column_changes(migrate::declared_changes& changes, const dimension_info
             if (!m.backfill.empty()) changes.backfills.push_back({column, m.backfill});
         }
     }
+    for (const std::string& column : d.dropped_columns) changes.drops.push_back({d.name, column});
 }
 
 void check_renames(const std::vector<migrate::rename>& renames, const catalog::catalog& schema) {

@@ -50,7 +50,6 @@ struct add_with_changes {
             add_dimension<Settings, Dimension>(result, info);
         }
         add_column_changes(changes, info, result, since);
-        for (const std::string& column : info.dropped_columns) changes.drops.push_back({info.name, column});
         if constexpr (Dimension::dimension::kind == dimension_kind::eav)
             for (migrate::data_step& step : kinds::eav_renamed_attributes(info))
                 changes.data_steps.push_back(std::move(step));

@@ -33,7 +33,7 @@ std::vector<migrate::rename> paired_renames(const catalog::catalog& previous_bui
 
 /// The conversions and backfills of the dimension's members: one for each
 /// table it built (the objects of `build` past the first `since`) that has
-/// the member's column.
+/// the member's column; then the columns it drops on purpose (pg::allow_drop).
 void add_column_changes(migrate::declared_changes& changes, const dimension_info& dimension,
                         const catalog::catalog& build, std::size_t since);
 

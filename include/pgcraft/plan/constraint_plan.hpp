@@ -183,6 +183,12 @@ constexpr std::array<column_ref, N> previous_columns(std::array<column_ref, N> c
     return columns;
 }
 
+template <class Dimension>
+constexpr std::span<const std::string_view> reserved_columns_of() {
+    if constexpr (requires { Dimension::dimension::reserved_columns; }) return Dimension::dimension::reserved_columns;
+    else return {};
+}
+
 /// The first problem with a member's migration options (pg::renamed_from,
 /// pg::convert_using, pg::backfill), whose markers need every column.
 template <class Dimension, std::size_t N>
@@ -355,9 +361,10 @@ consteval constraint_check check_constraints() {
             return check;
     }
     // Members and the kind's columns are checked with the declaration; the plugins' are known here.
-    for (std::string_view dropped : table_plan_of<Dimension>.dropped_columns)
-        if (detail::find_column(columns, dropped))
-            return detail::failed(constraint_problem::allow_drop_current_column, 0, dropped);
+    if constexpr (!table_plan_of<Dimension>.dropped_columns.empty())
+        for (std::string_view dropped : table_plan_of<Dimension>.dropped_columns)
+            if (detail::find_column(columns, dropped))
+                return detail::failed(constraint_problem::allow_drop_current_column, 0, dropped);
     for (const column_plan& c : table_plan_of<Dimension>.columns) {
         if (c.generated.empty()) continue;
         if (detail::checks_only<Dimension>)

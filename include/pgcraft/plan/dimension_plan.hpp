@@ -215,6 +215,12 @@ constexpr std::string_view single_option(std::span<const option_entry> entries, 
     return fallback;
 }
 
+constexpr std::size_t count_of(std::span<const option_entry> entries, option_category category) {
+    std::size_t n = 0;
+    for (const option_entry& entry : entries) n += entry.category == category ? 1 : 0;
+    return n;
+}
+
 constexpr bool is_valid_name(std::string_view name) {
     return !name.empty() && name.size() <= max_identifier_bytes;
 }
@@ -232,26 +238,21 @@ consteval std::string_view table_of() {
     return single_option(options_of<T>::entries, option_category::table_name, reflect::type_name<T>);
 }
 
-template <class T>
-constexpr std::span<const std::string_view> reserved_columns_of() {
-    if constexpr (requires { T::dimension::reserved_columns; }) return T::dimension::reserved_columns;
-    else return {};
-}
-
 /// The problem with the kind's option `o`, a pg::allow_drop: what it names
-/// must be a column the dimension no longer has. The columns its plugins add
-/// are known with the schema (see check_constraints).
-template <class T>
-constexpr dimension_check check_allow_drop(std::size_t o) {
-    constexpr auto& options = options_of<T>::entries;
-    constexpr auto& names = reflect::field_names<T>;
-    const auto& inner = column_options_of<T>::inner;
+/// must be a column the dimension no longer has (`reserved`: the columns its
+/// kind keeps; the ones its plugins add are known with the schema, see
+/// check_constraints). Not a template: a dimension without the option costs
+/// nothing more.
+constexpr dimension_check check_allow_drop(std::span<const option_entry> options,
+                                           std::span<const std::span<const option_entry>> inner,
+                                           std::span<const std::string_view> names,
+                                           std::span<const std::string_view> reserved, std::size_t o) {
     const std::string_view dropped = options[o].value;
     if (!is_valid_name(dropped)) return {dimension_problem::bad_allow_drop, o, 0, dropped};
     for (std::size_t f = 0; f < names.size(); ++f)
         if (names[f] == dropped) return {dimension_problem::allow_drop_current_column, o, f, dropped};
-    for (std::string_view reserved : reserved_columns_of<T>())
-        if (reserved == dropped) return {dimension_problem::allow_drop_current_column, o, 0, dropped};
+    for (std::string_view column : reserved)
+        if (column == dropped) return {dimension_problem::allow_drop_current_column, o, 0, dropped};
     // A renamed column keeps its values: it cannot be dropped as well.
     for (std::size_t p = 0; p < options.size(); ++p) {
         if (options[p].category != option_category::column ||
@@ -300,10 +301,6 @@ consteval dimension_check check_dimension() {
         if (options[o].category == option_category::renamed_from &&
             (!is_valid_name(options[o].value) || options[o].value == table_of<T>()))
             return {dimension_problem::bad_renamed_from, o, 0, options[o].value};
-        if (options[o].category == option_category::allow_drop) {
-            if (auto check = check_allow_drop<T>(o); !check.ok()) return check;
-            continue;
-        }
         if (options[o].category != option_category::column) continue;
         const std::string_view column_name = options[o].value;
         std::size_t field = names.size();
@@ -343,6 +340,14 @@ consteval dimension_check check_dimension() {
             if (options[p].category == option_category::column &&
                 single_option(inner[p], option_category::renamed_from, {}) == old_name)
                 return {dimension_problem::renamed_from_shared, o, field, column_name};
+    }
+    // Only a dimension with pg::allow_drop has this code: most have none.
+    if constexpr (count_of(options, option_category::allow_drop) > 0) {
+        std::span<const std::string_view> reserved;
+        if constexpr (requires { T::dimension::reserved_columns; }) reserved = T::dimension::reserved_columns;
+        for (std::size_t o = 0; o < options.size(); ++o)
+            if (options[o].category == option_category::allow_drop)
+                if (auto check = check_allow_drop(options, inner, names, reserved, o); !check.ok()) return check;
     }
     if constexpr (requires { T::dimension::reserved_columns; })
         for (std::size_t f = 0; f < names.size(); ++f)
@@ -500,20 +505,18 @@ consteval auto make_table_plan() {
     constexpr auto& options = options_of<T>::entries;
     constexpr auto& facts = facts_of<T>;
     const auto& inner = column_options_of<T>::inner;
-    constexpr std::size_t dropped = [] {
-        std::size_t n = 0;
-        for (const option_entry& o : options_of<T>::entries) n += o.category == option_category::allow_drop ? 1 : 0;
-        return n;
-    }();
+    constexpr std::size_t dropped = count_of(options, option_category::allow_drop);
     table_plan<names.size(), dropped> plan{};
     plan.dimension = reflect::type_name<T>;
     plan.schema = schema_of<T>();
     plan.table = table_of<T>();
     plan.comment = single_option(options, option_category::comment, {});
     plan.renamed_from = single_option(options, option_category::renamed_from, {});
-    std::size_t d = 0;
-    for (const option_entry& o : options)
-        if (o.category == option_category::allow_drop) plan.dropped_columns[d++] = o.value;
+    if constexpr (dropped > 0) {
+        std::size_t d = 0;
+        for (const option_entry& o : options)
+            if (o.category == option_category::allow_drop) plan.dropped_columns[d++] = o.value;
+    }
     for (std::size_t f = 0; f < names.size(); ++f) {
         std::span<const option_entry> column_options;
         for (std::size_t o = 0; o < options.size(); ++o)
