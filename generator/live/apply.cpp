@@ -25,14 +25,6 @@ namespace fs = std::filesystem;
 namespace vt = sql::version_table;
 
 namespace {
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 struct migration_files {
     int number = 0;
     std::string stem;
@@ -53,8 +45,8 @@ std::map<int, migration_files> read_directory(const fs::path& directory) {
         migration_files m;
         m.stem = file.substr(0, file.size() - 7);
         m.number = std::stoi(m.stem.substr(0, 4));
-        m.up = read_text(e.path());
-        m.down = read_text(directory / (m.stem + ".down.sql"));
+        m.up = migrate::read_text(e.path());
+        m.down = migrate::read_text(directory / (m.stem + ".down.sql"));
         m.checksum = migrate::sha256_hex(m.up);
         result.emplace(m.number, std::move(m));
     }
@@ -179,12 +171,18 @@ std::size_t resume_point(const std::vector<migrate::file_step>& steps, int done)
     return at;
 }
 
+void print_dry_run(std::ostream& out, std::string_view verb, const std::string& stem,
+                   const std::vector<migrate::file_step>& steps, std::size_t from) {
+    out << fmt::format("would {} {} (steps {} to {}):\n", verb, stem, from + 1, steps.size());
+    for (std::size_t i = from; i < steps.size(); ++i) out << steps[i].statements << '\n';
+}
+
 std::string steps_text(int n) { return n == 1 ? "1 step" : fmt::format("{} steps", n); }
 
 void check_state(const std::string& conninfo, const fs::path& directory, const std::string& stem,
                  const apply_options& options) {
     const pgcraft::catalog::catalog expected =
-        stem.empty() ? pgcraft::catalog::catalog{} : generator::read_snapshot(read_text(directory / (stem + ".json")));
+        stem.empty() ? pgcraft::catalog::catalog{} : generator::read_snapshot(migrate::read_text(directory / (stem + ".json")));
     if (expected.size() == 0) return;
     const std::vector<difference> drifted = drift(conninfo, expected, options.scratch_database);
     if (drifted.empty()) return;
@@ -251,8 +249,7 @@ int apply_migrations(const std::string& conninfo, const fs::path& directory, con
             state_checked = true;
         }
         if (options.dry_run) {
-            out << fmt::format("would apply {} (steps {} to {}):\n", f.stem, from + 1, steps.size());
-            for (std::size_t i = from; i < steps.size(); ++i) out << steps[i].statements << '\n';
+            print_dry_run(out, "apply", f.stem, steps, from);
             continue;
         }
         const auto started = std::chrono::steady_clock::now();
@@ -293,8 +290,7 @@ int revert_migrations(const std::string& conninfo, const fs::path& directory, co
         const std::vector<migrate::file_step> steps = migrate::read_steps(f.down);
         const std::size_t from = r.down ? resume_point(steps, r.steps_done) : 0;
         if (options.dry_run) {
-            out << fmt::format("would revert {} (steps {} to {}):\n", f.stem, from + 1, steps.size());
-            for (std::size_t i = from; i < steps.size(); ++i) out << steps[i].statements << '\n';
+            print_dry_run(out, "revert", f.stem, steps, from);
             continue;
         }
         const std::string version = std::to_string(r.version), total = std::to_string(steps.size());

@@ -46,14 +46,6 @@ namespace {
 constexpr std::size_t max_parts = 999;  // the 3 digits of a part's number
 constexpr std::string_view plan_timestamp = "1970-01-01T00:00:00Z";
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // What an export does with a file the runner's directory has already.
 enum class on_existing {
     keep,     ///< nothing when it is the same text; a different one is an error

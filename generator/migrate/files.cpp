@@ -69,11 +69,6 @@ std::string sha256_hex(std::string_view data) {
     return hex;
 }
 
-namespace {
-constexpr std::string_view sum_file = "pgcraft.sum";
-constexpr std::string_view empty_catalog = "empty";
-constexpr std::string_view aside_suffix = ".pgcraft-old";
-
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path.string());
@@ -81,6 +76,12 @@ std::string read_text(const fs::path& path) {
     text << in.rdbuf();
     return text.str();
 }
+
+namespace {
+constexpr std::string_view sum_file = "pgcraft.sum";
+constexpr std::string_view empty_catalog = "empty";
+constexpr std::string_view aside_suffix = ".pgcraft-old";
+
 
 // NNNN_name.json → NNNN, or 0 when the name is not a migration's snapshot.
 int snapshot_number(const std::string& file) {

@@ -17,6 +17,9 @@
 
 namespace pgcraft::migrate {
 
+/// The whole text of a file; std::runtime_error naming it when it cannot be read.
+std::string read_text(const std::filesystem::path& path);
+
 /// The SHA-256 of `data`, as 64 lowercase hex digits.
 std::string sha256_hex(std::string_view data);
 
