@@ -17,12 +17,15 @@
 #include <pgcraft/live/connection.hpp>
 #include <pgcraft/live/drift.hpp>
 #include <pgcraft/migrate/files.hpp>
+#include <pgcraft/sql/render_change.hpp>
+#include <pgcraft/sql/session.hpp>
 #include <pgcraft/sql/version_table.hpp>
 
 namespace pgcraft::live {
 
 namespace fs = std::filesystem;
 namespace vt = sql::version_table;
+namespace session = sql::session;
 
 namespace {
 struct migration_files {
@@ -82,6 +85,8 @@ std::map<int, recorded> read_records(connection& db) {
     return result;
 }
 
+bool version_table_exists(connection& db) { return db.query(vt::exists())[0][0] == std::optional<std::string>("t"); }
+
 // A connection holding the appliers' lock, with the version table made.
 // It is tried, not waited for: a session waiting in pg_advisory_lock holds
 // a snapshot, which the other applier's CREATE INDEX CONCURRENTLY would wait
@@ -89,13 +94,11 @@ std::map<int, recorded> read_records(connection& db) {
 connection locked(const std::string& conninfo) {
     connection db(conninfo);
     bool said = false;
-    while (db.query("SELECT pg_catalog.pg_try_advisory_lock($1::bigint)", {std::to_string(vt::lock_key)})[0][0] !=
-           std::optional<std::string>("t")) {
+    while (db.query(vt::try_lock(), {std::to_string(vt::lock_key)})[0][0] != std::optional<std::string>("t")) {
         if (!std::exchange(said, true)) std::cerr << "pgcraft: waiting for another migration of this database\n";
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
-    if (db.query("SELECT pg_catalog.to_regclass('pgcraft.migrations') IS NULL")[0][0] == std::optional<std::string>("t"))
-        db.exec(vt::create());
+    if (!version_table_exists(db)) db.exec(vt::create());
     return db;
 }
 
@@ -133,17 +136,17 @@ struct runner {
             const migrate::file_step& s = steps[i];
             try {
                 if (s.in_transaction) {
-                    db.exec("BEGIN");
+                    db.exec(session::begin());
                     start(i + 1);
                     db.exec(s.settings + s.statements);
                     record(i + 1);
-                    db.exec("COMMIT");
+                    db.exec(session::commit());
                 } else {
                     start(i + 1);
                     db.exec(s.settings);
                     db.exec(s.statements);
                     record(i + 1);
-                    db.exec("RESET lock_timeout; RESET statement_timeout");
+                    db.exec(session::reset_timeouts());
                 }
             } catch (const error& e) {
                 if (s.in_transaction) rollback();
@@ -155,7 +158,7 @@ struct runner {
 
     void rollback() {
         try {
-            db.exec("ROLLBACK");
+            db.exec(session::rollback());
         } catch (const error&) {
         }
     }
@@ -166,18 +169,37 @@ struct runner {
 std::size_t resume_point(const std::vector<migrate::file_step>& steps, int done) {
     std::size_t at = static_cast<std::size_t>(done);
     if (at > 0 && at < steps.size() && !steps[at].in_transaction && !steps[at - 1].in_transaction &&
-        steps[at - 1].statements.starts_with("DROP INDEX CONCURRENTLY IF EXISTS"))
+        sql::is_drop_index_concurrently(steps[at - 1].statements))
         --at;
     return at;
 }
 
-void print_dry_run(std::ostream& out, std::string_view verb, const std::string& stem,
-                   const std::vector<migrate::file_step>& steps, std::size_t from) {
-    out << fmt::format("would {} {} (steps {} to {}):\n", verb, stem, from + 1, steps.size());
-    for (std::size_t i = from; i < steps.size(); ++i) out << steps[i].statements << '\n';
-}
-
 std::string steps_text(int n) { return n == 1 ? "1 step" : fmt::format("{} steps", n); }
+
+// Which way a migration goes, in the words of what is printed.
+struct direction {
+    std::string_view verb;         ///< "apply", "revert"
+    std::string_view past_tense;  ///< "applied", "reverted"
+};
+constexpr direction up{"apply", "applied"}, down{"revert", "reverted"};
+
+// One migration's steps from `from` on, in one direction: printed (a dry
+// run) or run, `start` and `record` as runner::run_steps has them.
+template <class Start, class Record>
+void run_migration(runner& run, const apply_options& options, direction way, const std::string& stem,
+                   const std::vector<migrate::file_step>& steps, std::size_t from, Start&& start, Record&& record) {
+    if (options.dry_run) {
+        run.out << fmt::format("would {} {} (steps {} to {}):\n", way.verb, stem, from + 1, steps.size());
+        for (std::size_t i = from; i < steps.size(); ++i) run.out << steps[i].statements << '\n';
+        return;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    run.run_steps(stem, steps, from, start, record);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    run.out << fmt::format("{} {} ({}) in {:.2f} s\n", way.past_tense, stem, steps_text(static_cast<int>(steps.size())),
+                           seconds)
+            << std::flush;
+}
 
 void check_state(const std::string& conninfo, const fs::path& directory, const std::string& stem,
                  const apply_options& options) {
@@ -198,8 +220,7 @@ std::vector<migration_state> migration_status(const std::string& conninfo, const
     const std::map<int, migration_files> files = read_directory(directory);
     connection db(conninfo);
     std::map<int, recorded> records;
-    if (db.query("SELECT to_regclass('pgcraft.migrations') IS NOT NULL")[0][0] == std::optional<std::string>("t"))
-        records = read_records(db);
+    if (version_table_exists(db)) records = read_records(db);
     std::vector<migration_state> result;
     for (const auto& [number, f] : files) {
         migration_state s;
@@ -248,25 +269,17 @@ int apply_migrations(const std::string& conninfo, const fs::path& directory, con
             check_state(conninfo, directory, last_applied, options);
             state_checked = true;
         }
-        if (options.dry_run) {
-            print_dry_run(out, "apply", f.stem, steps, from);
-            continue;
-        }
-        const auto started = std::chrono::steady_clock::now();
         const bool new_row = r == records.end();
         const auto start = [&](std::size_t step) {
             // The record of a new migration commits with its first step.
             if (step == 1 && new_row)
                 db.query(vt::insert_started(), {std::to_string(number), f.stem, f.checksum, std::to_string(steps.size())});
         };
-        run.run_steps(f.stem, steps, from, start, [&](std::size_t done) {
+        run_migration(run, options, up, f.stem, steps, from, start, [&](std::size_t done) {
             db.query(vt::record_steps(),
                      {std::to_string(number), std::to_string(done), done == steps.size() ? "true" : "false"});
         });
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        out << fmt::format("applied {} ({}) in {:.2f} s\n", f.stem, steps_text(static_cast<int>(steps.size())), seconds)
-            << std::flush;
-        ++applied;
+        if (!options.dry_run) ++applied;
     }
     if (applied == 0 && !options.dry_run) out << "nothing to apply: the database is at the newest migration\n";
     return applied;
@@ -289,22 +302,17 @@ int revert_migrations(const std::string& conninfo, const fs::path& directory, co
             throw std::runtime_error(fmt::format("{} did not finish applying: go on with migrate apply first", f.stem));
         const std::vector<migrate::file_step> steps = migrate::read_steps(f.down);
         const std::size_t from = r.down ? resume_point(steps, r.steps_done) : 0;
-        if (options.dry_run) {
-            print_dry_run(out, "revert", f.stem, steps, from);
-            continue;
-        }
         const std::string version = std::to_string(r.version), total = std::to_string(steps.size());
         const auto start = [&](std::size_t step) {
             if (step == 1 && !r.down) db.query(vt::record_reverting(), {version, total, "0"});
         };
-        run.run_steps(f.stem, steps, from, start, [&](std::size_t done) {
+        run_migration(run, options, down, f.stem, steps, from, start, [&](std::size_t done) {
             if (done == steps.size())
                 db.query(vt::remove(), {version});
             else
                 db.query(vt::record_reverting(), {version, total, std::to_string(done)});
         });
-        out << fmt::format("reverted {} ({})\n", f.stem, steps_text(static_cast<int>(steps.size()))) << std::flush;
-        ++reverted;
+        if (!options.dry_run) ++reverted;
     }
     if (reverted == 0 && !options.dry_run) out << fmt::format("nothing to revert: the database is at {:04} or below\n", *options.to);
     return reverted;
@@ -321,11 +329,11 @@ void baseline(const std::string& conninfo, const fs::path& directory, const appl
         out << fmt::format("would mark {} migrations as applied\n", files.size());
         return;
     }
-    db.exec("BEGIN");
+    db.exec(session::begin());
     for (const auto& [number, f] : files)
         db.query(vt::insert_applied(), {std::to_string(number), f.stem, f.checksum,
                                         std::to_string(migrate::read_steps(f.up).size())});
-    db.exec("COMMIT");
+    db.exec(session::commit());
     out << fmt::format("marked {} migrations as applied: the database is at {}\n", files.size(), files.rbegin()->second.stem);
 }
 

@@ -162,9 +162,15 @@ std::string render_build_constraint_index(const constraint& c) {
                        quote_qualified(c.table), fmt::join(quoted(c.columns), ", "));
 }
 
-std::string render_drop_index_concurrently(const qualified_name& index) {
-    return fmt::format("DROP INDEX CONCURRENTLY IF EXISTS {};\n", quote_qualified(index));
+namespace {
+constexpr std::string_view drop_index_concurrently = "DROP INDEX CONCURRENTLY IF EXISTS ";
 }
+
+std::string render_drop_index_concurrently(const qualified_name& index) {
+    return fmt::format("{}{};\n", drop_index_concurrently, quote_qualified(index));
+}
+
+bool is_drop_index_concurrently(std::string_view statement) { return statement.starts_with(drop_index_concurrently); }
 
 std::string render_attach_constraint(const constraint& c) {
     return fmt::format("{}\n    ADD CONSTRAINT {} {} USING INDEX {};\n", alter_table(c.table), quote_identifier(c.name),

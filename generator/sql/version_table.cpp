@@ -20,6 +20,10 @@ COMMENT ON TABLE pgcraft.migrations IS 'The migrations pgcraft applied here; ste
 )";
 }
 
+std::string_view try_lock() { return "SELECT pg_catalog.pg_try_advisory_lock($1::bigint)"; }
+
+std::string_view exists() { return "SELECT pg_catalog.to_regclass('pgcraft.migrations') IS NOT NULL"; }
+
 std::string_view select_all() {
     return "SELECT version, name, checksum, steps, steps_done, direction, "
            "to_char(applied_at, 'YYYY-MM-DD HH24:MI:SS TZ'), duration::text "

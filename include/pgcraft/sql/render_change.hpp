@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pgcraft/catalog/catalog.hpp>
@@ -77,6 +78,8 @@ std::string render_build_constraint_index(const catalog::constraint& c);
 /// DROP INDEX CONCURRENTLY IF EXISTS: also what a failed concurrent build
 /// leaves behind (an invalid index), so that a rerun builds it again.
 std::string render_drop_index_concurrently(const catalog::qualified_name& index);
+/// Whether a statement of a file is one render_drop_index_concurrently made.
+bool is_drop_index_concurrently(std::string_view statement);
 /// ALTER TABLE … ADD CONSTRAINT … UNIQUE / PRIMARY KEY USING INDEX (same name).
 std::string render_attach_constraint(const catalog::constraint& c);
 /// ALTER TABLE … ADD CONSTRAINT …, NOT VALID when `not_valid` (checks and

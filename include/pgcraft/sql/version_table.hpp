@@ -10,6 +10,11 @@ namespace pgcraft::sql::version_table {
 /// The key of the session advisory lock that keeps two appliers apart.
 inline constexpr long long lock_key = 0x7067637261667400LL;  // "pgcraft\0"
 
+/// $1 lock_key: takes the appliers' lock if it is free (true), else false at once.
+std::string_view try_lock();
+/// Whether pgcraft.migrations exists (true / false).
+std::string_view exists();
+
 /// CREATE SCHEMA / TABLE IF NOT EXISTS: version, name, the up file's SHA-256,
 /// the steps it has and has done (in the direction it is going), when it
 /// started and finished, how long it took.
