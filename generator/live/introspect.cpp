@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -91,6 +92,26 @@ private:
 
     std::vector<row> query(std::string_view sql) { return db_.query(sql, {schemas_}); }
 
+    // The columns of the tables and views, read once for both: relation oid,
+    // name, type, its typtype, schema and name, NOT NULL, identity,
+    // generated, default (or generation expression), in column order.
+    std::optional<std::vector<row>> columns_;
+    const std::vector<row>& relation_columns() {
+        if (!columns_) columns_ = query(R"(
+            SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), t.typtype, tn.nspname,
+                   t.typname, a.attnotnull, a.attidentity, a.attgenerated,
+                   pg_catalog.pg_get_expr(d.adbin, d.adrelid)
+            FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+            JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+            LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v') AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attrelid, a.attnum)");
+        return *columns_;
+    }
+
     void read_schemas() {
         for (const row& r : query("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])"))
             result_.add(schema{value(r, 0)});
@@ -134,18 +155,7 @@ private:
             order.push_back(value(r, 0));
             relations_.emplace(value(r, 0), id::table(t.name));
         }
-        const std::vector<row> columns = query(R"(
-            SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), t.typtype, tn.nspname,
-                   t.typname, a.attnotnull, a.attidentity, a.attgenerated,
-                   pg_catalog.pg_get_expr(d.adbin, d.adrelid)
-            FROM pg_catalog.pg_attribute a
-            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-            JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
-            LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-            ORDER BY a.attrelid, a.attnum)");
+        const std::vector<row>& columns = relation_columns();
         for (const row& r : columns) {
             const auto t = tables.find(value(r, 0));
             if (t == tables.end()) continue;
@@ -254,21 +264,13 @@ private:
             order.push_back(value(r, 0));
             relations_.emplace(value(r, 0), id::view(v.name));
         }
-        const std::vector<row> columns = query(R"(
-            SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
-                   pg_catalog.pg_get_expr(d.adbin, d.adrelid)
-            FROM pg_catalog.pg_attribute a
-            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE n.nspname = ANY($1::text[]) AND c.relkind = 'v' AND a.attnum > 0 AND NOT a.attisdropped
-            ORDER BY a.attrelid, a.attnum)");
+        const std::vector<row>& columns = relation_columns();
         for (const row& r : columns) {
             const auto v = by_oid.find(value(r, 0));
             if (v == by_oid.end()) continue;
             v->second.columns.push_back(value(r, 1));
             v->second.column_types.push_back(value(r, 2));
-            if (r[3]) v->second.defaults.push_back({value(r, 1), expression::plain(*r[3])});
+            if (r[9]) v->second.defaults.push_back({value(r, 1), expression::plain(*r[9])});
         }
         for (const std::string& oid : order) result_.add(std::move(by_oid[oid]));
     }
