@@ -148,13 +148,18 @@ void catalog::add(object o) {
     qualified_name storage;
     if (const qualified_name* name = relation_name(it->second, storage)) ++relation_names_[*name];
     added_.push_back(std::move(id));
-    added_objects_.push_back(&it->second);
+    index_added(it->second);
+}
+
+void catalog::index_added(const object& o) {
+    added_objects_.push_back(&o);
+    if (const auto* c = std::get_if<constraint>(&o)) constraints_by_table_[c->table].push_back(c);
 }
 
 catalog::catalog(const catalog& other)
     : objects_(other.objects_), added_(other.added_), relation_names_(other.relation_names_) {
     added_objects_.reserve(added_.size());
-    for (const object_id& id : added_) added_objects_.push_back(&objects_.at(id));
+    for (const object_id& id : added_) index_added(objects_.at(id));
 }
 
 catalog& catalog::operator=(const catalog& other) {
@@ -205,11 +210,8 @@ std::vector<const column*> catalog::columns_of(const qualified_name& table) cons
 }
 
 std::vector<const constraint*> catalog::constraints_of(const qualified_name& table) const {
-    std::vector<const constraint*> result;
-    for (const object_id& id : added_)
-        if (id.kind == object_kind::constraint && id.schema == table.schema && id.parent == table.name)
-            result.push_back(&std::get<constraint>(objects_.at(id)));
-    return result;
+    const auto it = constraints_by_table_.find(table);
+    return it == constraints_by_table_.end() ? std::vector<const constraint*>{} : it->second;
 }
 
 bool catalog::carried(const object_id& id) const {

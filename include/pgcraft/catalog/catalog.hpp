@@ -83,6 +83,10 @@ private:
     std::vector<object_id> added_;
     std::vector<const object*> added_objects_;  ///< the same, as the objects (map nodes stay put)
     std::map<qualified_name, int> relation_names_;  ///< how many relations have the name
+    /// Each table's constraints in the order added: a table's statement asks for them.
+    std::map<qualified_name, std::vector<const constraint*>> constraints_by_table_;
+
+    void index_added(const object& o);
 };
 
 }  // namespace pgcraft::catalog
