@@ -8,22 +8,20 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 
 #include <pgcraft/live/drift.hpp>
 #include <pgcraft/live/introspect.hpp>
 #include <pgcraft/sql/render.hpp>
 
 #include "pg_cluster.hpp"
+#include "synthetic_options.hpp"
 #include "synthetic_schema.hpp"
 
 int main(int argc, char** argv) {
-    CLI::App app{"pgcraft live benchmark: introspection and the drift check of a synthetic schema"};
-    int dimensions = 1000;
-    int repeat = 3;
-    app.add_option("--dimensions", dimensions, "How many dimensions");
-    app.add_option("--repeat", repeat, "Runs of each measurement (the median is reported)");
-    CLI11_PARSE(app, argc, argv);
+    pgcraft_bench::synthetic_options options;
+    options.repeat = 3;
+    if (const auto code = pgcraft_bench::parse(options, argc, argv, "pgcraft live benchmark: introspection and the drift check of a synthetic schema")) return *code;
+    const int dimensions = options.dimensions, repeat = options.repeat;
 
     const pgcraft::catalog::catalog declared = pgcraft_bench::synthetic(dimensions, false);
     pgcraft_it::pg_cluster& cluster = pgcraft_it::cluster();

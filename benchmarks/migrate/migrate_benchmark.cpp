@@ -15,25 +15,23 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 
 #include <pgcraft/generator/snapshot.hpp>
 #include <pgcraft/migrate/diff.hpp>
 #include <pgcraft/migrate/files.hpp>
 #include <pgcraft/sql/render.hpp>
 
+#include "synthetic_options.hpp"
 #include "synthetic_schema.hpp"
 
 using pgcraft_bench::seconds;
 using pgcraft_bench::synthetic;
 
 int main(int argc, char** argv) {
-    CLI::App app{"pgcraft migration benchmark: diff, files and snapshots of a synthetic schema"};
-    int dimensions = 1000;
-    int repeat = 5;
-    app.add_option("--dimensions", dimensions, "How many dimensions");
-    app.add_option("--repeat", repeat, "Runs of each measurement (the median is reported)");
-    CLI11_PARSE(app, argc, argv);
+    pgcraft_bench::synthetic_options options;
+    options.repeat = 5;
+    if (const auto code = pgcraft_bench::parse(options, argc, argv, "pgcraft migration benchmark: diff, files and snapshots of a synthetic schema")) return *code;
+    const int dimensions = options.dimensions, repeat = options.repeat;
 
     const pgcraft::catalog::catalog before = synthetic(dimensions, false);
     const pgcraft::catalog::catalog after = synthetic(dimensions, true);
