@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <map>
 #include <memory>
@@ -20,14 +21,12 @@
 #include <pgcraft/migrate/files.hpp>
 #include <pgcraft/sql/quote.hpp>
 #include <pgcraft/sql/render.hpp>
+#include <pgcraft/sql/session.hpp>
 
 namespace pgcraft::live {
 
 using namespace pgcraft::catalog;
 namespace fs = std::filesystem;
-
-pgcraft::catalog::catalog build_scratch(connection& db, const std::string& conninfo, const pgcraft::catalog::catalog& declared,
-                                        const std::optional<std::string>& scratch_conninfo);
 
 namespace {
 std::string shown(const std::string& text) { return text.empty() ? "none" : "'" + text + "'"; }
@@ -140,18 +139,62 @@ std::string scratch_name() {
     return fmt::format("pgcraft_scratch_{:016x}", bits());
 }
 
-pgcraft::catalog::catalog build_and_read(connection& scratch, const pgcraft::catalog::catalog& declared) {
-    scratch.exec("BEGIN");
+// The server's identities of the declared functions (argument types as
+// format_type spells them) to the declared ones: by name and arity.
+std::map<object_id, object_id> function_identities(const pgcraft::catalog::catalog& server_form,
+                                                   const pgcraft::catalog::catalog& declared) {
+    std::map<object_id, object_id> result;
+    for (const function* d : declared.all<function>()) {
+        if (server_form.find(d->id())) continue;
+        for (const function* s : server_form.all<function>())
+            if (s->name == d->name && s->arguments.size() == d->arguments.size()) result.emplace(s->id(), d->id());
+    }
+    return result;
+}
+
+// What render_scratch_ddl leaves to the declarations, put back as the plain
+// build would read: identity, comments (on the server's function
+// identities), and an index on a table made without storage read "ON ONLY".
+pgcraft::catalog::catalog as_built_plainly(const pgcraft::catalog::catalog& read, const pgcraft::catalog::catalog& declared) {
+    std::map<object_id, object_id> to_server;
+    for (const auto& [server, own] : function_identities(read, declared)) to_server.emplace(own, server);
+    pgcraft::catalog::catalog result;
+    for (const object_id& id : read.added()) {
+        object o = *read.find(id);
+        if (auto* c = std::get_if<column>(&o))
+            if (const column* d = declared.find_as<column>(id)) c->identity = d->identity;
+        if (auto* ix = std::get_if<index>(&o); ix && ix->keys.size() == 1) {
+            std::string text = ix->keys[0].pieces.empty() ? std::string() : ix->keys[0].pieces[0];
+            const std::string only = " ON ONLY " + sql::quote_qualified(ix->table) + " ";
+            if (const std::size_t at = text.find(only); at != std::string::npos) {
+                text.replace(at, only.size(), " ON " + sql::quote_qualified(ix->table) + " ");
+                ix->keys[0] = expression::plain(std::move(text));
+            }
+        }
+        result.add(std::move(o));
+    }
+    for (const comment* c : declared.all<comment>()) {
+        comment on_server = *c;
+        if (const auto f = to_server.find(c->on); f != to_server.end()) on_server.on = f->second;
+        result.add(std::move(on_server));
+    }
+    return result;
+}
+
+// `ddl` (render_scratch_ddl of `declared`) built in a transaction that is rolled back, and read.
+pgcraft::catalog::catalog build_and_read(connection& scratch, const std::string& ddl,
+                                         const pgcraft::catalog::catalog& declared) {
+    scratch.exec(sql::session::begin());
     try {
         // Bodies are stored as written whether checked or not; checking them is most of the build's time.
-        scratch.exec("SET LOCAL check_function_bodies = off");
-        scratch.exec(sql::render_ddl(declared));
+        scratch.exec(sql::session::skip_function_body_checks());
+        scratch.exec(ddl);
         pgcraft::catalog::catalog read = introspect(scratch, scope_of(declared));
-        scratch.exec("ROLLBACK");
-        return read;
+        scratch.exec(sql::session::rollback());
+        return as_built_plainly(read, declared);
     } catch (...) {
         try {
-            scratch.exec("ROLLBACK");
+            scratch.exec(sql::session::rollback());
         } catch (const error&) {
         }
         throw;
@@ -198,16 +241,21 @@ std::vector<difference> compare(const pgcraft::catalog::catalog& live, const pgc
 
 namespace {
 // Where the server's form of a schema is kept between runs: building it is
-// most of a check's time, and it depends only on the DDL and the server.
-std::optional<fs::path> cache_file(connection& db, const std::string& ddl) {
+// most of a check's time, and it depends only on what is built (`ddl`),
+// what is put back from the declarations (identities, comments) and the server.
+std::optional<fs::path> cache_file(connection& db, const std::string& ddl, const pgcraft::catalog::catalog& declared) {
     const char* xdg = std::getenv("XDG_CACHE_HOME");
     const char* home = std::getenv("HOME");
     if ((!xdg || !*xdg) && (!home || !*home)) return std::nullopt;
     const fs::path dir = xdg && *xdg ? fs::path(xdg) / "pgcraft" : fs::path(home) / ".cache" / "pgcraft";
-    const std::string server = db.query("SELECT pg_catalog.version()")[0][0].value_or("");
+    const std::string server = db.query(sql::session::server_version())[0][0].value_or("");
     // The reading's own version: what introspection reads, or how, changes it.
-    constexpr std::string_view reading = "pgcraft introspection 1";
-    return dir / ("server-form-" + migrate::sha256_hex(std::string(reading) + "\n" + server + "\n" + ddl) + ".json");
+    std::string key = "pgcraft introspection 2\n" + server + "\n" + ddl;
+    for (const column* c : declared.all<column>())
+        if (c->identity) key += "\nidentity " + pgcraft::catalog::describe(c->id());
+    for (const comment* c : declared.all<comment>())
+        key += "\n" + pgcraft::catalog::describe(c->id()) + " " + sql::quote_literal(c->text);
+    return dir / ("server-form-" + migrate::sha256_hex(key) + ".json");
 }
 
 std::optional<pgcraft::catalog::catalog> cached(const std::optional<fs::path>& file) {
@@ -233,53 +281,52 @@ void keep(const std::optional<fs::path>& file, const pgcraft::catalog::catalog& 
         // Not kept: the next check builds it again.
     }
 }
-}  // namespace
 
-pgcraft::catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conninfo, const pgcraft::catalog::catalog& declared,
-                                        const std::optional<std::string>& scratch_conninfo) {
-    const std::optional<fs::path> file = cache_file(db, sql::render_ddl(declared));
-    if (std::optional<pgcraft::catalog::catalog> form = cached(file)) return std::move(*form);
-    pgcraft::catalog::catalog form = build_scratch(db, conninfo, declared, scratch_conninfo);
-    keep(file, form);
-    return form;
-}
-
-pgcraft::catalog::catalog build_scratch(connection& db, const std::string& conninfo, const pgcraft::catalog::catalog& declared,
+pgcraft::catalog::catalog build_scratch(connection& db, const std::string& conninfo, const std::string& ddl,
+                                        const pgcraft::catalog::catalog& declared,
                                         const std::optional<std::string>& scratch_conninfo) {
     if (scratch_conninfo) {
         connection scratch(*scratch_conninfo);
-        return build_and_read(scratch, declared);
+        return build_and_read(scratch, ddl, declared);
     }
     const std::string name = scratch_name();
-    db.exec("CREATE DATABASE " + sql::quote_identifier(name) + " TEMPLATE template0");
+    db.exec(sql::session::render_create_database(name));
     pgcraft::catalog::catalog read;
     try {
         connection scratch(conninfo, name);
-        read = build_and_read(scratch, declared);
+        read = build_and_read(scratch, ddl, declared);
     } catch (...) {
         try {
-            db.exec("DROP DATABASE IF EXISTS " + sql::quote_identifier(name) + " WITH (FORCE)");
+            db.exec(sql::session::render_drop_database(name));
         } catch (const error&) {
         }
         throw;
     }
-    db.exec("DROP DATABASE IF EXISTS " + sql::quote_identifier(name) + " WITH (FORCE)");
+    db.exec(sql::session::render_drop_database(name));
     return read;
 }
 
-namespace {
-// The server's identities of the declared functions (argument types as
-// format_type spells them) to the declared ones: by name and arity.
-std::map<object_id, object_id> function_identities(const pgcraft::catalog::catalog& server_form, const pgcraft::catalog::catalog& declared) {
-    std::map<object_id, object_id> result;
-    for (const function* d : declared.all<function>()) {
-        if (server_form.find(d->id())) continue;
-        for (const function* s : server_form.all<function>())
-            if (s->name == d->name && s->arguments.size() == d->arguments.size()) result.emplace(s->id(), d->id());
-    }
-    return result;
+// as_the_server_keeps_it, with what it keeps for the next run written
+// while the caller goes on (`kept` is ready once it is written).
+pgcraft::catalog::catalog server_form(connection& db, const std::string& conninfo, const pgcraft::catalog::catalog& declared,
+                                      const std::optional<std::string>& scratch_conninfo, std::future<void>& kept) {
+    const std::string ddl = sql::render_scratch_ddl(declared);
+    const std::optional<fs::path> file = cache_file(db, ddl, declared);
+    if (std::optional<pgcraft::catalog::catalog> form = cached(file)) return std::move(*form);
+    auto form = std::make_shared<const pgcraft::catalog::catalog>(build_scratch(db, conninfo, ddl, declared, scratch_conninfo));
+    kept = std::async(std::launch::async, [file, form] { keep(file, *form); });
+    return *form;
+}
+}  // namespace
+
+pgcraft::catalog::catalog as_the_server_keeps_it(connection& db, const std::string& conninfo,
+                                                 const pgcraft::catalog::catalog& declared,
+                                                 const std::optional<std::string>& scratch_conninfo) {
+    std::future<void> kept;
+    return server_form(db, conninfo, declared, scratch_conninfo, kept);
 }
 
+namespace {
 struct translator {
     const std::map<object_id, object_id>& functions;
 
@@ -341,14 +388,20 @@ pgcraft::catalog::catalog in_declared_terms(const pgcraft::catalog::catalog& liv
 std::vector<difference> drift(const std::string& conninfo, const pgcraft::catalog::catalog& declared,
                               const std::optional<std::string>& scratch_conninfo) {
     connection db(conninfo);
+    // The live database is read on a connection of its own while the declarations are built beside it.
+    std::future<pgcraft::catalog::catalog> live = std::async(std::launch::async, [&] {
+        connection reader(conninfo);
+        return introspect(reader, scope_of(declared));
+    });
     pgcraft::catalog::catalog expected;
     // Roles belong to the cluster: the scratch database sees the live ones,
     // so they are compared with the declarations themselves.
-    const pgcraft::catalog::catalog built = as_the_server_keeps_it(db, conninfo, declared, scratch_conninfo);
+    std::future<void> kept;
+    const pgcraft::catalog::catalog built = server_form(db, conninfo, declared, scratch_conninfo, kept);
     for (const auto& [id, o] : built.objects())
         if (!std::holds_alternative<role>(o)) expected.add(o);
     for (const role* r : declared.all<role>()) expected.add(*r);
-    return compare(introspect(db, scope_of(declared)), expected);
+    return compare(live.get(), expected);
 }
 
 }  // namespace pgcraft::live

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <set>
 #include <variant>
 #include <vector>
@@ -203,6 +204,12 @@ std::string index_definition(const index& ix) {
 namespace {
 using namespace detail;
 
+// An identity column as a plain NOT NULL one: the scratch form makes no sequence.
+column without_identity(column c) {
+    if (c.identity) c.nullable = false, c.identity = false;
+    return c;
+}
+
 // The comment on `id`, if any, as its statement.
 std::string comment_of(const pgcraft::catalog::catalog& cat, const object_id& id) {
     const comment* c = cat.comment_on(id);
@@ -213,6 +220,8 @@ struct renderer {
     const pgcraft::catalog::catalog& cat;
     std::set<const constraint*> standalone;  ///< constraints added after their tables
     const std::set<object_id>* replace = nullptr;  ///< views and functions written CREATE OR REPLACE
+    /// The scratch form (render_scratch_ddl): tables PARTITION BY LIST (their key column), identity columns plain.
+    const std::map<qualified_name, std::string>* partition_keys = nullptr;
 
     std::string_view create(const object_id& id) const {
         return replace && replace->contains(id) ? "CREATE OR REPLACE" : "CREATE";
@@ -253,7 +262,7 @@ struct renderer {
         }
         std::vector<std::string> lines;
         for (const column* c : columns) {
-            const std::string attributes = column_attributes(*c);
+            const std::string attributes = column_attributes(partition_keys ? without_identity(*c) : *c);
             const std::string type = column_type(*c);
             lines.push_back(fmt::format("    {} {}", pad(quote_identifier(c->name), name_width),
                                         attributes.empty() ? type : pad(type, type_width) + attributes));
@@ -261,7 +270,12 @@ struct renderer {
         for (const constraint* c : cat.constraints_of(t.name))
             if (!standalone.contains(c))
                 lines.push_back(fmt::format("    CONSTRAINT {} {}", quote_identifier(c->name), constraint_body(*c)));
-        std::string text = fmt::format("CREATE TABLE {} (\n{}\n);\n", quote_qualified(t.name), fmt::join(lines, ",\n"));
+        std::string partitioned;
+        if (partition_keys)
+            if (const auto key = partition_keys->find(t.name); key != partition_keys->end())
+                partitioned = " PARTITION BY LIST (" + quote_identifier(key->second) + ")";
+        std::string text =
+            fmt::format("CREATE TABLE {} (\n{}\n){};\n", quote_qualified(t.name), fmt::join(lines, ",\n"), partitioned);
         text += comment_of(cat, t.id());
         for (const column* c : columns) text += comment_of(cat, c->id());
         return text;
@@ -368,6 +382,63 @@ std::string render_ddl(const pgcraft::catalog::catalog& c, const std::set<object
         text += std::visit(r, *o);
         previous = o;
     }
+    return text;
+}
+
+namespace {
+// Types whose values PostgreSQL can partition a table by (they have a btree
+// operator class), for a table that has no key to take the column from.
+bool orderable(const column& c) {
+    if (!c.user_type.name.empty()) return true;  // an enum type
+    constexpr std::string_view types[] = {"bigint", "integer", "smallint", "text", "varchar", "character varying",
+                                          "uuid", "boolean", "date", "timestamptz", "timestamp", "numeric"};
+    const std::string_view base = std::string_view(c.type).substr(0, c.type.find('('));
+    return std::find(std::begin(types), std::end(types), base) != std::end(types);
+}
+
+// The column a table can be partitioned by without PostgreSQL refusing any
+// of its keys (each unique key must hold it), or "" when there is none.
+std::string partition_key(const pgcraft::catalog::catalog& c, const qualified_name& table,
+                          const std::vector<const index*>& indexes) {
+    std::vector<std::vector<std::string>> keys;
+    for (const constraint* k : c.constraints_of(table))
+        if (k->kind == constraint_kind::primary_key || k->kind == constraint_kind::unique) keys.push_back(k->columns);
+    for (const index* ix : indexes) {
+        if (!ix->unique) continue;
+        std::vector<std::string> columns;
+        for (const expression& e : ix->keys) {
+            const bool plain_column = e.columns_read.size() == 1 && e.pieces.size() == 2 && e.pieces[0].empty() &&
+                                      e.pieces[1].empty();
+            if (!plain_column) return {};
+            columns.push_back(e.columns_read[0]);
+        }
+        keys.push_back(std::move(columns));
+    }
+    for (const column* col : c.columns_of(table)) {
+        if (!col->generated.empty() || !orderable(*col)) continue;
+        const bool in_every_key = std::all_of(keys.begin(), keys.end(), [&](const std::vector<std::string>& k) {
+            return std::find(k.begin(), k.end(), col->name) != k.end();
+        });
+        if (in_every_key) return col->name;
+    }
+    return {};
+}
+}  // namespace
+
+std::string render_scratch_ddl(const pgcraft::catalog::catalog& declared) {
+    pgcraft::catalog::catalog c;
+    for (const object_id& id : declared.added())
+        if (id.kind != object_kind::comment) c.add(*declared.find(id));
+    std::map<qualified_name, std::vector<const index*>> indexes;
+    for (const index* ix : c.all<index>()) indexes[ix->table].push_back(ix);
+    std::map<qualified_name, std::string> keys;
+    for (const table* t : c.all<table>())
+        if (std::string key = partition_key(c, t->name, indexes[t->name]); !key.empty()) keys.emplace(t->name, std::move(key));
+    const std::vector<const object*> order = c.in_dependency_order();
+    renderer r = renderer_for(c, order);
+    r.partition_keys = &keys;
+    std::string text;
+    for (const object* o : order) text += std::visit(r, *o);
     return text;
 }
 

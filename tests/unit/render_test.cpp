@@ -100,6 +100,64 @@ TEST_CASE("a table: aligned columns, constraints, comments") {
           "COMMENT ON COLUMN app.\"Order\".\"select\" IS 'a keyword';\n");
 }
 
+TEST_CASE("the scratch form: tables without storage where PostgreSQL allows it, no identity, no comments") {
+    cat::catalog c;
+    c.add(cat::schema{"app"});
+    c.add(cat::comment{cat::id::schema("app"), "Ours"});
+    // A primary key and a unique key that share no column: partitioned by none.
+    cat::table_definition order;
+    order.name = {"app", "Order"};
+    order.comment = "It's ours";
+    order.add_column(column("id", "bigint", false, true));
+    order.add_column(column("select", "text", true), "a keyword");
+    order.constraints = {constraint(cat::constraint_kind::primary_key, "pk__Order__id", {"id"}),
+                         constraint(cat::constraint_kind::unique, "uq__Order__select", {"select"})};
+    c.add(order);
+    // A composite key and a unique index holding its second column: partitioned by it.
+    cat::table_definition lines;
+    lines.name = {"app", "lines"};
+    lines.add_column(column("order_id", "bigint"));
+    lines.add_column(column("n", "integer"));
+    lines.constraints = {constraint(cat::constraint_kind::primary_key, "pk__lines", {"order_id", "n"})};
+    c.add(lines);
+    c.add(cat::index{{"app", "lines_n"}, lines.name, true, "", {cat::expression::marked("<n>")}, {}, {}});
+    c.add(cat::index{{"app", "lines_lower"}, lines.name, false, "", {cat::expression::marked("(<n> + 1)")}, {}, {}});
+    // A unique index on an expression: not partitioned.
+    cat::table_definition names;
+    names.name = {"app", "names"};
+    names.add_column(column("name", "text"));
+    c.add(names);
+    c.add(cat::index{{"app", "names_lower"}, names.name, true, "", {cat::expression::marked("lower(<name>)")}, {}, {}});
+    // No key: the first column PostgreSQL can order, not a generated one.
+    cat::table_definition events;
+    events.name = {"app", "events"};
+    events.add_column(column("body", "json"));
+    cat::column total = column("total", "integer");
+    total.generated = cat::expression::plain("1");
+    events.add_column(total);
+    events.add_column(column("at", "timestamptz"));
+    c.add(events);
+
+    const std::string ddl = pgcraft::sql::render_scratch_ddl(c);
+    INFO(ddl);
+    CHECK(ddl.find("COMMENT") == std::string::npos);
+    CHECK(ddl.find("IDENTITY") == std::string::npos);
+    CHECK(ddl.find("CREATE TABLE app.\"Order\" (\n"
+                   "    id       bigint NOT NULL,\n"
+                   "    \"select\" text,\n"
+                   "    CONSTRAINT \"pk__Order__id\" PRIMARY KEY (id),\n"
+                   "    CONSTRAINT \"uq__Order__select\" UNIQUE (\"select\")\n"
+                   ");\n") != std::string::npos);
+    CHECK(ddl.find(");\nCREATE TABLE app.lines") != std::string::npos);
+    CHECK(ddl.find("CONSTRAINT pk__lines PRIMARY KEY (order_id, n)\n) PARTITION BY LIST (n);\n") != std::string::npos);
+    CHECK(ddl.find("    name text NOT NULL\n);\n") != std::string::npos);
+    CHECK(ddl.find("    at    timestamptz NOT NULL\n) PARTITION BY LIST (at);\n") != std::string::npos);
+    // The same objects otherwise, in the same order.
+    CHECK(ddl.find("CREATE UNIQUE INDEX lines_n ON app.lines (n);\n") != std::string::npos);
+    CHECK(ddl.find("CREATE UNIQUE INDEX names_lower ON app.names (lower(name));\n") != std::string::npos);
+    CHECK(pgcraft::sql::render_ddl(c).find("PARTITION") == std::string::npos);
+}
+
 TEST_CASE("an index: keys and predicate keep the columns they read") {
     cat::index ix{{"app", "ix__t__name"}, {"app", "t"}, true, "gin", {cat::expression::marked("lower(<Name>)")}, {"id"},
                   cat::expression::marked("<active>")};

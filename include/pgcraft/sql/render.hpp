@@ -19,6 +19,17 @@ std::string render_ddl(const catalog::catalog& c);
 /// creates or changes in place.
 std::string render_ddl(const catalog::catalog& c, const std::set<catalog::object_id>& replace);
 
+/// What the drift check builds in its scratch database (pgcraft/live/drift.hpp),
+/// where only the server's reading of the objects matters, in the least time:
+/// render_ddl's statements, but each table that PostgreSQL lets be partitioned
+/// without refusing one of its keys is created PARTITION BY LIST (a column),
+/// which gives it no storage (no file, TOAST table or index is built: most of
+/// a plain build's time is their fsync); identity columns are plain NOT NULL
+/// columns (no sequence); no comments (the server keeps their text as given).
+/// The reading of such a database differs from the plain one's only there:
+/// "ON ONLY" in an index definition, identity and comments.
+std::string render_scratch_ddl(const catalog::catalog& c);
+
 /// One object's statement. A table's takes its columns, constraints and
 /// comments from the catalog; the comment on a schema, enum type, index,
 /// function or view follows its statement.
