@@ -945,6 +945,49 @@ TEST_CASE("a migration stopped in its index build (the connection killed) resume
     drop_database(database);
 }
 
+TEST_CASE("a migration whose connection is killed inside a transactional step leaves the previous version") {
+    const fs::path migrations = PGCRAFT_EXAMPLE_MIGRATIONS;
+    const std::string generator = PGCRAFT_EXAMPLE_GENERATOR;
+    const std::string database = "example_killed_in_transaction";
+    drop_database(database);
+    create_database(database);
+    REQUIRE(migrate_live(generator, "apply", database, migrations, {"--to", "1"}).ok());
+    // A reader's open transaction makes 0002's first step wait for its lock on products, after the
+    // step has begun: its record of the migration is written, in the same transaction. It is killed there.
+    connection db(cluster().conninfo(database));
+    connection reader(cluster().conninfo(database));
+    reader.exec("BEGIN");
+    reader.exec("SELECT count(*) FROM inventory.products");
+    run_result killed;
+    std::thread applier([&] { killed = migrate_live(generator, "apply", database, migrations); });
+    const std::string waiting = "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() "
+                                "AND wait_event_type = 'Lock' AND query LIKE '%ALTER TABLE inventory.products%'";
+    for (int i = 0; i < 200 && db.text(waiting) == "0"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    REQUIRE(db.text(waiting) == "1");
+    // The record is there, uncommitted: another session does not see it.
+    CHECK(recorded(database) == "1:1/1:up");
+    CHECK(db.text("SELECT count(pg_terminate_backend(pid))::text FROM pg_stat_activity WHERE datname = "
+                  "current_database() AND wait_event_type = 'Lock'") == "1");
+    applier.join();
+    reader.exec("ROLLBACK");
+    INFO("killed: " << killed.out << killed.err);
+    CHECK(!killed.ok());
+    CHECK(killed.err.find("0002_warehouses_and_notes: step 1 of 3 failed") != std::string::npos);
+    // Nothing of the step stays: the version table says 0001, the database is 0001's (apply checks it
+    // against 0001's snapshot before it starts 0002 again), and the rerun completes.
+    CHECK(recorded(database) == "1:1/1:up");
+    CHECK(db.text("SELECT (to_regclass('inventory.warehouse') IS NULL)::text") == "true");
+    const run_result status = migrate_live(generator, "status", database, migrations);
+    CHECK(status.out.find("0002_warehouses_and_notes") != std::string::npos);
+    const run_result rerun = migrate_live(generator, "apply", database, migrations);
+    INFO("rerun: " << rerun.out << rerun.err);
+    CHECK(rerun.ok());
+    CHECK(rerun.out.find("applied 0002_warehouses_and_notes") != std::string::npos);
+    CHECK(recorded(database) == "1:1/1:up 2:3/3:up");
+    check_clean(generator, database, "after the killed transaction");
+    drop_database(database);
+}
+
 TEST_CASE("migrate baseline marks a database made by ddl as having every migration; one with drift is refused") {
     const fs::path migrations = PGCRAFT_EXAMPLE_MIGRATIONS;
     const std::string generator = PGCRAFT_EXAMPLE_GENERATOR;
