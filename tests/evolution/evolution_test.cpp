@@ -40,6 +40,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <pgcraft/sql/version_table.hpp>
+
 #include "pg_cluster.hpp"
 
 namespace {
@@ -873,7 +875,7 @@ TEST_CASE("migrate apply refuses a changed or missing file, a database not where
 
     // Two appliers at once: while the lock is held, both wait; then one applies and the other finds nothing to do.
     connection holder(cluster().conninfo(database));
-    holder.text("SELECT pg_advisory_lock(" + std::to_string(0x7067637261667400LL) + ")::text");
+    holder.text("SELECT pg_advisory_lock(" + std::to_string(pgcraft::sql::version_table::lock_key) + ")::text");
     run_result first, second;
     std::thread a([&] { first = migrate_live(generator, "apply", database, dir); });
     std::thread b([&] { second = migrate_live(generator, "apply", database, dir); });
@@ -881,7 +883,7 @@ TEST_CASE("migrate apply refuses a changed or missing file, a database not where
                                 "AND query LIKE '%pg_try_advisory_lock%'";
     for (int i = 0; i < 400 && db.text(waiting) != "2"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
     CHECK(db.text(waiting) == "2");
-    holder.text("SELECT pg_advisory_unlock(" + std::to_string(0x7067637261667400LL) + ")::text");
+    holder.text("SELECT pg_advisory_unlock(" + std::to_string(pgcraft::sql::version_table::lock_key) + ")::text");
     a.join();
     b.join();
     INFO("first: " << first.out << first.err << "\nsecond: " << second.out << second.err);
