@@ -672,12 +672,8 @@ void evolve(const kind_spec& kind) {
 
 }  // namespace
 
-// The drift check keeps what it builds in $XDG_CACHE_HOME: here a folder of
-// this run's own, so that nothing kept by another build is read.
-const bool fresh_cache = [] {
-    ::setenv("XDG_CACHE_HOME", make_temp_directory("cache").c_str(), 1);
-    return true;
-}();
+// (The drift check keeps what it builds in $XDG_CACHE_HOME: main.cpp, shared
+// with the integration tests, sets it to a folder of this run's own.)
 
 TEST_SUITE("evolution") {
 
