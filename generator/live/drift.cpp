@@ -145,7 +145,13 @@ pgcraft::catalog::catalog build_and_read(connection& scratch, const pgcraft::cat
     try {
         // Bodies are stored as written whether checked or not; checking them is most of the build's time.
         scratch.exec("SET LOCAL check_function_bodies = off");
+        // The DDL runs as it does on the live database, with the session's own search_path (the
+        // connection's is empty): an extension declared without a schema is created in its first
+        // schema, and a type named unqualified (citext) is found. It is read back with the empty
+        // one, as the live database is.
+        scratch.exec("SET LOCAL search_path TO DEFAULT");
         scratch.exec(sql::render_ddl(declared));
+        scratch.exec("SELECT pg_catalog.set_config('search_path', '', true)");
         pgcraft::catalog::catalog read = introspect(scratch, scope_of(declared));
         scratch.exec("ROLLBACK");
         return read;
