@@ -212,7 +212,7 @@ std::optional<fs::path> cache_file(connection& db, const std::string& ddl) {
     const fs::path dir = xdg && *xdg ? fs::path(xdg) / "pgcraft" : fs::path(home) / ".cache" / "pgcraft";
     const std::string server = db.query("SELECT pg_catalog.version()")[0][0].value_or("");
     // The reading's own version: what introspection reads, or how, changes it.
-    constexpr std::string_view reading = "pgcraft introspection 1";
+    constexpr std::string_view reading = "pgcraft introspection 2";
     return dir / ("server-form-" + migrate::sha256_hex(std::string(reading) + "\n" + server + "\n" + ddl) + ".json");
 }
 
