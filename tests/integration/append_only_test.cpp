@@ -10,6 +10,7 @@
 #include <pgcraft/sql/render.hpp>
 
 #include "catalog_check.hpp"
+#include "database_queries.hpp"
 #include "history_fixture.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"

@@ -9,7 +9,9 @@
 #include <pgcraft/sql/render.hpp>
 
 #include "catalog_check.hpp"
+#include "database_queries.hpp"
 #include "pg_cluster.hpp"
+#include "printers.hpp"
 
 namespace pgcraft_it {
 

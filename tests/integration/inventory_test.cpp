@@ -14,6 +14,7 @@
 #include <pgcraft/sql/quote.hpp>
 
 #include "catalog_check.hpp"
+#include "database_queries.hpp"
 #include "inventory_fixture.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"

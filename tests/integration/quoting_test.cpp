@@ -18,6 +18,8 @@
 #include <pgcraft/sql/render.hpp>
 
 #include "catalog_check.hpp"
+#include "catalog_values.hpp"
+#include "database_queries.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"
 
