@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <pgcraft/live/drift.hpp>
+
 #include "pg_cluster.hpp"
 
 namespace doctest {
@@ -36,5 +38,12 @@ inline std::string lines(const std::vector<std::string>& items) {
     std::string text;
     for (const std::string& item : items) text += (text.empty() ? "" : "\n") + item;
     return text;
+}
+
+/// Each difference as pgcraft::live::describe says it: "missing: column app.items.notes".
+inline std::vector<std::string> described(const std::vector<pgcraft::live::difference>& differences) {
+    std::vector<std::string> texts;
+    for (const pgcraft::live::difference& d : differences) texts.push_back(pgcraft::live::describe(d));
+    return texts;
 }
 }  // namespace pgcraft_it
