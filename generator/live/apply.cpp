@@ -135,16 +135,22 @@ struct runner {
         for (std::size_t i = from; i < steps.size(); ++i) {
             const migrate::file_step& s = steps[i];
             try {
+                // The steps run with the default search_path, as psql or a runner runs the files
+                // (an extension declared without a schema goes in the first one); the records do not need it.
                 if (s.in_transaction) {
                     db.exec(session::begin());
                     start(i + 1);
+                    db.exec(session::default_search_path());
                     db.exec(s.settings + s.statements);
+                    db.exec(session::empty_search_path());
                     record(i + 1);
                     db.exec(session::commit());
                 } else {
                     start(i + 1);
+                    db.exec(session::default_session_search_path());
                     db.exec(s.settings);
                     db.exec(s.statements);
+                    db.exec(session::empty_session_search_path());
                     record(i + 1);
                     db.exec(session::reset_timeouts());
                 }

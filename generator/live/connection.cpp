@@ -1,6 +1,8 @@
 // libpq, wrapped: every failure becomes live::error with the server's message.
 #include <pgcraft/live/connection.hpp>
 
+#include <pgcraft/sql/session.hpp>
+
 #include <memory>
 #include <utility>
 
@@ -40,7 +42,7 @@ PGconn* open(const char* const* keywords, const char* const* values) {
         throw error("cannot connect to the database: " + message);
     }
     // Our queries name pg_catalog's objects unqualified: no search_path of the role may redirect them.
-    PQclear(PQexec(conn, "SELECT pg_catalog.set_config('search_path', '', false)"));
+    PQclear(PQexec(conn, std::string(sql::session::empty_session_search_path()).c_str()));
     return conn;
 }
 }  // namespace

@@ -188,7 +188,13 @@ pgcraft::catalog::catalog build_and_read(connection& scratch, const std::string&
     try {
         // Bodies are stored as written whether checked or not; checking them is most of the build's time.
         scratch.exec(sql::session::skip_function_body_checks());
+        // The DDL runs as it does on the live database, with the session's own search_path (the
+        // connection's is empty): an extension declared without a schema is created in its first
+        // schema, and a type named unqualified (citext) is found. It is read back with the empty
+        // one, as the live database is.
+        scratch.exec(sql::session::default_search_path());
         scratch.exec(ddl);
+        scratch.exec(sql::session::empty_search_path());
         pgcraft::catalog::catalog read = introspect(scratch, scope_of(declared));
         scratch.exec(sql::session::rollback());
         return as_built_plainly(read, declared);
@@ -250,7 +256,7 @@ std::optional<fs::path> cache_file(connection& db, const std::string& ddl, const
     const fs::path dir = xdg && *xdg ? fs::path(xdg) / "pgcraft" : fs::path(home) / ".cache" / "pgcraft";
     const std::string server = db.query(sql::session::server_version())[0][0].value_or("");
     // The reading's own version: what introspection reads, or how, changes it.
-    std::string key = "pgcraft introspection 2\n" + server + "\n" + ddl;
+    std::string key = "pgcraft introspection 3\n" + server + "\n" + ddl;
     for (const column* c : declared.all<column>())
         if (c->identity) key += "\nidentity " + pgcraft::catalog::describe(c->id());
     for (const comment* c : declared.all<comment>())

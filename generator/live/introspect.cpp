@@ -89,6 +89,7 @@ private:
     pgcraft::catalog::catalog result_;
     std::map<std::string, object_id> relations_;  ///< by oid: the tables and views read
     std::map<std::string, object_id> functions_;  ///< by oid
+    std::map<std::string, object_id> types_;      ///< by oid: the enum types read
 
     std::vector<row> query(std::string_view sql) { return db_.query(sql, {schemas_}); }
 
@@ -136,11 +137,15 @@ private:
 
     void read_enum_types() {
         const std::vector<row> rows = query(
-            "SELECT n.nspname, t.typname, string_agg(e.enumlabel, E'\\x1f' ORDER BY e.enumsortorder) "
+            "SELECT n.nspname, t.typname, string_agg(e.enumlabel, E'\\x1f' ORDER BY e.enumsortorder), t.oid "
             "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
             "JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid "
-            "WHERE n.nspname = ANY($1::text[]) AND t.typtype = 'e' GROUP BY 1, 2 ORDER BY 1, 2");
-        for (const row& r : rows) result_.add(enum_type{{value(r, 0), value(r, 1)}, split(r[2])});
+            "WHERE n.nspname = ANY($1::text[]) AND t.typtype = 'e' GROUP BY 1, 2, 4 ORDER BY 1, 2");
+        for (const row& r : rows) {
+            enum_type e{{value(r, 0), value(r, 1)}, split(r[2])};
+            types_.emplace(value(r, 3), e.id());
+            result_.add(std::move(e));
+        }
     }
 
     void read_tables() {
@@ -392,7 +397,8 @@ private:
     }
 
     void read_grants() {
-        // Privileges granted to a role by name (not PUBLIC), other than the owner's own.
+        // Privileges granted to a role by name (not PUBLIC), other than the owner's own, on the tables,
+        // views, functions, schemas and enum types read.
         const std::vector<row> rows = query(R"(
             SELECT 'r', c.oid, g.grantee::pg_catalog.regrole::text, g.privilege_type
             FROM pg_catalog.pg_class c
@@ -410,13 +416,22 @@ private:
             SELECT 's', n.oid, g.grantee::pg_catalog.regrole::text, g.privilege_type
             FROM pg_catalog.pg_namespace n, LATERAL aclexplode(n.nspacl) g
             WHERE n.nspname = ANY($1::text[]) AND g.grantee <> 0 AND g.grantee <> n.nspowner
+            UNION ALL
+            SELECT 't', t.oid, g.grantee::pg_catalog.regrole::text, g.privilege_type
+            FROM pg_catalog.pg_type t
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace,
+                 LATERAL aclexplode(t.typacl) g
+            WHERE n.nspname = ANY($1::text[]) AND g.grantee <> 0 AND g.grantee <> t.typowner
             ORDER BY 1, 2, 3)");
         std::map<std::pair<object_id, std::string>, std::set<privilege>> grants;
         std::vector<std::pair<object_id, std::string>> order;
         const std::map<std::string, object_id> schemas = schema_oids();
         for (const row& r : rows) {
             const std::string& kind = value(r, 0);
-            const std::map<std::string, object_id>& ids = kind == "r" ? relations_ : kind == "f" ? functions_ : schemas;
+            const std::map<std::string, object_id>& ids = kind == "r"   ? relations_
+                                                          : kind == "f" ? functions_
+                                                          : kind == "t" ? types_
+                                                                        : schemas;
             const auto on = ids.find(value(r, 1));
             if (on == ids.end()) continue;
             std::string grantee = value(r, 2);

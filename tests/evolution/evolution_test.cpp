@@ -40,6 +40,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <pgcraft/sql/version_table.hpp>
+
 #include "pg_cluster.hpp"
 
 namespace {
@@ -670,12 +672,8 @@ void evolve(const kind_spec& kind) {
 
 }  // namespace
 
-// The drift check keeps what it builds in $XDG_CACHE_HOME: here a folder of
-// this run's own, so that nothing kept by another build is read.
-const bool fresh_cache = [] {
-    ::setenv("XDG_CACHE_HOME", make_temp_directory("cache").c_str(), 1);
-    return true;
-}();
+// (The drift check keeps what it builds in $XDG_CACHE_HOME: main.cpp, shared
+// with the integration tests, sets it to a folder of this run's own.)
 
 TEST_SUITE("evolution") {
 
@@ -873,7 +871,7 @@ TEST_CASE("migrate apply refuses a changed or missing file, a database not where
 
     // Two appliers at once: while the lock is held, both wait; then one applies and the other finds nothing to do.
     connection holder(cluster().conninfo(database));
-    holder.text("SELECT pg_advisory_lock(" + std::to_string(0x7067637261667400LL) + ")::text");
+    holder.text("SELECT pg_advisory_lock(" + std::to_string(pgcraft::sql::version_table::lock_key) + ")::text");
     run_result first, second;
     std::thread a([&] { first = migrate_live(generator, "apply", database, dir); });
     std::thread b([&] { second = migrate_live(generator, "apply", database, dir); });
@@ -881,7 +879,7 @@ TEST_CASE("migrate apply refuses a changed or missing file, a database not where
                                 "AND query LIKE '%pg_try_advisory_lock%'";
     for (int i = 0; i < 400 && db.text(waiting) != "2"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
     CHECK(db.text(waiting) == "2");
-    holder.text("SELECT pg_advisory_unlock(" + std::to_string(0x7067637261667400LL) + ")::text");
+    holder.text("SELECT pg_advisory_unlock(" + std::to_string(pgcraft::sql::version_table::lock_key) + ")::text");
     a.join();
     b.join();
     INFO("first: " << first.out << first.err << "\nsecond: " << second.out << second.err);

@@ -7,9 +7,10 @@
 #include <vector>
 
 #include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/live/drift.hpp>
 #include <pgcraft/sql/render.hpp>
 
-#include "catalog_check.hpp"
+#include "database_queries.hpp"
 #include "history_fixture.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"
@@ -62,9 +63,9 @@ TEST_CASE("the history schema's tables, views, functions, triggers, grants and c
     const pgcraft::catalog::catalog& catalog = history_catalog();
     REQUIRE_FALSE(catalog.all<pgcraft::catalog::view>().empty());
     REQUIRE_FALSE(catalog.all<pgcraft::catalog::trigger>().empty());
-    const std::vector<std::string> problems = differences(d.db, catalog);
-    INFO("differences:\n" << lines(problems));
-    CHECK(problems.empty());
+    const std::vector<pgcraft::live::difference> drift = pgcraft::live::drift(d.db.conninfo(), catalog);
+    INFO("drift:\n" << lines(described(drift)));
+    CHECK(drift.empty());
 }
 
 TEST_CASE("INSERT … RETURNING gives the real key, timestamps and stored values") {

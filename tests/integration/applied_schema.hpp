@@ -1,15 +1,17 @@
 // A schema's DDL on a fresh database of the test cluster, after the
-// generator's own check, and compared with the live catalog.
+// generator's own check, and without drift from the catalog.
 #pragma once
 
 #include <doctest/doctest.h>
 
 #include <pgcraft/generator/build_catalog.hpp>
 #include <pgcraft/generator/check.hpp>
+#include <pgcraft/live/drift.hpp>
 #include <pgcraft/sql/render.hpp>
 
-#include "catalog_check.hpp"
+#include "database_queries.hpp"
 #include "pg_cluster.hpp"
+#include "printers.hpp"
 
 namespace pgcraft_it {
 
@@ -21,9 +23,9 @@ connection applied() {
     CHECK(parse_problems.empty());
     connection db = fresh_database();
     apply_in_transaction(db, pgcraft::sql::render_ddl(catalog));
-    const auto problems = differences(db, catalog);
-    INFO(lines(problems));
-    CHECK(problems.empty());
+    const auto drift = pgcraft::live::drift(db.conninfo(), catalog);
+    INFO("drift:\n" << lines(described(drift)));
+    CHECK(drift.empty());
     return db;
 }
 

@@ -9,7 +9,7 @@
 #include <pgcraft/generator/build_catalog.hpp>
 #include <pgcraft/sql/render.hpp>
 
-#include "catalog_check.hpp"
+#include "database_queries.hpp"
 #include "history_fixture.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"

@@ -17,7 +17,7 @@
 #include <pgcraft/sql/quote.hpp>
 #include <pgcraft/sql/render.hpp>
 
-#include "catalog_check.hpp"
+#include "database_queries.hpp"
 #include "inventory.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"

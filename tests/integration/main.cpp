@@ -1,10 +1,18 @@
 // The integration tests' main(): doctest's, plus a refusal to pass when the
 // filters matched no test case (a misspelt --test-suite in CMake would
-// otherwise be a test that always passes).
+// otherwise be a test that always passes), and a cache folder of the run's own.
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <string>
+#include <system_error>
+
+#include <unistd.h>
 
 namespace {
 
@@ -30,11 +38,38 @@ struct count_listener : doctest::IReporter {
     void test_case_skipped(const doctest::TestCaseData&) override {}
 };
 
+// The drift check (pgcraft::live::drift, and the generators' check --database)
+// keeps the server's form of the declarations in $XDG_CACHE_HOME/pgcraft: here
+// a temporary folder of this run, removed at its end, so that nothing is
+// written to the user's home and no check reads what another run kept.
+class run_cache {
+public:
+    run_cache() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "pgcraft-it-cache-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            std::cerr << "pgcraft integration tests: mkdtemp(" << pattern << "): " << std::strerror(errno) << "\n";
+            std::exit(1);
+        }
+        directory_ = pattern;
+        ::setenv("XDG_CACHE_HOME", directory_.c_str(), 1);
+    }
+    ~run_cache() {
+        std::error_code ignored;
+        std::filesystem::remove_all(directory_, ignored);
+    }
+    run_cache(const run_cache&) = delete;
+    run_cache& operator=(const run_cache&) = delete;
+
+private:
+    std::string directory_;
+};
+
 }  // namespace
 
 DOCTEST_REGISTER_LISTENER("pgcraft-count", 1, count_listener);
 
 int main(int argc, char** argv) {
+    const run_cache cache;
     doctest::Context context(argc, argv);
     const int result = context.run();
     if (context.shouldExit() || !run_ended) return result;

@@ -11,12 +11,14 @@
 
 #include <pgcraft/catalog/catalog.hpp>
 #include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/live/drift.hpp>
 #include <pgcraft/model.hpp>
 #include <pgcraft/sql/naming.hpp>
 #include <pgcraft/sql/quote.hpp>
 #include <pgcraft/sql/render.hpp>
 
-#include "catalog_check.hpp"
+#include "catalog_values.hpp"
+#include "database_queries.hpp"
 #include "pg_cluster.hpp"
 #include "printers.hpp"
 
@@ -186,9 +188,9 @@ TEST_CASE("names at the 63-byte limit are kept, one byte more are fitted") {
     apply_in_transaction(db, pgcraft::sql::render_ddl(catalog));
     CHECK(lines(db.take_notices()).empty());
     CHECK(lines(index_names(db)) == lines(sorted(expected)));
-    const std::vector<std::string> problems = differences(db, catalog);
-    INFO("differences:\n" << lines(problems));
-    CHECK(problems.empty());
+    const std::vector<pgcraft::live::difference> drift = pgcraft::live::drift(db.conninfo(), catalog);
+    INFO("drift:\n" << lines(described(drift)));
+    CHECK(drift.empty());
 }
 
 }  // TEST_SUITE

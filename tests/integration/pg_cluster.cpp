@@ -212,7 +212,8 @@ std::string show(const std::vector<row>& rows) {
 
 // ---------------------------------------------------------------- connection
 
-connection::connection(const std::string& conninfo) : notices_(std::make_unique<std::vector<std::string>>()) {
+connection::connection(const std::string& conninfo)
+    : conninfo_(conninfo), notices_(std::make_unique<std::vector<std::string>>()) {
     conn_ = PQconnectdb(conninfo.c_str());
     if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
         const std::string message = conn_ != nullptr ? PQerrorMessage(conn_) : "out of memory";
@@ -228,12 +229,15 @@ connection::~connection() {
 }
 
 connection::connection(connection&& other) noexcept
-    : conn_(std::exchange(other.conn_, nullptr)), notices_(std::move(other.notices_)) {}
+    : conn_(std::exchange(other.conn_, nullptr)),
+      conninfo_(std::move(other.conninfo_)),
+      notices_(std::move(other.notices_)) {}
 
 connection& connection::operator=(connection&& other) noexcept {
     if (this != &other) {
         if (conn_ != nullptr) PQfinish(conn_);
         conn_ = std::exchange(other.conn_, nullptr);
+        conninfo_ = std::move(other.conninfo_);
         notices_ = std::move(other.notices_);
     }
     return *this;

@@ -76,8 +76,12 @@ public:
     /// NOTICEs and WARNINGs the server sent since the last call.
     std::vector<std::string> take_notices();
 
+    /// The libpq connection string it was made with (for pgcraft::live, which connects itself).
+    const std::string& conninfo() const noexcept { return conninfo_; }
+
 private:
     pg_conn* conn_ = nullptr;
+    std::string conninfo_;
     std::unique_ptr<std::vector<std::string>> notices_;  // a stable address for the notice callback
 };
 

@@ -1,4 +1,5 @@
-// How doctest prints the values the integration tests compare.
+// How doctest prints the values the integration tests compare, and texts for
+// their messages.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -6,6 +7,9 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
+
+#include <pgcraft/live/drift.hpp>
 
 #include "pg_cluster.hpp"
 
@@ -27,5 +31,19 @@ inline std::ostream& operator<<(std::ostream& out, const sql_failure& f) {
 inline std::ostream& operator<<(std::ostream& out, const std::optional<sql_failure>& f) {
     if (f) return out << *f;
     return out << "(no failure)";
+}
+
+/// `items` one per line, for test messages.
+inline std::string lines(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : "\n") + item;
+    return text;
+}
+
+/// Each difference as pgcraft::live::describe says it: "missing: column app.items.notes".
+inline std::vector<std::string> described(const std::vector<pgcraft::live::difference>& differences) {
+    std::vector<std::string> texts;
+    for (const pgcraft::live::difference& d : differences) texts.push_back(pgcraft::live::describe(d));
+    return texts;
 }
 }  // namespace pgcraft_it

@@ -20,6 +20,18 @@ std::string_view reset_timeouts();
 /// build reads them back; checking them is most of its time).
 std::string_view skip_function_body_checks();
 
+/// For the rest of the transaction: the session's default search_path, as
+/// psql or a runner would have (an extension without a schema goes in its
+/// first schema; pgcraft's own statements name every schema).
+std::string_view default_search_path();
+/// For the rest of the transaction: an empty search_path, the one pgcraft's
+/// connections read the catalogs with (nothing unqualified resolves).
+std::string_view empty_search_path();
+/// The same two for the session: around a step that runs outside a
+/// transaction, and when a connection is made.
+std::string_view default_session_search_path();
+std::string_view empty_session_search_path();
+
 /// The server's version() text.
 std::string_view server_version();
 
