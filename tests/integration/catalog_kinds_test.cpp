@@ -4,10 +4,16 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <sstream>
 #include <optional>
 #include <string>
 
 #include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/generator/build_changes.hpp>
+#include <pgcraft/live/apply.hpp>
+#include <pgcraft/live/drift.hpp>
+#include <pgcraft/migrate/files.hpp>
 #include <pgcraft/model.hpp>
 #include <pgcraft/sql/render.hpp>
 
@@ -162,6 +168,24 @@ TEST_CASE("128-bit integers keep every value of their C++ type, and only those")
     const auto too_small = db.failure_of("INSERT INTO org.counters (signed_count, unsigned_count) VALUES (" + min + " - 1, 0)");
     REQUIRE(too_small);
     CHECK(too_small->sqlstate == "23514");
+}
+
+TEST_CASE("migrate apply runs a migration as psql would: an extension without a schema, a type named unqualified") {
+    // The applier's own connection reads with an empty search_path; the steps run with the default one.
+    const auto declared = pgcraft::generator::build_catalog<kinds_it::schema>();
+    const std::filesystem::path dir = pgcraft_it::cluster().directory() + "/kinds-migrations";
+    std::filesystem::create_directories(dir);
+    const auto files = pgcraft::migrate::next_migration(dir, "initial", declared, {});
+    REQUIRE(files);
+    pgcraft::migrate::write_migration(dir, *files);
+    const pgcraft_it::connection db = pgcraft_it::fresh_database();
+    std::ostringstream out;
+    CHECK(pgcraft::live::apply_migrations(db.conninfo(), dir, {}, out) == 1);
+    INFO(out.str());
+    std::string drift;
+    for (const auto& d : pgcraft::live::drift(db.conninfo(), declared)) drift += pgcraft::live::describe(d) + "\n";
+    INFO(drift);
+    CHECK(drift.empty());
 }
 
 }  // TEST_SUITE
