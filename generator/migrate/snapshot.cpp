@@ -145,8 +145,11 @@ struct writer {
     json operator()(const cat::trigger& t) const {
         json list = json::array();
         for (cat::trigger_event e : t.events) list.push_back(events(e));
-        return {{"name", t.name}, {"on", id_json(t.on)}, {"timing", timings(t.timing)}, {"events", list},
-                {"function", id_json(t.function)}, {"when", t.when}, {"for_each_statement", t.for_each_statement}};
+        json result = {{"name", t.name}, {"on", id_json(t.on)}, {"timing", timings(t.timing)}, {"events", list},
+                       {"function", id_json(t.function)}, {"when", t.when}, {"for_each_statement", t.for_each_statement}};
+        // Only when set: snapshots written before constraint triggers read and write back the same.
+        if (t.deferred) result["deferred"] = true;
+        return result;
     }
     json operator()(const cat::comment& c) const { return {{"on", id_json(c.on)}, {"text", c.text}}; }
     json operator()(const cat::grant& g) const {
@@ -211,7 +214,8 @@ cat::object read_object(cat::object_kind kind, const json& j) {
             for (const json& e : j.at("events")) list.push_back(events(e, "trigger event"));
             return cat::trigger{j.at("name").get<std::string>(), id_of_json(j.at("on")),
                                 timings(j.at("timing"), "trigger timing"), std::move(list), id_of_json(j.at("function")),
-                                j.at("when").get<std::string>(), j.at("for_each_statement").get<bool>()};
+                                j.at("when").get<std::string>(), j.at("for_each_statement").get<bool>(),
+                                j.value("deferred", false)};
         }
         case k::comment: return cat::comment{id_of_json(j.at("on")), j.at("text").get<std::string>()};
         case k::grant: {

@@ -324,8 +324,10 @@ struct renderer {
     std::string operator()(const trigger& t) const {
         std::vector<std::string_view> events;
         for (trigger_event e : t.events) events.push_back(keyword(e));
-        return fmt::format("CREATE TRIGGER {name}\n    {timing} {events} ON {on}\n    FOR EACH {each}{when} EXECUTE FUNCTION "
-                           "{function}({arguments});\n",
+        return fmt::format("CREATE {constraint}TRIGGER {name}\n    {timing} {events} ON {on}{deferred}\n    FOR EACH {each}{when} "
+                           "EXECUTE FUNCTION {function}({arguments});\n",
+                           fmt::arg("constraint", t.deferred ? "CONSTRAINT " : ""),
+                           fmt::arg("deferred", t.deferred ? " DEFERRABLE INITIALLY DEFERRED" : ""),
                            fmt::arg("name", quote_identifier(t.name)), fmt::arg("timing", keyword(t.timing)),
                            fmt::arg("events", fmt::join(events, " OR ")), fmt::arg("on", quote_qualified(t.on.qualified())),
                            fmt::arg("each", t.for_each_statement ? "STATEMENT" : "ROW"),

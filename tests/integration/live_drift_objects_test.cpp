@@ -267,4 +267,55 @@ TEST_CASE("an extension declared without a schema, and its type named unqualifie
           "different: extension citext (schema: 'public' declared, 'plain' in the database)");
 }
 
+
+TEST_CASE("a deferred constraint trigger fires at COMMIT, checks clean, and its drift is named") {
+    cat::catalog catalog;
+    catalog.add(make_schema("books"));
+    cat::table_definition legs;
+    legs.name = {"books", "legs"};
+    legs.add_column(make_column("id", "bigint", false, true));
+    legs.add_column(make_column("amount", "integer"));
+    legs.constraints = {make_constraint(cat::constraint_kind::primary_key, "legs_pkey", {"id"})};
+    catalog.add(legs);
+    // What a row holds at COMMIT, not when it was inserted: the check reads the table again.
+    cat::function positive = make_function({"books", "legs_positive"}, {}, "trigger",
+                                           "BEGIN\n    IF EXISTS (SELECT FROM books.legs WHERE id = NEW.id AND amount < 0) "
+                                           "THEN\n        RAISE EXCEPTION 'leg % is negative at commit', NEW.id;\n    END IF;\n"
+                                           "    RETURN NULL;\nEND;");
+    positive.language = cat::language::plpgsql;
+    catalog.add(positive);
+    cat::trigger at_commit = make_trigger("legs_positive", cat::id::table(legs.name), cat::trigger_timing::after,
+                                          {cat::trigger_event::insert}, positive.id());
+    at_commit.deferred = true;
+    catalog.add(at_commit);
+    const std::string ddl = pgcraft::sql::render_ddl(catalog);
+    INFO("DDL:\n" << ddl);
+    connection db = fresh_database();
+    apply_in_transaction(db, ddl);
+    CHECK(lines(drift_lines(db, catalog)).empty());
+
+    // Negative when inserted, fixed before COMMIT: it commits.
+    db.exec("BEGIN");
+    db.exec("INSERT INTO books.legs (amount) VALUES (-5)");
+    db.exec("UPDATE books.legs SET amount = 5");
+    db.exec("COMMIT");
+    CHECK(db.text("SELECT count(*)::text FROM books.legs") == "1");
+    // Negative at COMMIT: the INSERT goes through, the COMMIT fails, and nothing stays.
+    db.exec("BEGIN");
+    CHECK_FALSE(db.failure_of("INSERT INTO books.legs (amount) VALUES (-1)"));
+    const auto failure = db.failure_of("COMMIT");
+    REQUIRE(failure);
+    CHECK(failure->message.find("is negative at commit") != std::string::npos);
+    CHECK(db.text("SELECT count(*)::text FROM books.legs") == "1");
+
+    // Made a plain trigger by hand: the definition differs.
+    db.exec("DROP TRIGGER legs_positive ON books.legs");
+    db.exec("CREATE TRIGGER legs_positive AFTER INSERT ON books.legs FOR EACH ROW EXECUTE FUNCTION books.legs_positive()");
+    CHECK(drift_on(db, catalog, at_commit.id()) ==
+          "different: trigger books.legs.legs_positive (definition: 'CREATE CONSTRAINT TRIGGER legs_positive AFTER "
+          "INSERT ON books.legs DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION books.legs_positive()' "
+          "declared, 'CREATE TRIGGER legs_positive AFTER INSERT ON books.legs FOR EACH ROW EXECUTE FUNCTION "
+          "books.legs_positive()' in the database)");
+}
+
 }  // TEST_SUITE

@@ -158,6 +158,17 @@ TEST_CASE("the scratch form: tables without storage where PostgreSQL allows it, 
     CHECK(pgcraft::sql::render_ddl(c).find("PARTITION") == std::string::npos);
 }
 
+TEST_CASE("a deferred trigger is a constraint trigger, DEFERRABLE INITIALLY DEFERRED") {
+    cat::trigger t{"balanced", cat::id::table({"app", "legs"}), cat::trigger_timing::after, {cat::trigger_event::insert},
+                   cat::id::function({"app", "check_balanced"}, {})};
+    CHECK(pgcraft::sql::render_create(cat::catalog{}, t) ==
+          "CREATE TRIGGER balanced\n    AFTER INSERT ON app.legs\n    FOR EACH ROW EXECUTE FUNCTION app.check_balanced();\n");
+    t.deferred = true;
+    CHECK(pgcraft::sql::render_create(cat::catalog{}, t) ==
+          "CREATE CONSTRAINT TRIGGER balanced\n    AFTER INSERT ON app.legs DEFERRABLE INITIALLY DEFERRED\n"
+          "    FOR EACH ROW EXECUTE FUNCTION app.check_balanced();\n");
+}
+
 TEST_CASE("an index: keys and predicate keep the columns they read") {
     cat::index ix{{"app", "ix__t__name"}, {"app", "t"}, true, "gin", {cat::expression::marked("lower(<Name>)")}, {"id"},
                   cat::expression::marked("<active>")};

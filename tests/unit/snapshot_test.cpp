@@ -43,6 +43,25 @@ TEST_CASE("a snapshot reads back to an equal catalog, and is the same text again
     }
 }
 
+TEST_CASE("a deferred constraint trigger reads back deferred; a plain trigger's line has no such key") {
+    pg::catalog::catalog original = pg::generator::build_catalog<snapshot_test::schema>();
+    const pg::catalog::trigger* plain = original.all<pg::catalog::trigger>().front();
+    REQUIRE(plain);
+    CHECK(pg::generator::write_snapshot(original).find("\"deferred\"") == std::string::npos);
+    pg::catalog::trigger at_commit = *plain;
+    at_commit.name = "at_commit";
+    at_commit.timing = pg::catalog::trigger_timing::after;
+    at_commit.deferred = true;
+    original.add(at_commit);
+    const std::string text = pg::generator::write_snapshot(original);
+    CHECK(text.find("\"deferred\":true") != std::string::npos);
+    const pg::catalog::catalog read = pg::generator::read_snapshot(text);
+    CHECK(read == original);
+    const auto* back = read.find_as<pg::catalog::trigger>(at_commit.id());
+    REQUIRE(back);
+    CHECK(back->deferred);
+}
+
 TEST_CASE("a snapshot is canonical: sorted keys, versioned, bodies verbatim, an object a line") {
     const std::string text = pg::generator::write_snapshot(pg::generator::build_catalog<snapshot_test::schema>());
     CHECK(text.starts_with("{\n  \"format\": \"pgcraft-catalog\",\n  \"objects\": [\n"));

@@ -169,6 +169,9 @@ struct trigger {
     object_id function = {};
     std::string when = {};            ///< a condition checked before the function is called at all
     bool for_each_statement = false;  ///< once per statement rather than once per row
+    /// A constraint trigger, DEFERRABLE INITIALLY DEFERRED: it fires at COMMIT
+    /// (AFTER, FOR EACH ROW), once the whole transaction's rows are there.
+    bool deferred = false;
 
     object_id id() const { return id::trigger(on.qualified(), name); }
     std::vector<object_id> dependencies() const { return {on, function}; }
