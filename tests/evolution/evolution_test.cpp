@@ -771,6 +771,15 @@ run_result migrate_live(const std::string& generator, const std::string& command
     return run(argv);
 }
 
+// Polls `query` (every 25 ms, for up to 10 s) until it gives `value`; whether it did.
+bool wait_for(connection& db, const std::string& query, const std::string& value) {
+    for (int i = 0; i < 400; ++i) {
+        if (db.text(query) == value) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    return false;
+}
+
 std::string recorded(const std::string& database) {
     return connection(cluster().conninfo(database))
         .text("SELECT coalesce(string_agg(version || ':' || steps_done || '/' || steps || ':' || direction, ' ' "
@@ -877,8 +886,7 @@ TEST_CASE("migrate apply refuses a changed or missing file, a database not where
     std::thread b([&] { second = migrate_live(generator, "apply", database, dir); });
     const std::string waiting = "SELECT count(*)::text FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
                                 "AND query LIKE '%pg_try_advisory_lock%'";
-    for (int i = 0; i < 400 && db.text(waiting) != "2"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    CHECK(db.text(waiting) == "2");
+    CHECK(wait_for(db, waiting, "2"));
     holder.text("SELECT pg_advisory_unlock(" + std::to_string(pgcraft::sql::version_table::lock_key) + ")::text");
     a.join();
     b.join();
@@ -922,7 +930,7 @@ TEST_CASE("a migration stopped in its index build (the connection killed) resume
     run_result killed;
     std::thread applier([&] { killed = migrate_live(generator, "apply", database, migrations); });
     const std::string building = "SELECT count(*)::text FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%'";
-    for (int i = 0; i < 200 && db.text(building) == "0"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    CHECK(wait_for(db, building, "1"));
     db.text("SELECT count(pg_terminate_backend(pid))::text FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%'");
     applier.join();
     writer.exec("COMMIT");
@@ -960,8 +968,7 @@ TEST_CASE("a migration whose connection is killed inside a transactional step le
     std::thread applier([&] { killed = migrate_live(generator, "apply", database, migrations); });
     const std::string waiting = "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() "
                                 "AND wait_event_type = 'Lock' AND query LIKE '%ALTER TABLE inventory.products%'";
-    for (int i = 0; i < 200 && db.text(waiting) == "0"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    REQUIRE(db.text(waiting) == "1");
+    REQUIRE(wait_for(db, waiting, "1"));
     // The record is there, uncommitted: another session does not see it.
     CHECK(recorded(database) == "1:1/1:up");
     CHECK(db.text("SELECT count(pg_terminate_backend(pid))::text FROM pg_stat_activity WHERE datname = "
@@ -1165,7 +1172,7 @@ writes_during_build write_while_building(const std::string& database, const std:
     // Until the build waits for the writer's transaction.
     const std::string waiting = "SELECT count(*)::text FROM pg_stat_activity WHERE query LIKE '%CREATE INDEX%ix__products__name%' "
                                 "AND wait_event_type IS NOT NULL AND pid <> pg_backend_pid()";
-    for (int i = 0; i < 200 && db.text(waiting) == "0"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    CHECK(wait_for(db, waiting, "1"));
     writes_during_build result;
     connection other(cluster().conninfo(database));
     other.exec("SET lock_timeout = '1s'");
