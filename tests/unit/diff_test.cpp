@@ -593,6 +593,24 @@ TEST_CASE("roles, comments, indexes and triggers: each change as PostgreSQL allo
     CHECK(!has(m, "DROP VIEW"));
 }
 
+TEST_CASE("a trigger made deferred is re-created as a constraint trigger, and back") {
+    // Only the order of the statements is judged here (PostgreSQL takes a constraint trigger only
+    // AFTER … FOR EACH ROW on a table: see the integration test of live drift for a real one).
+    cat::catalog a = schema_version{}.build();
+    cat::catalog b;
+    for (const cat::object_id& id : a.added()) {
+        cat::object o = *a.find(id);
+        if (auto* t = std::get_if<cat::trigger>(&o)) t->deferred = true;
+        b.add(std::move(o));
+    }
+    const migrate::migration m = migrate::diff(a, b);
+    CHECK(at(m, "DROP TRIGGER items_write ON app.items_view;") <
+          at(m, "CREATE CONSTRAINT TRIGGER items_write\n    INSTEAD OF INSERT ON app.items_view DEFERRABLE INITIALLY DEFERRED"));
+    const migrate::migration back = migrate::diff(b, a);
+    CHECK(at(back, "DROP TRIGGER items_write ON app.items_view;") <
+          at(back, "CREATE TRIGGER items_write\n    INSTEAD OF INSERT ON app.items_view\n"));
+}
+
 TEST_CASE("an EAV attribute's values move when its type moves it to another value column") {
     // Two value columns, each commented with the attributes it holds, as the EAV kind writes them.
     auto version = [](const char* integer_holds, const char* bigint_holds) {
