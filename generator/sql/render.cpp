@@ -223,6 +223,9 @@ struct renderer {
     /// The scratch form (render_scratch_ddl): tables PARTITION BY LIST (their key column), identity columns plain.
     const std::map<qualified_name, std::string>* partition_keys = nullptr;
 
+    // The comment on `id` as its statement; none in the scratch form.
+    std::string comments_on(const object_id& id) const { return partition_keys ? std::string() : comment_of(cat, id); }
+
     std::string_view create(const object_id& id) const {
         return replace && replace->contains(id) ? "CREATE OR REPLACE" : "CREATE";
     }
@@ -242,14 +245,14 @@ struct renderer {
     }
 
     std::string operator()(const schema& s) const {
-        return fmt::format("CREATE SCHEMA {};\n", quote_identifier(s.name)) + comment_of(cat, s.id());
+        return fmt::format("CREATE SCHEMA {};\n", quote_identifier(s.name)) + comments_on(s.id());
     }
 
     std::string operator()(const enum_type& e) const {
         std::vector<std::string> labels;
         for (const std::string& l : e.labels) labels.push_back("    " + quote_literal(l));
         return fmt::format("CREATE TYPE {} AS ENUM (\n{}\n);\n", quote_qualified(e.name), fmt::join(labels, ",\n")) +
-               comment_of(cat, e.id());
+               comments_on(e.id());
     }
 
     std::string operator()(const table& t) const {
@@ -276,8 +279,8 @@ struct renderer {
                 partitioned = " PARTITION BY LIST (" + quote_identifier(key->second) + ")";
         std::string text =
             fmt::format("CREATE TABLE {} (\n{}\n){};\n", quote_qualified(t.name), fmt::join(lines, ",\n"), partitioned);
-        text += comment_of(cat, t.id());
-        for (const column* c : columns) text += comment_of(cat, c->id());
+        text += comments_on(t.id());
+        for (const column* c : columns) text += comments_on(c->id());
         return text;
     }
 
@@ -291,7 +294,7 @@ struct renderer {
     std::string operator()(const index& ix) const {
         return fmt::format("CREATE {}INDEX {} {};\n", ix.unique ? "UNIQUE " : "", quote_identifier(ix.name.name),
                            index_definition(ix)) +
-               comment_of(cat, ix.id());
+               comments_on(ix.id());
     }
 
     std::string operator()(const view& v) const {
@@ -301,7 +304,7 @@ struct renderer {
         for (const column_default& d : v.defaults)
             text += fmt::format("ALTER VIEW {} ALTER COLUMN {} SET DEFAULT {};\n", quote_qualified(v.name),
                                 quote_identifier(d.column), render(d.value));
-        return text + comment_of(cat, v.id());
+        return text + comments_on(v.id());
     }
 
     std::string operator()(const function& f) const {
@@ -318,7 +321,7 @@ struct renderer {
                            fmt::arg("create", create(f.id())), fmt::arg("name", quote_qualified(f.name)), fmt::arg("arguments", fmt::join(arguments, ", ")),
                            fmt::arg("options", options), fmt::arg("tag", tag), fmt::arg("body", f.body),
                            fmt::arg("newline", f.body.ends_with('\n') ? "" : "\n")) +
-               comment_of(cat, f.id());
+               comments_on(f.id());
     }
 
     std::string operator()(const trigger& t) const {
@@ -336,7 +339,7 @@ struct renderer {
                            fmt::arg("arguments", fmt::join(t.function.argument_types, ", ")));
     }
 
-    std::string operator()(const comment& c) const { return comment_statement(cat, c); }
+    std::string operator()(const comment& c) const { return partition_keys ? std::string() : comment_statement(cat, c); }
 
     std::string operator()(const grant& g) const {
         return fmt::format("GRANT {} ON {} TO {};\n", privilege_list(g.privileges), privileged_object(g.on),
@@ -427,10 +430,7 @@ std::string partition_key(const pgcraft::catalog::catalog& c, const qualified_na
 }
 }  // namespace
 
-std::string render_scratch_ddl(const pgcraft::catalog::catalog& declared) {
-    pgcraft::catalog::catalog c;
-    for (const object_id& id : declared.added())
-        if (id.kind != object_kind::comment) c.add(*declared.find(id));
+std::string render_scratch_ddl(const pgcraft::catalog::catalog& c) {
     std::map<qualified_name, std::vector<const index*>> indexes;
     for (const index* ix : c.all<index>()) indexes[ix->table].push_back(ix);
     std::map<qualified_name, std::string> keys;
@@ -440,7 +440,8 @@ std::string render_scratch_ddl(const pgcraft::catalog::catalog& declared) {
     renderer r = renderer_for(c, order);
     r.partition_keys = &keys;
     std::string text;
-    for (const object* o : order) text += std::visit(r, *o);
+    for (const object* o : order)
+        if (!std::holds_alternative<comment>(*o)) text += std::visit(r, *o);
     return text;
 }
 
