@@ -154,7 +154,8 @@ std::map<object_id, object_id> function_identities(const pgcraft::catalog::catal
 
 // What render_scratch_ddl leaves to the declarations, put back as the plain
 // build would read: identity, comments (on the server's function
-// identities), and an index on a table made without storage read "ON ONLY".
+// identities), the keys it did not build, and an index on a table made
+// without storage read "ON ONLY".
 pgcraft::catalog::catalog as_built_plainly(const pgcraft::catalog::catalog& read, const pgcraft::catalog::catalog& declared) {
     std::map<object_id, object_id> to_server;
     for (const auto& [server, own] : function_identities(read, declared)) to_server.emplace(own, server);
@@ -173,6 +174,12 @@ pgcraft::catalog::catalog as_built_plainly(const pgcraft::catalog::catalog& read
         }
         result.add(std::move(o));
     }
+    for (const constraint* k : declared.all<constraint>())
+        if ((k->kind == constraint_kind::primary_key || k->kind == constraint_kind::unique) && !result.find(k->id())) {
+            constraint as_read = *k;
+            as_read.check = expression::plain(sql::render_key_definition(*k));
+            result.add(std::move(as_read));
+        }
     for (const comment* c : declared.all<comment>()) {
         comment on_server = *c;
         if (const auto f = to_server.find(c->on); f != to_server.end()) on_server.on = f->second;

@@ -222,6 +222,10 @@ struct renderer {
     const std::set<object_id>* replace = nullptr;  ///< views and functions written CREATE OR REPLACE
     /// The scratch form (render_scratch_ddl): tables PARTITION BY LIST (their key column), identity columns plain.
     const std::map<qualified_name, std::string>* partition_keys = nullptr;
+    /// The scratch form's keys that are not built (no foreign key needs them): their columns are NOT NULL.
+    const std::set<const constraint*>* unbuilt_keys = nullptr;
+
+    bool built(const constraint* c) const { return !unbuilt_keys || !unbuilt_keys->contains(c); }
 
     // The comment on `id` as its statement; none in the scratch form.
     std::string comments_on(const object_id& id) const { return partition_keys ? std::string() : comment_of(cat, id); }
@@ -263,15 +267,20 @@ struct renderer {
             name_width = std::max(name_width, quote_identifier(c->name).size());
             type_width = std::max(type_width, column_type(*c).size());
         }
+        std::set<std::string> key_columns;  // of an unbuilt primary key, NOT NULL as it would make them
+        for (const constraint* c : cat.constraints_of(t.name))
+            if (!built(c) && c->kind == constraint_kind::primary_key) key_columns.insert(c->columns.begin(), c->columns.end());
         std::vector<std::string> lines;
         for (const column* c : columns) {
-            const std::string attributes = column_attributes(partition_keys ? without_identity(*c) : *c);
+            column shown = partition_keys ? without_identity(*c) : *c;
+            if (key_columns.contains(c->name)) shown.nullable = false;
+            const std::string attributes = column_attributes(shown);
             const std::string type = column_type(*c);
             lines.push_back(fmt::format("    {} {}", pad(quote_identifier(c->name), name_width),
                                         attributes.empty() ? type : pad(type, type_width) + attributes));
         }
         for (const constraint* c : cat.constraints_of(t.name))
-            if (!standalone.contains(c))
+            if (!standalone.contains(c) && built(c))
                 lines.push_back(fmt::format("    CONSTRAINT {} {}", quote_identifier(c->name), constraint_body(*c)));
         std::string partitioned;
         if (partition_keys)
@@ -289,7 +298,7 @@ struct renderer {
                            column_type(c), column_attributes(c));
     }
 
-    std::string operator()(const constraint& c) const { return render_add_constraint(c, false); }
+    std::string operator()(const constraint& c) const { return built(&c) ? render_add_constraint(c, false) : std::string(); }
 
     std::string operator()(const index& ix) const {
         return fmt::format("CREATE {}INDEX {} {};\n", ix.unique ? "UNIQUE " : "", quote_identifier(ix.name.name),
@@ -368,6 +377,8 @@ std::string render_qualified(const expression& e, std::string_view alias) {
     return render_with(e, [&](const std::string& c) { return quote_identifier(alias) + "." + quote_identifier(c); });
 }
 
+std::string render_key_definition(const constraint& c) { return constraint_body(c); }
+
 std::string render_create(const pgcraft::catalog::catalog& c, const object& o) {
     return std::visit(renderer_for(c, {}), o);
 }
@@ -404,10 +415,11 @@ bool orderable(const column& c) {
 // The column a table can be partitioned by without PostgreSQL refusing any
 // of its keys (each unique key must hold it), or "" when there is none.
 std::string partition_key(const pgcraft::catalog::catalog& c, const qualified_name& table,
-                          const std::vector<const index*>& indexes) {
+                          const std::vector<const index*>& indexes, const std::set<const constraint*>& unbuilt) {
     std::vector<std::vector<std::string>> keys;
     for (const constraint* k : c.constraints_of(table))
-        if (k->kind == constraint_kind::primary_key || k->kind == constraint_kind::unique) keys.push_back(k->columns);
+        if ((k->kind == constraint_kind::primary_key || k->kind == constraint_kind::unique) && !unbuilt.contains(k))
+            keys.push_back(k->columns);
     for (const index* ix : indexes) {
         if (!ix->unique) continue;
         std::vector<std::string> columns;
@@ -431,14 +443,24 @@ std::string partition_key(const pgcraft::catalog::catalog& c, const qualified_na
 }  // namespace
 
 std::string render_scratch_ddl(const pgcraft::catalog::catalog& c) {
+    // Keys no foreign key needs are left to the reading (render_key_definition): building one is an index.
+    std::set<qualified_name> referenced;
+    for (const constraint* k : c.all<constraint>())
+        if (k->references) referenced.insert(k->references->table);
+    std::set<const constraint*> unbuilt;
+    for (const constraint* k : c.all<constraint>())
+        if ((k->kind == constraint_kind::primary_key || k->kind == constraint_kind::unique) && !referenced.contains(k->table))
+            unbuilt.insert(k);
     std::map<qualified_name, std::vector<const index*>> indexes;
     for (const index* ix : c.all<index>()) indexes[ix->table].push_back(ix);
     std::map<qualified_name, std::string> keys;
     for (const table* t : c.all<table>())
-        if (std::string key = partition_key(c, t->name, indexes[t->name]); !key.empty()) keys.emplace(t->name, std::move(key));
+        if (std::string key = partition_key(c, t->name, indexes[t->name], unbuilt); !key.empty())
+            keys.emplace(t->name, std::move(key));
     const std::vector<const object*> order = c.in_dependency_order();
     renderer r = renderer_for(c, order);
     r.partition_keys = &keys;
+    r.unbuilt_keys = &unbuilt;
     std::string text;
     for (const object* o : order)
         if (!std::holds_alternative<comment>(*o)) text += std::visit(r, *o);

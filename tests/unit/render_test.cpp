@@ -100,7 +100,7 @@ TEST_CASE("a table: aligned columns, constraints, comments") {
           "COMMENT ON COLUMN app.\"Order\".\"select\" IS 'a keyword';\n");
 }
 
-TEST_CASE("the scratch form: tables without storage where PostgreSQL allows it, no identity, no comments") {
+TEST_CASE("the scratch form: tables without storage where PostgreSQL allows it, keys only where needed, no identity, no comments") {
     cat::catalog c;
     c.add(cat::schema{"app"});
     c.add(cat::comment{cat::id::schema("app"), "Ours"});
@@ -138,23 +138,33 @@ TEST_CASE("the scratch form: tables without storage where PostgreSQL allows it, 
     events.add_column(column("at", "timestamptz"));
     c.add(events);
 
+    // A foreign key needs the key it references: lines' is built, the others are left to the reading.
+    cat::table_definition notes;
+    notes.name = {"app", "notes"};
+    notes.add_column(column("order_id", "bigint"));
+    notes.add_column(column("n", "integer"));
+    notes.constraints = {constraint(cat::constraint_kind::foreign_key, "fk__notes__lines", {"order_id", "n"})};
+    notes.constraints.back().references = cat::foreign_key_target{lines.name, {"order_id", "n"}, {}, {}};
+    c.add(notes);
+
     const std::string ddl = pgcraft::sql::render_scratch_ddl(c);
     INFO(ddl);
     CHECK(ddl.find("COMMENT") == std::string::npos);
     CHECK(ddl.find("IDENTITY") == std::string::npos);
+    // Its keys left out, nothing keeps it from being partitioned; the key's column stays NOT NULL.
     CHECK(ddl.find("CREATE TABLE app.\"Order\" (\n"
                    "    id       bigint NOT NULL,\n"
-                   "    \"select\" text,\n"
-                   "    CONSTRAINT \"pk__Order__id\" PRIMARY KEY (id),\n"
-                   "    CONSTRAINT \"uq__Order__select\" UNIQUE (\"select\")\n"
-                   ");\n") != std::string::npos);
-    CHECK(ddl.find(");\nCREATE TABLE app.lines") != std::string::npos);
+                   "    \"select\" text\n"
+                   ") PARTITION BY LIST (id);\n") != std::string::npos);
+    CHECK(ddl.find("PRIMARY KEY (id)") == std::string::npos);
     CHECK(ddl.find("CONSTRAINT pk__lines PRIMARY KEY (order_id, n)\n) PARTITION BY LIST (n);\n") != std::string::npos);
     CHECK(ddl.find("    name text NOT NULL\n);\n") != std::string::npos);
     CHECK(ddl.find("    at    timestamptz NOT NULL\n) PARTITION BY LIST (at);\n") != std::string::npos);
-    // The same objects otherwise, in the same order.
+    // The same objects otherwise.
     CHECK(ddl.find("CREATE UNIQUE INDEX lines_n ON app.lines (n);\n") != std::string::npos);
     CHECK(ddl.find("CREATE UNIQUE INDEX names_lower ON app.names (lower(name));\n") != std::string::npos);
+    CHECK(ddl.find("FOREIGN KEY (order_id, n) REFERENCES app.lines (order_id, n)") != std::string::npos);
+    CHECK(pgcraft::sql::render_key_definition(order.constraints[1]) == "UNIQUE (\"select\")");
     CHECK(pgcraft::sql::render_ddl(c).find("PARTITION") == std::string::npos);
 }
 

@@ -25,10 +25,17 @@ std::string render_ddl(const catalog::catalog& c, const std::set<catalog::object
 /// without refusing one of its keys is created PARTITION BY LIST (a column),
 /// which gives it no storage (no file, TOAST table or index is built: most of
 /// a plain build's time is their fsync); identity columns are plain NOT NULL
-/// columns (no sequence); no comments (the server keeps their text as given).
-/// The reading of such a database differs from the plain one's only there:
-/// "ON ONLY" in an index definition, identity and comments.
+/// columns (no sequence); no comments (the server keeps their text as given);
+/// primary keys and unique constraints of tables no foreign key references
+/// are left out (their columns NOT NULL as a key makes them), since building
+/// one builds an index. The reading of such a database differs from the
+/// plain one's only there: "ON ONLY" in an index definition, identity,
+/// comments, and those keys (render_key_definition).
 std::string render_scratch_ddl(const catalog::catalog& c);
+
+/// A primary key or unique constraint as the server prints it (pg_get_constraintdef):
+/// PRIMARY KEY (a, b), UNIQUE (c).
+std::string render_key_definition(const catalog::constraint& c);
 
 /// One object's statement. A table's takes its columns, constraints and
 /// comments from the catalog; the comment on a schema, enum type, index,
