@@ -6,7 +6,11 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -37,6 +41,13 @@ struct counts {
 };
 
 using schema = pg::schema<stock_moves, points, counts>;
+
+// A key plugin on a ledger: its legs are ordered by id bigint identity, so the generator refuses it.
+struct uuid_keyed {
+    using dimension = pg::ledger<pg::uuid_v4_key<"id">>;
+    std::string account;
+};
+using uuid_keyed_schema = pg::schema<uuid_keyed>;
 
 std::string golden(const std::string& name) {
     std::ifstream in(std::string(PGCRAFT_GOLDEN_DIR) + "/" + name);
@@ -166,8 +177,24 @@ TEST_CASE("a ledger's view, its INSERT, the reversal and the refusals") {
 
 TEST_CASE("a ledger's plan: its own columns are reserved, its options checked") {
     using pgcraft::plan::check_dimension;
-    using pgcraft::plan::dimension_problem;
     CHECK(check_dimension<stock_moves>().ok());
+    CHECK(check_dimension<points>().ok());
     CHECK(pg::plan::table_plan_of<stock_moves>.table == "stock_moves");
     CHECK(pg::plan::table_plan_of<points>.table == "loyalty_points");
+    // The kind's own columns, reserved; pg::ledger_value is an option of ledgers only.
+    CHECK(std::ranges::equal(pg::ledger<>::reserved_columns,
+                             std::vector<std::string_view>{"id", "entry_id", "value", "created_at", "reverses"}));
+    CHECK(std::is_same_v<pg::ledger<>::value_type, std::int64_t>);
+    CHECK(std::is_same_v<pg::ledger<pg::in_schema<"x">, pg::ledger_value<int>>::value_type, int>);
+    CHECK(pg::ledger_value<std::int64_t>::value == "bigint");
+    CHECK(pg::ledger_value<pg::numeric<14, 2>>::value == "numeric(14,2)");
+    CHECK(pg::ledger_value<double>::value.empty());
+    CHECK(pg::ledger_value<pg::numeric<2, 4>>::value.empty());
+}
+
+TEST_CASE("a ledger with a key plugin is refused by the generator, naming the dimension and the key") {
+    CHECK_THROWS_WITH_AS(pg::generator::build_catalog<uuid_keyed_schema>(),
+                         "pgcraft: a plugin of dimension uuid_keyed gives the ledger the key id uuid; a ledger's key is "
+                         "id bigint GENERATED ALWAYS AS IDENTITY, which orders its legs: remove the key plugin",
+                         std::invalid_argument);
 }
