@@ -2,6 +2,8 @@
 // write through views, and the protection of backing tables.
 #include <pgcraft/kinds/history.hpp>
 
+#include <algorithm>
+
 #include <pgcraft/generator/plugin_context.hpp>
 #include <pgcraft/sql/naming.hpp>
 #include <pgcraft/sql/quote.hpp>
@@ -73,10 +75,6 @@ void add_belongs_to_entity(const plugin_context& context, catalog::table_definit
     rows.constraints.push_back(std::move(belongs));
 }
 
-namespace {
-// A PL/pgSQL trigger function that runs as its owner, with search_path
-// pinned so that nothing the caller puts on its path can stand in for the
-// objects it names (every name in the body is schema-qualified as well).
 catalog::function trigger_function(catalog::qualified_name name, std::string body, std::vector<catalog::object_id> reads) {
     catalog::function f;
     f.name = std::move(name);
@@ -87,7 +85,6 @@ catalog::function trigger_function(catalog::qualified_name name, std::string bod
     f.reads = std::move(reads);
     return f;
 }
-}  // namespace
 
 void add_view_writes(plugin_context& context, const catalog::qualified_name& table, const catalog::object_id& view,
                      view_write_bodies bodies, std::vector<catalog::object_id> reads) {
@@ -123,14 +120,34 @@ void protect_tables(plugin_context& context, std::span<const std::string_view> t
     cat.add_once(catalog::comment{forbid.id(), "Stops writes to a dimension's backing tables that do not come through its views"});
     cat.add_once(forbid);
     using catalog::trigger_event;
-    for (std::string_view key : table_keys) {
-        const catalog::object_id table = context.table(key).id();
-        cat.add(catalog::trigger{std::string(protect_trigger), table, catalog::trigger_timing::before,
-                                 {trigger_event::insert, trigger_event::update, trigger_event::delete_}, forbid.id(),
-                                 templates::direct_write_condition()});
+    const table_guard guard{forbid.id(),
+                            {trigger_event::insert, trigger_event::update, trigger_event::delete_, trigger_event::truncate},
+                            {}};
+    for (std::string_view key : table_keys) guard_table(context, context.table(key).id(), guard);
+}
+
+void guard_table(plugin_context& context, const catalog::object_id& table, const table_guard& guard) {
+    using catalog::trigger_event;
+    catalog::catalog& cat = context.schema_catalog();
+    const auto row_events = [](const std::vector<trigger_event>& events) {
+        std::vector<trigger_event> rows;
+        for (trigger_event e : events)
+            if (e != trigger_event::truncate) rows.push_back(e);
+        return rows;
+    };
+    const auto has_truncate = [](const std::vector<trigger_event>& events) {
+        return std::find(events.begin(), events.end(), trigger_event::truncate) != events.end();
+    };
+    if (const auto events = row_events(guard.from_clients); !events.empty())
+        cat.add(catalog::trigger{std::string(protect_trigger), table, catalog::trigger_timing::before, events,
+                                 guard.function, templates::direct_write_condition()});
+    if (const auto events = row_events(guard.always); !events.empty())
+        cat.add(catalog::trigger{std::string(protect_always_trigger), table, catalog::trigger_timing::before, events,
+                                 guard.function});
+    if (has_truncate(guard.from_clients) || has_truncate(guard.always))
         cat.add(catalog::trigger{"pgcraft_protect_truncate", table, catalog::trigger_timing::before,
-                                 {trigger_event::truncate}, forbid.id(), templates::direct_write_condition(), true});
-    }
+                                 {trigger_event::truncate}, guard.function,
+                                 has_truncate(guard.always) ? std::string() : templates::direct_write_condition(), true});
 }
 
 }  // namespace pgcraft::kinds

@@ -22,6 +22,24 @@ catalog::constraint primary_key(std::string name, std::vector<std::string> colum
 /// The trigger on each backing table of a history kind that refuses direct
 /// writes (protect_tables); a kind's own data steps disable it while they run.
 inline constexpr std::string_view protect_trigger = "pgcraft_protect";
+/// The trigger that refuses writes whoever makes them (a ledger's UPDATE and DELETE).
+inline constexpr std::string_view protect_always_trigger = "pgcraft_protect_always";
+
+/// How a backing table refuses writes: `function` raises; the events of
+/// `from_clients` are refused when a client's statement makes them (the
+/// kind's own trigger functions still write), those of `always` whoever makes them.
+struct table_guard {
+    catalog::object_id function;
+    std::vector<catalog::trigger_event> from_clients;
+    std::vector<catalog::trigger_event> always;
+};
+/// The triggers of `guard` on `table` (protect_tables puts the history kinds' on each of their tables).
+void guard_table(generator::plugin_context& context, const catalog::object_id& table, const table_guard& guard);
+
+/// A PL/pgSQL trigger function that runs as its owner, with search_path
+/// pinned so that nothing the caller puts on its path can stand in for the
+/// objects it names (every name in the body is schema-qualified as well).
+catalog::function trigger_function(catalog::qualified_name name, std::string body, std::vector<catalog::object_id> reads);
 
 /// `<table><suffix>`, fitted to 63 bytes.
 std::string derived_name(std::string_view table, std::string_view suffix);

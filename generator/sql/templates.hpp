@@ -19,6 +19,8 @@ catalog::expression range_check(const std::string& column, const std::string& mi
 catalog::expression now();
 /// The default of updated_at and valid_from, which advance within a transaction.
 catalog::expression clock_now();
+/// A uuid column's default: a random (version 4) UUID, per insert.
+catalog::expression random_uuid();
 /// Append-only versions: `valid_to > valid_from`; EAV values: `valid_to IS NULL OR valid_to >= valid_from`.
 catalog::expression version_validity();
 catalog::expression open_validity();
@@ -62,6 +64,28 @@ std::string append_only_as_of_returns(const append_only_names& n);
 std::string append_only_insert_body(const append_only_names& n);
 std::string append_only_update_body(const append_only_names& n);
 std::string append_only_delete_body(const append_only_names& n);
+
+// --- Ledger (ledger.cpp) ---
+
+struct ledger_names {
+    std::string table;    ///< schema-qualified and quoted
+    std::string entries;  ///< the view, schema-qualified and quoted
+    std::string ledger;   ///< schema.table as messages name it, unquoted
+    std::string view;     ///< schema.view as messages name it, unquoted
+    std::string reverse;  ///< schema.function as messages name it, unquoted
+    std::vector<std::string> written;  ///< the members' columns that writes set, quoted
+    std::vector<std::string> stored;   ///< every member column, quoted
+    std::string reverses_constraint;   ///< the unique constraint of reverses, unquoted
+};
+/// <table>_entries: every leg, in the table's column order.
+std::string ledger_entries_query(const ledger_names& n);
+/// <table>_entries_insert: one leg; a leg that reverses another must negate it.
+std::string ledger_insert_body(const ledger_names& n);
+/// <table>_reverse(entry uuid): the reversing entry, once per entry.
+std::string ledger_reverse_body(const ledger_names& n);
+std::string ledger_reverse_returns(const ledger_names& n);
+/// <table>_immutable(): the refusal of every other write, naming the ledger.
+std::string ledger_immutable_body(const ledger_names& n);
 
 // --- Entity-attribute-value (eav.cpp) ---
 

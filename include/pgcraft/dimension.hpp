@@ -14,6 +14,7 @@
 #include <pgcraft/detail/type_list.hpp>
 #include <pgcraft/fixed_string.hpp>
 #include <pgcraft/plugins/history.hpp>
+#include <pgcraft/plugins/ledger.hpp>
 #include <pgcraft/plugins/simple_table.hpp>
 #include <pgcraft/plugins/table_constraints.hpp>
 
@@ -33,7 +34,7 @@ struct table_name {
     static constexpr std::string_view value = Name.view();
 };
 
-enum class dimension_kind { simple, append_only, eav };
+enum class dimension_kind { simple, append_only, eav, ledger };
 
 /// A plain table: a primary key, then one column per member.
 /// Options: in_schema, table_name, comment, renamed_from, allow_drop, column, constraints and indexes
@@ -84,6 +85,27 @@ struct eav {
     using default_plugins = detail::type_list<>;
     using internal_plugins =
         detail::type_list<eav_tables<>, eav_views_and_writes<>, raw_table_protection<"entity", "attributes">>;
+};
+
+/// An immutable ledger: each row of its table is a leg of an entry (the legs
+/// of one entry share an entry_id), the struct's members are the ledger's
+/// dimensions (account, sku, …), and the value column's type is
+/// pg::ledger_value<T> (default std::int64_t: bigint). Legs are written with
+/// INSERT into <table>_entries; nothing is updated or deleted: an entry is
+/// corrected by reversing it, <table>_reverse(entry_id). Options as for
+/// pg::simple, and pg::ledger_value; its key is always id bigint identity.
+template <class... Options>
+struct ledger {
+    static constexpr dimension_kind kind = dimension_kind::ledger;
+    static constexpr std::string_view kind_name = "ledger";
+    /// The kind's own columns, which no member may take.
+    static constexpr std::string_view reserved_columns[] = {"id", "entry_id", "value", "created_at", "reverses"};
+    /// The view it derives from its table's name t: t_entries.
+    static constexpr std::string_view derived_relations[] = {"_entries"};
+    using value_type = typename detail::ledger_value_of<Options...>::type;
+    using default_plugins = detail::type_list<>;
+    using internal_plugins = detail::type_list<ledger_table<value_type>, table_constraints<"ledger">,
+                                               ledger_entries<>, ledger_protection<>>;
 };
 
 /// A struct is a dimension struct when it names its kind as `using dimension = ...`.

@@ -263,6 +263,7 @@ struct kind_spec {
     std::string role;
     bool history = false;  ///< writes and seed rows go through <table>_current
     std::vector<std::string> generators;
+    bool ledger = false;  ///< a ledger of its own schema (../ledger/): legs inserted and reversed, never changed
 
     // Names as the versions declare them.
     std::string vendors(int v) const { return v >= 4 ? "suppliers" : "vendors"; }
@@ -284,7 +285,7 @@ struct kind_spec {
     }
 
     /// The relation on which the reader may INSERT and UPDATE at version 2 only.
-    std::string granted_at_v2() const { return history ? "products_current" : "products"; }
+    std::string granted_at_v2() const { return ledger ? "moves_entries" : history ? "products_current" : "products"; }
 };
 
 std::vector<std::string> generators_of(const char* paths) { return split(paths, '|'); }
@@ -294,6 +295,9 @@ kind_spec append_only_kind() {
     return {"append_only", "evo_a", "evo_a_reader", true, generators_of(PGCRAFT_EVOLUTION_APPEND_ONLY)};
 }
 kind_spec eav_kind() { return {"eav", "evo_e", "evo_e_reader", true, generators_of(PGCRAFT_EVOLUTION_EAV)}; }
+kind_spec ledger_kind() {
+    return {"ledger", "evo_l", "evo_l_reader", false, generators_of(PGCRAFT_EVOLUTION_LEDGER), true};
+}
 
 std::string migration_file(int k, const std::string& suffix) {
     char prefix[16];
@@ -305,8 +309,33 @@ std::string database_name(const kind_spec& kind, const std::string& what) { retu
 
 // ---------------------------------------------------------------- checks on B
 
+/// A ledger at any version: an entry inserted through its view and reversed
+/// (the two sum to nothing); UPDATE and DELETE refused, naming the ledger.
+void check_ledger_writes(const std::string& database, const std::string& when) {
+    INFO("ledger " << when << ": writes through evo_l.moves_entries");
+    connection db(cluster().conninfo(database));
+    std::string entry;
+    try {
+        entry = db.text("INSERT INTO evo_l.moves_entries (account, value) VALUES ('W', '1.5') RETURNING entry_id");
+    } catch (const std::exception& e) {
+        FAIL_CHECK("INSERT failed: " << e.what());
+        return;
+    }
+    const auto reversal = db.failure_of("SELECT * FROM evo_l.moves_reverse($1)", {entry});
+    CHECK_MESSAGE(!reversal, "the reversal failed: " << (reversal ? reversal->message : ""));
+    CHECK(db.text("SELECT sum(value)::text FROM evo_l.moves WHERE entry_id = $1 OR reverses IN "
+                  "(SELECT id FROM evo_l.moves WHERE entry_id = $1)",
+                  {entry}) == "0.00");
+    for (const std::string statement : {"UPDATE evo_l.moves_entries SET value = 0", "DELETE FROM evo_l.moves"}) {
+        const auto refused = db.failure_of(statement);
+        REQUIRE_MESSAGE(refused, statement << " was not refused");
+        CHECK(refused->message.find("ledger evo_l.moves is immutable") != std::string::npos);
+    }
+}
+
 /// INSERT, UPDATE and DELETE through every writable relation of version v.
 void check_writes(const kind_spec& kind, const std::string& database, int v, const std::string& when) {
+    if (kind.ledger) return check_ledger_writes(database, when);
     connection db(cluster().conninfo(database));
     for (const writable& w : kind.writes(v)) {
         INFO(kind.name << " " << when << ": writes through " << w.relation);
@@ -334,6 +363,15 @@ struct seeded {
 seeded seed(const kind_spec& kind, const std::string& database) {
     connection db(cluster().conninfo(database));
     seeded s;
+    if (kind.ledger) {  // an entry of two legs, and another reversed
+        s.vendor = db.text("WITH legs AS (INSERT INTO evo_l.moves_entries (entry_id, account, value) VALUES "
+                           "('0e9c3c34-3f5e-4a55-9d55-000000000001', 'cash', '-10.25'), "
+                           "('0e9c3c34-3f5e-4a55-9d55-000000000001', 'stock', '10.25') RETURNING entry_id) "
+                           "SELECT DISTINCT entry_id FROM legs");
+        s.product = db.text("INSERT INTO evo_l.moves_entries (account, value) VALUES ('cash', '3') RETURNING entry_id");
+        db.exec("SELECT * FROM evo_l.moves_reverse('" + s.product + "')");
+        return s;
+    }
     s.vendor = db.text("INSERT INTO " + kind.rel("vendors") + " (name) VALUES ('Acme') RETURNING id");
     s.product = db.text("INSERT INTO " + kind.rel("products") +
                             " (vendor_id, name, price, qty, state, notes) VALUES ($1, 'Bolt', '2.50', 10, 'active', "
@@ -348,6 +386,15 @@ seeded seed(const kind_spec& kind, const std::string& database) {
 void check_seed(const kind_spec& kind, const std::string& database, const seeded& s, int v) {
     INFO(kind.name << ": rows written at version 1, at version " << v);
     connection db(cluster().conninfo(database));
+    if (kind.ledger) {
+        CHECK(db.text("SELECT string_agg(account || ':' || value, ',' ORDER BY id) FROM evo_l.moves_entries "
+                      "WHERE entry_id = $1",
+                      {s.vendor}) == "cash:-10.25,stock:10.25");
+        CHECK(db.text("SELECT string_agg(r.account || ':' || r.value, ',') FROM evo_l.moves_entries r "
+                      "JOIN evo_l.moves_entries l ON r.reverses = l.id WHERE l.entry_id = $1",
+                      {s.product}) == "cash:-3.00");
+        return;
+    }
     CHECK(db.text("SELECT name FROM " + kind.rel(kind.vendors(v)) + " WHERE id = $1", {s.vendor}) == "Acme");
     CHECK(db.text("SELECT " + kind.product_name(v) + " || '|' || price::text || '|' || qty || '|' || state || '|' || "
                   "vendor_id FROM " + kind.rel("products") + " WHERE id = $1",
@@ -1066,6 +1113,8 @@ TEST_CASE("simple: migrations up and down give the fresh DDL's database") { evol
 TEST_CASE("append_only: migrations up and down give the fresh DDL's database") { evolve(append_only_kind()); }
 
 TEST_CASE("eav: migrations up and down give the fresh DDL's database") { evolve(eav_kind()); }
+
+TEST_CASE("ledger: migrations up and down give the fresh DDL's database") { evolve(ledger_kind()); }
 
 #ifdef PGCRAFT_EXAMPLE_GENERATOR
 TEST_CASE("the example's committed migrations give its DDL's database, and back") {

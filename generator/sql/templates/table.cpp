@@ -29,6 +29,7 @@ expression both(const expression& condition, const expression& also) {
 
 expression now() { return expression::plain("now()"); }
 expression clock_now() { return expression::plain("clock_timestamp()"); }
+expression random_uuid() { return expression::plain("gen_random_uuid()"); }
 expression version_validity() { return expression::marked("<valid_to> > <valid_from>"); }
 expression open_validity() { return expression::marked("<valid_to> IS NULL OR <valid_to> >= <valid_from>"); }
 expression live_rows() { return expression::marked("<deleted_at> IS NULL"); }

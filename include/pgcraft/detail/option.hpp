@@ -25,6 +25,7 @@ enum class option_category {
     convert_using,  ///< pg::convert_using, a column option
     backfill,       ///< pg::backfill, a column option
     allow_drop,     ///< pg::allow_drop, a dimension option or a schema item
+    ledger_value,   ///< pg::ledger_value, an option of pg::ledger
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -45,6 +46,7 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::convert_using: return "pg::convert_using";
         case option_category::backfill: return "pg::backfill";
         case option_category::allow_drop: return "pg::allow_drop";
+        case option_category::ledger_value: return "pg::ledger_value";
         case option_category::not_an_option: break;
     }
     return "not an option";

@@ -122,8 +122,15 @@ template <class Dimension, class Column>
 struct member_is_a_column_the_kind_adds {
     static_assert(always_false<Dimension>,
                   "pgcraft: a member has the name of a column that the dimension's kind adds to its tables or "
-                  "views (append-only: created_at, updated_at, deleted_at, valid_from, valid_to); rename the "
-                  "member (arguments: the dimension, the column)");
+                  "views (append-only: created_at, updated_at, deleted_at, valid_from, valid_to; ledger: id, "
+                  "entry_id, value, created_at, reverses); rename the member (arguments: the dimension, the column)");
+};
+
+template <class Dimension, class ValueType>
+struct ledger_value_type_is_not_supported {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a ledger's pg::ledger_value<T> is std::int64_t (bigint, the default), int (integer) or "
+                  "pg::numeric<P, S> with 1 <= P <= 1000 and S <= P (arguments: the dimension, the type)");
 };
 
 template <class Dimension, class Schema>

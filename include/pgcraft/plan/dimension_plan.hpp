@@ -96,6 +96,7 @@ enum class dimension_problem {
     allow_drop_given_twice,
     allow_drop_current_column,  ///< pg::allow_drop of a member or of a column the kind reserves
     allow_drop_renamed_column,  ///< pg::allow_drop of the name a column is renamed from
+    unsupported_ledger_value,   ///< pg::ledger_value of a type a ledger does not take
 };
 
 struct dimension_check {
@@ -221,6 +222,9 @@ constexpr std::size_t count_of(std::span<const option_entry> entries, option_cat
     return n;
 }
 
+template <class T>
+inline constexpr bool is_ledger = T::dimension::kind == dimension_kind::ledger;
+
 constexpr bool is_valid_name(std::string_view name) {
     return !name.empty() && name.size() <= max_identifier_bytes;
 }
@@ -279,8 +283,10 @@ consteval dimension_check check_dimension() {
         if (c != option_category::schema && c != option_category::table_name && c != option_category::comment &&
             c != option_category::column && c != option_category::plugin && c != option_category::plugin_list &&
             c != option_category::constraint && c != option_category::renamed_from &&
-            c != option_category::allow_drop)
+            c != option_category::allow_drop && !(c == option_category::ledger_value && is_ledger<T>))
             return {dimension_problem::not_an_option, o, 0, {}};
+        if (c == option_category::ledger_value && options[o].value.empty())
+            return {dimension_problem::unsupported_ledger_value, o, 0, {}};
         // Plugins and constraints are checked with the schema, where all columns are known.
         if (c == option_category::plugin || c == option_category::constraint) continue;
         for (std::size_t p = 0; p < o; ++p) {
@@ -486,6 +492,9 @@ consteval auto report() {
     else if constexpr (p == dimension_problem::allow_drop_renamed_column)
         return std::type_identity<error::allow_drop_names_a_renamed_column<T, name_of<field_name_text<T, Field>>,
                                                                            name_of<option_value_text<T, Option>>>>{};
+    else if constexpr (p == dimension_problem::unsupported_ledger_value)
+        return std::type_identity<
+            error::ledger_value_type_is_not_supported<T, typename options_of<T>::template at<Option>::type>>{};
     else if constexpr (p == dimension_problem::bad_member_name)
         return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>>{};
     else if constexpr (p == dimension_problem::bad_name) {

@@ -1,0 +1,29 @@
+// The catalog builders of the ledger kind. Declared here, compiled once in
+// the generator library.
+//
+// For a ledger whose table is t:
+//   t               the legs: id (identity, strictly increasing), entry_id
+//                   (the legs of one entry share it), the members, value,
+//                   created_at (clock_timestamp()), reverses (the leg it reverses)
+//   t_entries       the view to read, and to write with INSERT
+//   t_reverse(e)    writes the entry that reverses entry e, and returns its legs
+//   t_immutable()   the trigger function that refuses every other write
+#pragma once
+
+#include <string_view>
+
+namespace pgcraft::generator {
+class plugin_context;
+}
+
+namespace pgcraft::kinds {
+
+/// Produces the ledger's table under `table_key`; `value_type` is the SQL type of its value column.
+void build_ledger_table(generator::plugin_context& context, std::string_view table_key, std::string_view value_type);
+/// The view <table>_entries, its INSERT, and <table>_reverse(uuid).
+void build_ledger_entries(generator::plugin_context& context, std::string_view table_key, std::string_view view_key);
+/// UPDATE, DELETE and TRUNCATE refused on the table and the view, and a
+/// direct INSERT into the table, each naming the ledger and how to correct an entry.
+void protect_ledger(generator::plugin_context& context, std::string_view table_key, std::string_view view_key);
+
+}  // namespace pgcraft::kinds

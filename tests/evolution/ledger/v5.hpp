@@ -1,0 +1,30 @@
+// Version 5 of the evolution of a ledger: an index on the account.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <pgcraft/model.hpp>
+
+#include "../extension_parts.hpp"
+
+namespace evo_ledger::v5 {
+
+namespace pg = pgcraft;
+
+struct moves {
+    using dimension = pg::ledger<pg::in_schema<"evo_l">, pg::ledger_value<pg::numeric<14, 2>>, pg::index<"<account>">>;
+    pg::varchar<64> account;
+    std::optional<std::string> memo;
+};
+
+struct shop {
+    static constexpr std::string_view name = "shop";
+    static void add_objects(pgcraft::catalog::catalog& catalog) {
+        evolution::add_reader(catalog, "evo_l", "evo_l_reader", {});
+    }
+};
+
+using schema = pg::schema<pg::extensions<shop>, moves>;
+
+}  // namespace evo_ledger::v5
