@@ -67,12 +67,7 @@ catalog::table_definition entity_table(const plugin_context& context) {
 void add_belongs_to_entity(const plugin_context& context, catalog::table_definition& rows,
                            const catalog::table_definition& entity) {
     const std::vector<std::string> key{context.primary_key().column};
-    catalog::constraint belongs;
-    belongs.kind = catalog::constraint_kind::foreign_key;
-    belongs.name = context.unused_name(rows, "fk", key, entity.name.name);
-    belongs.columns = key;
-    belongs.references = catalog::foreign_key_target{entity.name, key};
-    rows.constraints.push_back(std::move(belongs));
+    rows.constraints.push_back(foreign_key(context.unused_name(rows, "fk", key, entity.name.name), key, {entity.name, key}));
 }
 
 catalog::function trigger_function(catalog::qualified_name name, std::string body, std::vector<catalog::object_id> reads) {

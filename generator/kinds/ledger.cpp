@@ -76,17 +76,8 @@ void build_ledger_table(plugin_context& context, std::string_view table_key, std
     add_range_checks(context, t);
 
     const std::vector<std::string> reverses{"reverses"};
-    catalog::constraint once;
-    once.kind = catalog::constraint_kind::unique;
-    once.name = reverses_constraint(context, t);
-    once.columns = reverses;
-    t.constraints.push_back(std::move(once));
-    catalog::constraint reversed;
-    reversed.kind = catalog::constraint_kind::foreign_key;
-    reversed.name = context.unused_name(t, "fk", reverses, t.name.name);
-    reversed.columns = reverses;
-    reversed.references = catalog::foreign_key_target{t.name, key_columns};
-    t.constraints.push_back(std::move(reversed));
+    t.constraints.push_back(unique_key(reverses_constraint(context, t), reverses));
+    t.constraints.push_back(foreign_key(context.unused_name(t, "fk", reverses, t.name.name), reverses, {t.name, key_columns}));
 
     catalog::index by_entry;
     by_entry.name = {t.name.schema, context.unused_name(t, "ix", {"entry_id"})};

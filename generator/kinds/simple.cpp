@@ -49,11 +49,27 @@ void add_range_checks(const plugin_context& context, catalog::table_definition& 
     }
 }
 
-catalog::constraint primary_key(std::string name, std::vector<std::string> columns) {
+namespace {
+catalog::constraint key(catalog::constraint_kind kind, std::string name, std::vector<std::string> columns) {
     catalog::constraint c;
-    c.kind = catalog::constraint_kind::primary_key;
+    c.kind = kind;
     c.name = std::move(name);
     c.columns = std::move(columns);
+    return c;
+}
+}  // namespace
+
+catalog::constraint primary_key(std::string name, std::vector<std::string> columns) {
+    return key(catalog::constraint_kind::primary_key, std::move(name), std::move(columns));
+}
+
+catalog::constraint unique_key(std::string name, std::vector<std::string> columns) {
+    return key(catalog::constraint_kind::unique, std::move(name), std::move(columns));
+}
+
+catalog::constraint foreign_key(std::string name, std::vector<std::string> columns, catalog::foreign_key_target target) {
+    catalog::constraint c = key(catalog::constraint_kind::foreign_key, std::move(name), std::move(columns));
+    c.references = std::move(target);
     return c;
 }
 
@@ -129,10 +145,8 @@ void add_declared_constraints(plugin_context& context, std::string_view table_ke
                 break;
             case declared_kind::unique:
                 if (!current_rows_only) {
-                    c.kind = catalog::constraint_kind::unique;
-                    c.name = d.name.empty() ? context.unused_name(t, "uq", d.columns) : d.name;
-                    c.columns = d.columns;
-                    t.constraints.push_back(std::move(c));
+                    t.constraints.push_back(
+                        unique_key(d.name.empty() ? context.unused_name(t, "uq", d.columns) : d.name, d.columns));
                 } else {
                     declared_constraint index;
                     index.kind = declared_kind::index;
@@ -144,11 +158,9 @@ void add_declared_constraints(plugin_context& context, std::string_view table_ke
                 break;
             case declared_kind::index: add_index(context, t, d, current_rows_only); break;
             case declared_kind::foreign_key: {
-                c.kind = catalog::constraint_kind::foreign_key;
-                c.name = d.name.empty() ? context.unused_name(t, "fk", d.columns, d.target.name) : d.name;
-                c.columns = d.columns;
-                c.references = catalog::foreign_key_target{d.target, d.target_columns, d.on_delete, d.on_update};
-                t.constraints.push_back(std::move(c));
+                t.constraints.push_back(
+                    foreign_key(d.name.empty() ? context.unused_name(t, "fk", d.columns, d.target.name) : d.name,
+                                d.columns, {d.target, d.target_columns, d.on_delete, d.on_update}));
                 if (d.indexed && !d.columns.empty() && !context.leads_an_index(t, d.columns.front())) {
                     declared_constraint index;
                     index.kind = declared_kind::index;

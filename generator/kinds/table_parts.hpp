@@ -17,6 +17,8 @@ std::vector<generator::member_column> stored_members(generator::plugin_context& 
 /// The range checks of the members whose SQL type is wider than their C++ type.
 void add_range_checks(const generator::plugin_context& context, catalog::table_definition& t);
 catalog::constraint primary_key(std::string name, std::vector<std::string> columns);
+catalog::constraint unique_key(std::string name, std::vector<std::string> columns);
+catalog::constraint foreign_key(std::string name, std::vector<std::string> columns, catalog::foreign_key_target target);
 
 
 /// The trigger on each backing table of a history kind that refuses direct
