@@ -8,6 +8,7 @@
 
 #include <pgcraft/generator/plugin_context.hpp>
 #include <pgcraft/sql/quote.hpp>
+#include <pgcraft/sql/render.hpp>
 
 #include "../sql/templates.hpp"
 #include "table_parts.hpp"
@@ -20,12 +21,44 @@ namespace templates = sql::templates;
 namespace {
 // Strictly increasing, so that later slices can order legs and break ties with it.
 constexpr std::string_view ledger_key = "id";
+// The function that refuses writes, which the protection hands to the checks' tables.
+constexpr std::string_view guard_key = "ledger_guard";
+
+std::string fmt_list(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
 
 std::string reverses_constraint(const plugin_context& context, const catalog::table_definition& t) {
     return context.unused_name(t, "uq", {"reverses"});
 }
 
-templates::ledger_names names_of(plugin_context& context, const catalog::table_definition& t) {
+// The ledger's relations that its rules add (see pgcraft/kinds/ledger.hpp).
+catalog::qualified_name heads_of(const catalog::table_definition& t) {
+    return {t.name.schema, derived_name(t.name.name, "_heads")};
+}
+catalog::qualified_name balances_of(const catalog::table_definition& t) {
+    return {t.name.schema, derived_name(t.name.name, "_balances")};
+}
+
+// The type a group's sums are kept in: a bigint for integer values (wide
+// enough for any sum of them), numeric for numeric ones (unbounded, as a
+// sum's precision grows with the history).
+std::string sum_type_of(const catalog::table_definition& t) {
+    const std::string& value = t.find_column("value")->type;
+    return value.starts_with("numeric") ? "numeric" : "bigint";
+}
+
+// A limit's condition, its <markers> read from the group's updated row.
+templates::ledger_names::limit limit_of(const balance_limit& limit) {
+    if (!limit.declared) return {};
+    return {std::to_string(limit.bound),
+            limit.where.empty() ? std::string() : sql::render_qualified(catalog::expression::marked(limit.where), "pgcraft_group")};
+}
+
+templates::ledger_names names_of(plugin_context& context, const catalog::table_definition& t,
+                                 const ledger_rules& rules = {}) {
     const std::string view = derived_name(t.name.name, "_entries");
     templates::ledger_names n;
     n.table = sql::quote_qualified(t.name);
@@ -41,6 +74,18 @@ templates::ledger_names names_of(plugin_context& context, const catalog::table_d
     for (const catalog::constraint& c : t.constraints)
         if (c.kind == catalog::constraint_kind::unique && c.columns == std::vector<std::string>{"reverses"})
             n.reverses_constraint = c.name;
+    if (!rules.checks_entries()) return n;
+    n.heads = sql::quote_qualified(heads_of(t));
+    n.double_entry = rules.double_entry;
+    if (!rules.currency.empty()) n.currency = sql::quote_identifier(rules.currency);
+    if (!rules.groups.empty()) n.balances = sql::quote_qualified(balances_of(t));
+    for (std::string_view group : rules.groups) {
+        n.groups.push_back(sql::quote_identifier(group));
+        n.group_names.emplace_back(group);
+    }
+    n.sum_type = sum_type_of(t);
+    n.minimum = limit_of(rules.minimum);
+    n.maximum = limit_of(rules.maximum);
     return n;
 }
 
@@ -87,9 +132,10 @@ void build_ledger_table(plugin_context& context, std::string_view table_key, std
     context.produce_table(table_key, std::move(t));
 }
 
-void build_ledger_entries(plugin_context& context, std::string_view table_key, std::string_view view_key) {
+void build_ledger_entries(plugin_context& context, std::string_view table_key, std::string_view view_key,
+                          const ledger_rules& rules) {
     const catalog::table_definition& t = context.table(table_key);
-    const templates::ledger_names n = names_of(context, t);
+    const templates::ledger_names n = names_of(context, t, rules);
     catalog::catalog& cat = context.schema_catalog();
 
     catalog::view entries;
@@ -107,6 +153,7 @@ void build_ledger_entries(plugin_context& context, std::string_view table_key, s
     catalog::function insert =
         trigger_function({t.name.schema, insert_name}, templates::ledger_insert_body(n), whole_rows(t));
     insert.reads.push_back(entries.id());
+    if (rules.checks_entries()) insert.reads.push_back(catalog::id::table(heads_of(t)));
 
     catalog::function reverse;
     reverse.name = {t.name.schema, derived_name(t.name.name, "_reverse")};
@@ -151,7 +198,87 @@ void protect_ledger(plugin_context& context, std::string_view table_key, std::st
                              {trigger_event::update, trigger_event::delete_}, refuse.id()});
     cat.add(catalog::comment{refuse.id(), "Refuses every write to " + n.ledger +
                                               " but an INSERT through its view: an entry is corrected by reversal"});
+    context.set(guard_key, refuse.id());
     cat.add(std::move(refuse));
+}
+
+void build_ledger_checks(plugin_context& context, std::string_view table_key, std::string_view view_key,
+                         const ledger_rules& rules) {
+    const catalog::table_definition& t = context.table(table_key);
+    const catalog::object_id view = context.get<catalog::object_id>(view_key);
+    const catalog::object_id guard = context.get<catalog::object_id>(guard_key);
+    const templates::ledger_names n = names_of(context, t, rules);
+    catalog::catalog& cat = context.schema_catalog();
+    using catalog::trigger_event;
+
+    catalog::table_definition heads;
+    heads.name = heads_of(t);
+    heads.comment = "One row per entry of " + n.ledger + ", written with its first leg: the entry's checks run on it at COMMIT";
+    heads.add_column({.name = "entry_id", .type = "uuid"}, "The entry");
+    heads.add_column({.name = "written_by", .type = "xid8", .default_value = catalog::expression::plain("pg_current_xact_id()")},
+                     "The transaction that writes the entry: no other may add legs to it");
+    heads.constraints.push_back(primary_key(context.unused_name(heads, "pk", {"entry_id"}), {"entry_id"}));
+    // Only the view's trigger writes a head; nothing updates or deletes one.
+    guard_table(context, heads.id(), {guard, {trigger_event::insert}, {trigger_event::update, trigger_event::delete_, trigger_event::truncate}});
+
+    std::vector<catalog::object_id> reads = whole_rows(t);
+    for (catalog::object_id& id : whole_rows(heads)) reads.push_back(std::move(id));
+    if (!rules.groups.empty()) {
+        catalog::table_definition balances;
+        balances.name = balances_of(t);
+        balances.comment = "The balance of each group of " + n.ledger + " (by " + fmt_list(n.group_names) +
+                           "), updated at the COMMIT of each entry; " + derived_name(t.name.name, "_audit_balances") +
+                           "() checks it against the legs";
+        std::vector<std::string> group_types;
+        for (std::string_view group : rules.groups) {
+            catalog::column c = *t.find_column(group);
+            c.default_value = {};
+            c.generated = {};
+            group_types.push_back(c.user_type.name.empty() ? c.type : sql::quote_qualified(c.user_type));
+            balances.add_column(std::move(c), "The group's " + std::string(group));
+        }
+        const std::string sum = sum_type_of(t);
+        const auto zero = catalog::expression::plain("0");
+        balances.add_column({.name = "debits", .type = sum, .default_value = zero}, "The sum of the group's positive values");
+        balances.add_column({.name = "credits", .type = sum, .default_value = zero},
+                            "The sum of the group's negative values, negated");
+        balances.add_column({.name = "balance", .type = sum, .generated = catalog::expression::marked("<debits> - <credits>")},
+                            "debits - credits: the sum of the group's values");
+        balances.add_column({.name = "legs", .type = "bigint", .default_value = zero}, "How many legs the group has");
+        balances.add_column({.name = "updated_at", .type = "timestamptz", .default_value = templates::clock_now()},
+                            "When an entry last changed the balance");
+        const std::vector<std::string> key(rules.groups.begin(), rules.groups.end());
+        balances.constraints.push_back(primary_key(context.unused_name(balances, "pk", key), key));
+        // Only the commit trigger writes a balance; none is deleted.
+        guard_table(context, balances.id(), {guard, {trigger_event::insert, trigger_event::update},
+                                             {trigger_event::delete_, trigger_event::truncate}});
+        for (catalog::object_id& id : whole_rows(balances)) reads.push_back(std::move(id));
+
+        catalog::function audit;
+        audit.name = {t.name.schema, derived_name(t.name.name, "_audit_balances")};
+        audit.returns = templates::ledger_audit_returns(n, group_types);
+        audit.volatility = catalog::volatility::stable;
+        audit.body = templates::ledger_audit_body(n);
+        audit.reads = reads;
+        cat.add(catalog::comment{audit.id(), "Every group of " + n.ledger +
+                                                 " whose recorded debits or credits differ from the sums of its legs; "
+                                                 "none when the balances are right"});
+        cat.add(std::move(audit));
+        context.produce_table("ledger_balances", std::move(balances));
+    }
+
+    catalog::function commit = trigger_function({t.name.schema, derived_name(t.name.name, "_commit")},
+                                                templates::ledger_commit_body(n), reads);
+    // A deferred trigger runs as whoever commits: the function runs as its owner.
+    cat.add(catalog::trigger{"pgcraft_commit", heads.id(), catalog::trigger_timing::after, {trigger_event::insert},
+                             commit.id(), {}, false, true});
+    cat.add(catalog::comment{commit.id(), "Checks an entry of " + n.ledger + " at COMMIT" +
+                                              (rules.double_entry ? ": its legs balance" : "") +
+                                              (rules.groups.empty() ? "" : "; then adds them to the balances") +
+                                              (rules.minimum.declared || rules.maximum.declared ? " within their limits" : "")});
+    cat.add(std::move(commit));
+    (void)view;
+    context.produce_table("ledger_heads", std::move(heads));
 }
 
 }  // namespace pgcraft::kinds

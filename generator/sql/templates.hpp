@@ -76,6 +76,19 @@ struct ledger_names {
     std::vector<std::string> written;  ///< the members' columns that writes set, quoted
     std::vector<std::string> stored;   ///< every member column, quoted
     std::string reverses_constraint;   ///< the unique constraint of reverses, unquoted
+    std::string heads;                 ///< <table>_heads, quoted; empty when the ledger declares no rules
+    // The rules, for <table>_commit() and the audit (pgcraft/ledger_rules.hpp).
+    bool double_entry = false;
+    std::string currency;              ///< quoted, or empty
+    std::string balances;              ///< <table>_balances, quoted; empty without pg::balances
+    std::vector<std::string> groups;   ///< its members, quoted
+    std::vector<std::string> group_names;  ///< the same, unquoted, for messages
+    std::string sum_type;              ///< the SQL type of its sums
+    struct limit {
+        std::string bound;  ///< empty: none
+        std::string where;  ///< the condition on pgcraft_group, or empty
+    };
+    limit minimum, maximum;
 };
 /// <table>_entries: every leg, in the table's column order.
 std::string ledger_entries_query(const ledger_names& n);
@@ -86,6 +99,12 @@ std::string ledger_reverse_body(const ledger_names& n);
 std::string ledger_reverse_returns(const ledger_names& n);
 /// <table>_immutable(): the refusal of every other write, naming the ledger.
 std::string ledger_immutable_body(const ledger_names& n);
+/// <table>_commit(): an entry's checks at COMMIT, once per entry (a row of <table>_heads).
+std::string ledger_commit_body(const ledger_names& n);
+/// <table>_audit_balances(): the groups whose recorded sums differ from their legs'.
+std::string ledger_audit_body(const ledger_names& n);
+/// Its result, as pg_get_function_result prints it; `group_types` are the groups' SQL types.
+std::string ledger_audit_returns(const ledger_names& n, const std::vector<std::string>& group_types);
 
 // --- Entity-attribute-value (eav.cpp) ---
 

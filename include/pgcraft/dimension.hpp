@@ -93,19 +93,22 @@ struct eav {
 /// pg::ledger_value<T> (default std::int64_t: bigint). Legs are written with
 /// INSERT into <table>_entries; nothing is updated or deleted: an entry is
 /// corrected by reversing it, <table>_reverse(entry_id). Options as for
-/// pg::simple, and pg::ledger_value; its key is always id bigint identity.
+/// pg::simple, pg::ledger_value, and the rules of pgcraft/ledger_rules.hpp
+/// (pg::double_entry, pg::balances, pg::min_balance, pg::max_balance); its
+/// key is always id bigint identity.
 template <class... Options>
 struct ledger {
     static constexpr dimension_kind kind = dimension_kind::ledger;
     static constexpr std::string_view kind_name = "ledger";
     /// The kind's own columns, which no member may take.
     static constexpr std::string_view reserved_columns[] = {"id", "entry_id", "value", "created_at", "reverses"};
-    /// The view it derives from its table's name t: t_entries.
-    static constexpr std::string_view derived_relations[] = {"_entries"};
+    /// The relations it derives from its table's name t: t_entries, and with rules t_heads and t_balances.
+    static constexpr std::string_view derived_relations[] = {"_entries", "_heads", "_balances"};
     using value_type = typename detail::ledger_value_of<Options...>::type;
+    using rules = detail::ledger_rules_of<Options...>;
     using default_plugins = detail::type_list<>;
     using internal_plugins = detail::type_list<ledger_table<value_type>, table_constraints<"ledger">,
-                                               ledger_entries<>, ledger_protection<>>;
+                                               ledger_entries<rules>, ledger_checks<rules>, ledger_protection<>>;
 };
 
 /// A struct is a dimension struct when it names its kind as `using dimension = ...`.

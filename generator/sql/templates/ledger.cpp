@@ -38,6 +38,25 @@ FROM {table})",
                        fmt::arg("members", members(n.stored, {}, ",\n       ")), fmt::arg("table", n.table));
 }
 
+// With rules, the first leg of an entry writes its head, which the checks
+// at COMMIT hang on; a leg of an entry that another transaction wrote
+// (committed, or committing: ON CONFLICT waits for it) is refused.
+static std::string head(const ledger_names& n) {
+    if (n.heads.empty()) return {};
+    return fmt::format(R"(
+    INSERT INTO {heads} AS head (entry_id) VALUES (NEW.entry_id) ON CONFLICT (entry_id) DO NOTHING;
+    IF NOT FOUND AND NOT EXISTS (SELECT FROM {heads} AS head
+                                 WHERE head.entry_id = NEW.entry_id
+                                   AND head.written_by = pg_catalog.pg_current_xact_id()) THEN
+        RAISE EXCEPTION 'pgcraft: entry % of ledger % was written by another transaction: the legs of an entry are written in one transaction',
+            NEW.entry_id, {ledger}
+            USING ERRCODE = 'check_violation',
+                  HINT = 'Write the legs as a new entry; correct a committed entry by reversing it with ' || {reverse} || '(entry_id).';
+    END IF;)",
+                       fmt::arg("heads", n.heads), fmt::arg("ledger", quote_literal(n.ledger)),
+                       fmt::arg("reverse", quote_literal(n.reverse)));
+}
+
 // <table>_entries_insert: the leg as given (id and created_at are the
 // table's); NEW carries what was stored, so that RETURNING shows it.
 std::string ledger_insert_body(const ledger_names& n) {
@@ -47,7 +66,7 @@ std::string ledger_insert_body(const ledger_names& n) {
                                         listed(n.written, "pgcraft_reversed."));
     return fmt::format(R"(DECLARE
     pgcraft_reversed {table}%ROWTYPE;
-BEGIN
+BEGIN{head}
     IF NEW.reverses IS NOT NULL THEN
         SELECT * INTO pgcraft_reversed FROM {table} AS leg WHERE leg.id = NEW.reverses;
         IF NOT FOUND OR NEW.value IS DISTINCT FROM -pgcraft_reversed.value{same_members} THEN
@@ -62,7 +81,7 @@ BEGIN
         INTO NEW.id, NEW.entry_id{new_stored}, NEW.value, NEW.created_at, NEW.reverses;
     RETURN NEW;
 END;)",
-                       fmt::arg("table", n.table), fmt::arg("same_members", same_members),
+                       fmt::arg("table", n.table), fmt::arg("same_members", same_members), fmt::arg("head", head(n)),
                        fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("reverse", quote_literal(n.reverse)),
                        fmt::arg("written", members(n.written)), fmt::arg("new_written", members(n.written, "NEW.")),
                        fmt::arg("stored", members(n.stored)), fmt::arg("new_stored", members(n.stored, "NEW.")));
@@ -120,6 +139,142 @@ std::string ledger_immutable_body(const ledger_names& n) {
 END;)",
                        fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("view", quote_literal(n.view)),
                        fmt::arg("reverse", quote_literal(n.reverse)));
+}
+
+namespace {
+// ", leg.a, leg.b" and the like: the groups, each prefixed.
+std::string prefixed(const std::vector<std::string>& items, std::string_view prefix) {
+    std::vector<std::string> result;
+    for (const std::string& item : items) result.push_back(fmt::format("{}{}", prefix, item));
+    return fmt::format("{}", fmt::join(result, ", "));
+}
+
+// The sums of a set of legs: debits are the positive values, credits the negative ones, negated.
+std::string sums(const ledger_names& n, std::string_view indent) {
+    return fmt::format("coalesce(sum(leg.value) FILTER (WHERE leg.value > 0), 0)::{type} AS debits,\n{indent}"
+                       "coalesce(-sum(leg.value) FILTER (WHERE leg.value < 0), 0)::{type} AS credits",
+                       fmt::arg("type", n.sum_type), fmt::arg("indent", indent));
+}
+
+std::string double_entry_check(const ledger_names& n) {
+    if (!n.double_entry) return {};
+    const bool by_currency = !n.currency.empty();
+    return fmt::format(R"(
+    SELECT {currency}{sums}
+        INTO pgcraft_sums
+        FROM {table} AS leg
+        WHERE leg.entry_id = NEW.entry_id{group_by}
+        HAVING coalesce(sum(leg.value), 0) <> 0{order}
+        LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'pgcraft: entry % of ledger % does not balance{in}: its debits are % and its credits %',
+            NEW.entry_id, {ledger}, {currency_value}pgcraft_sums.debits, pgcraft_sums.credits
+            USING ERRCODE = 'check_violation',
+                  HINT = 'The values of an entry''s legs sum to zero (debits positive, credits negative): write the missing legs before COMMIT.';
+    END IF;)",
+                       fmt::arg("currency", by_currency ? fmt::format("leg.{} AS currency,\n           ", n.currency) : ""),
+                       fmt::arg("sums", sums(n, "           ")), fmt::arg("table", n.table),
+                       fmt::arg("group_by", by_currency ? fmt::format("\n        GROUP BY leg.{}", n.currency) : ""),
+                       fmt::arg("order", by_currency ? "\n        ORDER BY 1" : ""),
+                       fmt::arg("in", by_currency ? " in %" : ""), fmt::arg("ledger", quote_literal(n.ledger)),
+                       fmt::arg("currency_value", by_currency ? "pgcraft_sums.currency, " : ""));
+}
+
+// "account = alice, currency = EUR": the group a message names.
+std::string group_text(const ledger_names& n) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < n.groups.size(); ++i)
+        parts.push_back(fmt::format("{} || pgcraft_group.{}", quote_literal(n.group_names[i] + " = "), n.groups[i]));
+    return fmt::format("concat_ws(', ', {})", fmt::join(parts, ", "));
+}
+
+std::string limit_check(const ledger_names& n, const ledger_names::limit& limit, bool minimum) {
+    if (limit.bound.empty()) return {};
+    return fmt::format(R"(
+        IF pgcraft_group.balance {compare} {bound}{where} THEN
+            RAISE EXCEPTION 'pgcraft: entry % of ledger % would take the balance of % to %, {past} its {which} %',
+                NEW.entry_id, {ledger}, {group}, pgcraft_group.balance, {bound}
+                USING ERRCODE = 'check_violation';
+        END IF;)",
+                       fmt::arg("compare", minimum ? "<" : ">"), fmt::arg("bound", limit.bound),
+                       fmt::arg("where", limit.where.empty() ? "" : fmt::format(" AND ({})", limit.where)),
+                       fmt::arg("past", minimum ? "below" : "above"), fmt::arg("which", minimum ? "minimum" : "maximum"),
+                       fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("group", group_text(n)));
+}
+
+// The entry's sums per group, added to the group's balance row (made when
+// missing) by one INSERT … ON CONFLICT DO UPDATE whose rows come in the
+// groups' order, so that two entries lock the rows they share in one order
+// and never wait for each other; a limit is checked on the updated row,
+// which no other transaction can change before COMMIT.
+std::string balances_update(const ledger_names& n) {
+    if (n.balances.empty()) return {};
+    const std::string limits = limit_check(n, n.minimum, true) + limit_check(n, n.maximum, false);
+    const std::string indent = limits.empty() ? "    " : "        ";
+    std::string upsert = fmt::format(R"(INSERT INTO {balances} AS b ({groups}, debits, credits, legs)
+    SELECT {leg_groups},
+           {sums},
+           count(*)
+    FROM {table} AS leg
+    WHERE leg.entry_id = NEW.entry_id
+    GROUP BY {leg_groups}
+    ORDER BY {leg_groups}
+    ON CONFLICT ({groups}) DO UPDATE
+    SET debits = b.debits + EXCLUDED.debits,
+        credits = b.credits + EXCLUDED.credits,
+        legs = b.legs + EXCLUDED.legs,
+        updated_at = pg_catalog.clock_timestamp())",
+                                     fmt::arg("balances", n.balances), fmt::arg("groups", fmt::join(n.groups, ", ")),
+                                     fmt::arg("leg_groups", prefixed(n.groups, "leg.")),
+                                     fmt::arg("sums", sums(n, "           ")), fmt::arg("table", n.table));
+    // Indented as the statement it sits in.
+    for (std::size_t at = 0; (at = upsert.find('\n', at)) != std::string::npos; at += 1 + indent.size())
+        upsert.insert(at + 1, indent);
+    if (limits.empty()) return fmt::format("\n{}{};", indent, upsert);
+    return fmt::format(R"(
+    FOR pgcraft_group IN
+        {upsert}
+            RETURNING {b_groups}, b.balance
+    LOOP{limits}
+    END LOOP;)",
+                       fmt::arg("upsert", upsert), fmt::arg("b_groups", prefixed(n.groups, "b.")),
+                       fmt::arg("limits", limits));
+}
+}  // namespace
+
+// <table>_commit(): a constraint trigger's function on <table>_heads,
+// deferred to COMMIT, when all of the entry's legs are there.
+std::string ledger_commit_body(const ledger_names& n) {
+    return fmt::format(R"(DECLARE
+    pgcraft_sums record;
+    pgcraft_group record;
+BEGIN{double_entry}{balances}
+    RETURN NULL;
+END;)",
+                       fmt::arg("double_entry", double_entry_check(n)), fmt::arg("balances", balances_update(n)));
+}
+
+// <table>_audit_balances()
+std::string ledger_audit_body(const ledger_names& n) {
+    return fmt::format(R"(SELECT {groups}, b.debits, b.credits, actual.debits, actual.credits
+FROM {balances} AS b
+FULL JOIN (SELECT {leg_groups},
+                  {sums}
+           FROM {table} AS leg
+           GROUP BY {leg_groups}) AS actual USING ({groups})
+WHERE (b.debits, b.credits) IS DISTINCT FROM (actual.debits, actual.credits)
+ORDER BY {groups})",
+                       fmt::arg("groups", fmt::join(n.groups, ", ")), fmt::arg("balances", n.balances),
+                       fmt::arg("leg_groups", prefixed(n.groups, "leg.")), fmt::arg("sums", sums(n, "                  ")),
+                       fmt::arg("table", n.table));
+}
+
+std::string ledger_audit_returns(const ledger_names& n, const std::vector<std::string>& group_types) {
+    std::vector<std::string> columns;
+    for (std::size_t i = 0; i < n.groups.size(); ++i) columns.push_back(n.groups[i] + " " + group_types[i]);
+    for (std::string_view c : {"recorded_debits", "recorded_credits", "actual_debits", "actual_credits"})
+        columns.push_back(fmt::format("{} {}", c, n.sum_type));
+    return fmt::format("TABLE({})", fmt::join(columns, ", "));
 }
 
 }  // namespace pgcraft::sql::templates

@@ -26,6 +26,10 @@ enum class option_category {
     backfill,       ///< pg::backfill, a column option
     allow_drop,     ///< pg::allow_drop, a dimension option or a schema item
     ledger_value,   ///< pg::ledger_value, an option of pg::ledger
+    double_entry,   ///< pg::double_entry, an option of pg::ledger
+    balances,       ///< pg::balances, an option of pg::ledger
+    min_balance,    ///< pg::min_balance, an option of pg::ledger
+    max_balance,    ///< pg::max_balance, an option of pg::ledger
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -47,6 +51,10 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::backfill: return "pg::backfill";
         case option_category::allow_drop: return "pg::allow_drop";
         case option_category::ledger_value: return "pg::ledger_value";
+        case option_category::double_entry: return "pg::double_entry";
+        case option_category::balances: return "pg::balances";
+        case option_category::min_balance: return "pg::min_balance";
+        case option_category::max_balance: return "pg::max_balance";
         case option_category::not_an_option: break;
     }
     return "not an option";

@@ -8,9 +8,17 @@
 //   t_entries       the view to read, and to write with INSERT
 //   t_reverse(e)    writes the entry that reverses entry e, and returns its legs
 //   t_immutable()   the trigger function that refuses every other write
+// and, when the ledger declares rules (pgcraft/ledger_rules.hpp):
+//   t_heads         one row per entry, written with its first leg, by the
+//                   transaction that writes it: what the checks at COMMIT run on
+//   t_commit()      the checks of one entry at COMMIT: double entry, balances, limits
+//   t_balances      one row per group of the balances' members
+//   t_audit_balances()  every group whose recorded balance differs from its legs
 #pragma once
 
 #include <string_view>
+
+#include <pgcraft/ledger_rules.hpp>
 
 namespace pgcraft::generator {
 class plugin_context;
@@ -21,7 +29,11 @@ namespace pgcraft::kinds {
 /// Produces the ledger's table under `table_key`; `value_type` is the SQL type of its value column.
 void build_ledger_table(generator::plugin_context& context, std::string_view table_key, std::string_view value_type);
 /// The view <table>_entries, its INSERT, and <table>_reverse(uuid).
-void build_ledger_entries(generator::plugin_context& context, std::string_view table_key, std::string_view view_key);
+void build_ledger_entries(generator::plugin_context& context, std::string_view table_key, std::string_view view_key,
+                          const ledger_rules& rules);
+/// <table>_heads, <table>_commit() and its trigger, and with balances <table>_balances and its audit.
+void build_ledger_checks(generator::plugin_context& context, std::string_view table_key, std::string_view view_key,
+                         const ledger_rules& rules);
 /// UPDATE, DELETE and TRUNCATE refused on the table and the view, and a
 /// direct INSERT into the table, each naming the ledger and how to correct an entry.
 void protect_ledger(generator::plugin_context& context, std::string_view table_key, std::string_view view_key);

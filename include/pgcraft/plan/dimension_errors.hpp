@@ -133,6 +133,41 @@ struct ledger_value_type_is_not_supported {
                   "pg::numeric<P, S> with 1 <= P <= 1000 and S <= P (arguments: the dimension, the type)");
 };
 
+template <class Dimension, class Rule, class Member>
+struct ledger_rule_names_unknown_member {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a ledger rule (pg::double_entry, pg::balances) names a member that the ledger's "
+                  "struct does not have (arguments: the ledger, the rule, the member)");
+};
+
+template <class Dimension, class Rule, class Member>
+struct balances_group_member_is_optional {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::balances groups by a member that is optional; a group's key is never NULL, so "
+                  "make the member required or leave it out of the group (arguments: the ledger, the rule, the member)");
+};
+
+template <class Dimension, class Rule, class Member>
+struct balances_group_member_is_a_balances_column {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::balances groups by a member named like a column of the balances table (debits, "
+                  "credits, balance, legs, updated_at); rename the member (arguments: the ledger, the rule, the member)");
+};
+
+template <class Dimension, class Limit>
+struct balance_limit_without_balances {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a balance limit (pg::min_balance, pg::max_balance) needs the balances it limits: add "
+                  "pg::balances<\"member\", ...> to the ledger (arguments: the ledger, the limit)");
+};
+
+template <class Dimension, class Limit, class Column>
+struct balance_limit_condition_names_unknown_group_member {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a balance limit's condition names, as a <marker>, a column that is not one of the "
+                  "members pg::balances groups by (arguments: the ledger, the limit, the column)");
+};
+
 template <class Dimension, class Schema>
 struct schema_name_is_reserved_by_postgres {
     static_assert(always_false<Dimension>,

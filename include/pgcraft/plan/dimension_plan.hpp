@@ -97,6 +97,11 @@ enum class dimension_problem {
     allow_drop_current_column,  ///< pg::allow_drop of a member or of a column the kind reserves
     allow_drop_renamed_column,  ///< pg::allow_drop of the name a column is renamed from
     unsupported_ledger_value,   ///< pg::ledger_value of a type a ledger does not take
+    ledger_rule_unknown_member,   ///< pg::double_entry or pg::balances names no member
+    balance_group_optional,       ///< pg::balances names an optional member: a group's key is never NULL
+    balance_group_reserved,       ///< pg::balances names a member called like a column of the balances table
+    limit_without_balances,       ///< pg::min_balance or pg::max_balance without pg::balances
+    limit_unknown_marker,         ///< a limit's condition names a column that is not one of the balances' members
 };
 
 struct dimension_check {
@@ -269,6 +274,63 @@ constexpr dimension_check check_allow_drop(std::span<const option_entry> options
 }
 }  // namespace detail
 
+namespace detail {
+constexpr bool is_ledger_option(option_category c) {
+    return c == option_category::ledger_value || c == option_category::double_entry ||
+           c == option_category::balances || c == option_category::min_balance || c == option_category::max_balance;
+}
+
+template <class T, class Indices>
+struct ledger_option_tables;
+template <class T, std::size_t... I>
+struct ledger_option_tables<T, std::index_sequence<I...>> {
+    // For each of the kind's options, the members it names and its condition (a limit's).
+    static constexpr std::array<std::span<const std::string_view>, sizeof...(I)> members{
+        std::span<const std::string_view>{pgcraft::detail::named_members_of<typename options_of<T>::template at<I>>}...};
+    static constexpr std::array<std::string_view, sizeof...(I)> conditions{
+        pgcraft::detail::limit_condition_of<typename options_of<T>::template at<I>>()...};
+};
+
+/// The columns of <table>_balances besides the group's members.
+inline constexpr std::string_view balances_columns[] = {"debits", "credits", "balance", "legs", "updated_at"};
+
+/// The first problem with a ledger's rules: members they name, limits without balances.
+template <class T>
+consteval dimension_check check_ledger_rules() {
+    constexpr auto& options = options_of<T>::entries;
+    constexpr auto& names = reflect::field_names<T>;
+    constexpr auto& facts = facts_of<T>;
+    using tables = ledger_option_tables<T, std::make_index_sequence<options.size()>>;
+    std::size_t balances = options.size();
+    for (std::size_t o = 0; o < options.size(); ++o) {
+        if (options[o].category == option_category::balances) balances = o;
+        for (std::string_view member : tables::members[o]) {
+            std::size_t field = names.size();
+            for (std::size_t f = 0; f < names.size(); ++f)
+                if (names[f] == member) field = f;
+            if (field == names.size()) return {dimension_problem::ledger_rule_unknown_member, o, 0, member};
+            if (options[o].category != option_category::balances) continue;
+            if (facts[field].nullable) return {dimension_problem::balance_group_optional, o, field, member};
+            for (std::string_view column : balances_columns)
+                if (column == member) return {dimension_problem::balance_group_reserved, o, field, member};
+        }
+    }
+    for (std::size_t o = 0; o < options.size(); ++o) {
+        if (options[o].category != option_category::min_balance && options[o].category != option_category::max_balance)
+            continue;
+        if (balances == options.size()) return {dimension_problem::limit_without_balances, o, 0, {}};
+        std::string_view unknown;
+        pgcraft::detail::for_each_marker(tables::conditions[o], [&](pgcraft::detail::marker m) {
+            bool found = false;
+            for (std::string_view member : tables::members[balances]) found = found || member == m.name(tables::conditions[o]);
+            if (!found && unknown.empty()) unknown = m.name(tables::conditions[o]);
+        });
+        if (!unknown.empty()) return {dimension_problem::limit_unknown_marker, o, 0, unknown};
+    }
+    return {};
+}
+}  // namespace detail
+
 /// Checks a dimension declaration; the first problem found wins.
 template <class T>
 consteval dimension_check check_dimension() {
@@ -283,7 +345,7 @@ consteval dimension_check check_dimension() {
         if (c != option_category::schema && c != option_category::table_name && c != option_category::comment &&
             c != option_category::column && c != option_category::plugin && c != option_category::plugin_list &&
             c != option_category::constraint && c != option_category::renamed_from &&
-            c != option_category::allow_drop && !(c == option_category::ledger_value && is_ledger<T>))
+            c != option_category::allow_drop && !(is_ledger_option(c) && is_ledger<T>))
             return {dimension_problem::not_an_option, o, 0, {}};
         if (c == option_category::ledger_value && options[o].value.empty())
             return {dimension_problem::unsupported_ledger_value, o, 0, {}};
@@ -359,6 +421,8 @@ consteval dimension_check check_dimension() {
         for (std::size_t f = 0; f < names.size(); ++f)
             for (std::string_view reserved : T::dimension::reserved_columns)
                 if (names[f] == reserved) return {dimension_problem::reserved_column, 0, f, names[f]};
+    if constexpr (is_ledger<T>)
+        if (auto check = check_ledger_rules<T>(); !check.ok()) return check;
     if (schema_of<T>().starts_with("pg_")) return {dimension_problem::reserved_schema, 0, 0, schema_of<T>()};
     if (!is_valid_name(reflect::type_name<T>) && single_option(options, option_category::table_name, {}).empty())
         return {dimension_problem::bad_name, 0, 0, reflect::type_name<T>};
@@ -385,6 +449,11 @@ namespace detail {
 template <class T, std::size_t Option>
 struct option_value_text {
     static constexpr std::string_view text = options_of<T>::entries[Option].value;
+};
+// The name the failed check names (only instantiated for a failed check).
+template <class T>
+struct check_name_text {
+    static constexpr std::string_view text = check_dimension<T>().name;
 };
 template <class T, std::size_t Option>
 struct option_spelling_text {
@@ -495,6 +564,20 @@ consteval auto report() {
     else if constexpr (p == dimension_problem::unsupported_ledger_value)
         return std::type_identity<
             error::ledger_value_type_is_not_supported<T, typename options_of<T>::template at<Option>::type>>{};
+    else if constexpr (p == dimension_problem::ledger_rule_unknown_member)
+        return std::type_identity<error::ledger_rule_names_unknown_member<
+            T, typename options_of<T>::template at<Option>, name_of<check_name_text<T>>>>{};
+    else if constexpr (p == dimension_problem::balance_group_optional)
+        return std::type_identity<error::balances_group_member_is_optional<
+            T, typename options_of<T>::template at<Option>, name_of<field_name_text<T, Field>>>>{};
+    else if constexpr (p == dimension_problem::balance_group_reserved)
+        return std::type_identity<error::balances_group_member_is_a_balances_column<
+            T, typename options_of<T>::template at<Option>, name_of<field_name_text<T, Field>>>>{};
+    else if constexpr (p == dimension_problem::limit_without_balances)
+        return std::type_identity<error::balance_limit_without_balances<T, typename options_of<T>::template at<Option>>>{};
+    else if constexpr (p == dimension_problem::limit_unknown_marker)
+        return std::type_identity<error::balance_limit_condition_names_unknown_group_member<
+            T, typename options_of<T>::template at<Option>, name_of<check_name_text<T>>>>{};
     else if constexpr (p == dimension_problem::bad_member_name)
         return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>>{};
     else if constexpr (p == dimension_problem::bad_name) {

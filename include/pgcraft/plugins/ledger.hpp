@@ -10,6 +10,7 @@
 #include <pgcraft/detail/option.hpp>
 #include <pgcraft/fixed_string.hpp>
 #include <pgcraft/kinds/ledger.hpp>
+#include <pgcraft/ledger_rules.hpp>
 #include <pgcraft/plugin.hpp>
 #include <pgcraft/sql_type.hpp>
 #include <pgcraft/types.hpp>
@@ -66,12 +67,27 @@ struct ledger_table {
 };
 
 /// The view <table>_entries, written with INSERT, and <table>_reverse(entry uuid).
-template <fixed_string Table = "ledger", fixed_string View = "entries_view">
+/// Rules::value (kinds::ledger_rules) says whether each write records its entry for the checks at COMMIT.
+template <class Rules = detail::ledger_rules_of<>, fixed_string Table = "ledger", fixed_string View = "entries_view">
 struct ledger_entries {
     static constexpr std::string_view name = "ledger_entries";
     static constexpr keys<Table> required_keys{};
     static constexpr keys<View> produced_keys{};
-    static void run(auto& context) { kinds::build_ledger_entries(context, Table.view(), View.view()); }
+    static void run(auto& context) { kinds::build_ledger_entries(context, Table.view(), View.view(), Rules::value); }
+};
+
+/// The checks of each entry at COMMIT that the ledger's rules declare
+/// (pg::double_entry, pg::balances, pg::min_balance, pg::max_balance), and
+/// the balances table with its audit function. Nothing when it declares none.
+template <class Rules, fixed_string Table = "ledger", fixed_string View = "entries_view">
+struct ledger_checks {
+    static constexpr std::string_view name = "ledger_checks";
+    static constexpr keys<Table, View, "ledger_guard"> required_keys{};
+    static constexpr keys<> produced_keys{};
+    static void run(auto& context) {
+        if constexpr (Rules::value.checks_entries())
+            kinds::build_ledger_checks(context, Table.view(), View.view(), Rules::value);
+    }
 };
 
 /// Every write other than an INSERT through the view, or the ledger's own
@@ -80,7 +96,7 @@ template <fixed_string Table = "ledger", fixed_string View = "entries_view">
 struct ledger_protection {
     static constexpr std::string_view name = "ledger_protection";
     static constexpr keys<Table, View> required_keys{};
-    static constexpr keys<> produced_keys{};
+    static constexpr keys<"ledger_guard"> produced_keys{};
     static void run(auto& context) { kinds::protect_ledger(context, Table.view(), View.view()); }
 };
 

@@ -1,0 +1,127 @@
+// The rules a ledger can declare over its entries, checked by the database:
+//
+//   struct payments {
+//       using dimension = pg::ledger<pg::double_entry<"currency">,
+//                                    pg::balances<"account", "currency">,
+//                                    pg::min_balance<0, "<account> <> 'world'">>;
+//       std::string account;
+//       std::string currency;
+//   };
+//
+// A value is a debit when positive and a credit when negative (the signed
+// value rule). The rules are checked once per entry, at COMMIT, so that an
+// entry may be written leg by leg within its transaction.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <type_traits>
+
+#include <pgcraft/detail/option.hpp>
+#include <pgcraft/fixed_string.hpp>
+
+namespace pgcraft {
+
+/// Each entry's debits equal its credits (its values sum to zero), per
+/// Currency when a member is named, checked at COMMIT. A leg cannot join
+/// an entry that an earlier transaction committed.
+template <fixed_string... Currency>
+struct double_entry {
+    static_assert(sizeof...(Currency) <= 1,
+                  "pgcraft: pg::double_entry takes at most one member: the currency its sums are kept apart by");
+    static constexpr detail::option_category category = detail::option_category::double_entry;
+    static constexpr std::string_view value = "pg::double_entry";
+    static constexpr std::array<std::string_view, sizeof...(Currency)> members{Currency.view()...};
+};
+
+/// A table <table>_balances with one row per group of these members (debits,
+/// credits, balance = debits - credits, legs), updated in the transaction that
+/// writes the entries, so that a balance is one key lookup.
+template <fixed_string First, fixed_string... More>
+struct balances {
+    static constexpr detail::option_category category = detail::option_category::balances;
+    static constexpr std::string_view value = "pg::balances";
+    static constexpr std::array<std::string_view, 1 + sizeof...(More)> members{First.view(), More.view()...};
+};
+
+/// No entry may take a group's balance below Bound. Where, if given, is a
+/// condition on the group's members (as <markers>) that says which groups
+/// the limit applies to. Race-free: balance rows are locked, in one order.
+template <long long Bound, fixed_string Where = "">
+struct min_balance {
+    static constexpr detail::option_category category = detail::option_category::min_balance;
+    static constexpr std::string_view value = "pg::min_balance";
+    static constexpr long long bound = Bound;
+    static constexpr std::string_view where = Where.view();
+};
+
+/// No entry may take a group's balance above Bound (see pg::min_balance).
+template <long long Bound, fixed_string Where = "">
+struct max_balance {
+    static constexpr detail::option_category category = detail::option_category::max_balance;
+    static constexpr std::string_view value = "pg::max_balance";
+    static constexpr long long bound = Bound;
+    static constexpr std::string_view where = Where.view();
+};
+
+namespace kinds {
+/// A balance limit as the generator reads it.
+struct balance_limit {
+    bool declared = false;
+    long long bound = 0;
+    std::string_view where;  ///< a condition with <markers>, or empty: every group
+};
+/// What a ledger's options declare, as one value for the generator.
+struct ledger_rules {
+    bool double_entry = false;
+    std::string_view currency;                 ///< the member its sums are kept apart by, or empty
+    std::span<const std::string_view> groups;  ///< pg::balances' members; empty: no balances
+    balance_limit minimum, maximum;
+    constexpr bool checks_entries() const noexcept { return double_entry || !groups.empty(); }
+};
+}  // namespace kinds
+
+namespace detail {
+template <class Option>
+inline constexpr std::array<std::string_view, 0> named_members_of{};
+template <class Option>
+    requires requires { Option::members; }
+inline constexpr auto named_members_of<Option> = Option::members;
+
+template <class Option>
+consteval std::string_view limit_condition_of() {
+    if constexpr (requires { Option::where; }) return Option::where;
+    else return {};
+}
+
+template <class... Options>
+consteval kinds::ledger_rules rules_of() {
+    kinds::ledger_rules rules;
+    [[maybe_unused]] auto read = [&]<class Option>(std::type_identity<Option>) {
+        if constexpr (requires { Option::category; }) {
+            if constexpr (Option::category == option_category::double_entry) {
+                rules.double_entry = true;
+                if constexpr (Option::members.size() == 1) rules.currency = Option::members[0];
+            } else if constexpr (Option::category == option_category::balances) {
+                rules.groups = named_members_of<Option>;
+            } else if constexpr (Option::category == option_category::min_balance) {
+                rules.minimum = {true, Option::bound, Option::where};
+            } else if constexpr (Option::category == option_category::max_balance) {
+                rules.maximum = {true, Option::bound, Option::where};
+            }
+        }
+    };
+    (read(std::type_identity<Options>{}), ...);
+    return rules;
+}
+
+/// The rules of a ledger's options, as a constant the plugins pass on.
+template <class... Options>
+struct ledger_rules_of {
+    static constexpr kinds::ledger_rules value = rules_of<Options...>();
+};
+}  // namespace detail
+
+}  // namespace pgcraft

@@ -1,0 +1,21 @@
+// Mistake: a minimum balance on a ledger that keeps no balances.
+#include <string>
+
+#include <pgcraft/model.hpp>
+#include <pgcraft/plan/dimension_plan.hpp>
+
+namespace pg = pgcraft;
+
+struct wallets {
+#ifdef PGCRAFT_BROKEN
+    using dimension = pg::ledger<pg::min_balance<0>>;
+#else
+    using dimension = pg::ledger<pg::balances<"account">, pg::min_balance<0>>;
+#endif
+    std::string account;
+};
+
+#ifndef PGCRAFT_THROUGH_GENERATOR
+void use() { (void)pgcraft::plan::table_plan_of<wallets>; }
+#endif
+using checked_schema = pg::schema<wallets>;

@@ -1,0 +1,288 @@
+// A ledger's rules on a live server: double entry checked at COMMIT (per
+// currency), balances maintained in the same transaction, limits that two
+// concurrent sessions cannot both pass (READ COMMITTED and REPEATABLE READ),
+// the audit of the balances, and the protection of the rules' own tables.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/live/drift.hpp>
+#include <pgcraft/model.hpp>
+#include <pgcraft/sql/render.hpp>
+
+#include "database_queries.hpp"
+#include "pg_cluster.hpp"
+#include "printers.hpp"
+
+namespace ledger_rules_fixture {
+
+namespace pg = pgcraft;
+
+// Money between accounts: every entry balances per currency; no account but
+// the world's may go below zero, none above a million.
+struct transfers {
+    using dimension = pg::ledger<pg::in_schema<"money">, pg::double_entry<"currency">,
+                                 pg::balances<"account", "currency">,
+                                 pg::min_balance<0, "<account> NOT LIKE 'world%'">, pg::max_balance<1000000>>;
+    std::string account;
+    pg::varchar<3> currency;
+};
+
+// Stock per sku, with no counter-leg: balances and a minimum only.
+struct stock {
+    using dimension = pg::ledger<pg::in_schema<"money">, pg::balances<"sku">, pg::min_balance<0>>;
+    std::string sku;
+    std::optional<std::string> note;
+};
+
+// A journal of exact decimals that balances, with no balances kept.
+struct journal {
+    using dimension = pg::ledger<pg::in_schema<"money">, pg::ledger_value<pg::numeric<12, 2>>, pg::double_entry<>>;
+    std::string account;
+};
+
+using schema = pg::schema<transfers, stock, journal>;
+
+}  // namespace ledger_rules_fixture
+
+namespace {
+
+using namespace pgcraft_it;
+
+const pgcraft::catalog::catalog& rules_catalog() {
+    static const pgcraft::catalog::catalog catalog = pgcraft::generator::build_catalog<ledger_rules_fixture::schema>();
+    return catalog;
+}
+
+struct rules_database {
+    connection db = fresh_database();
+    rules_database() { apply_in_transaction(db, pgcraft::sql::render_ddl(rules_catalog())); }
+    connection another_session() { return connection(cluster().conninfo(db.text("SELECT current_database()"))); }
+};
+
+constexpr const char* entry_a = "00000000-0000-4000-8000-00000000000a";
+constexpr const char* entry_b = "00000000-0000-4000-8000-00000000000b";
+
+// A transfer of `amount` from one account to another, as one entry of two legs in one statement.
+std::string transfer(const std::string& entry, const std::string& from, const std::string& to, const std::string& amount,
+                     const std::string& currency = "EUR") {
+    return "INSERT INTO money.transfers_entries (entry_id, account, currency, value) VALUES ('" + entry + "', '" + from +
+           "', '" + currency + "', -" + amount + "), ('" + entry + "', '" + to + "', '" + currency + "', " + amount + ")";
+}
+
+std::string balances(connection& db) {
+    return show(db.query("SELECT account, currency, debits, credits, balance, legs FROM money.transfers_balances "
+                         "ORDER BY account, currency"));
+}
+
+// Waits until some session waits for a lock; false if none does within 4 s.
+bool someone_waits_for_a_lock(connection& db) {
+    for (int i = 0; i < 200; ++i) {
+        if (db.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") != "0") return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_SUITE("ledger_rules") {
+
+TEST_CASE("the rules' tables, functions and triggers read back as the catalog declares them") {
+    rules_database d;
+    const std::vector<std::string> drift = described(pgcraft::live::drift(d.db.conninfo(), rules_catalog()));
+    INFO("drift:\n" << lines(drift));
+    CHECK(drift.empty());
+    // The checks run at COMMIT: a deferred constraint trigger on the heads.
+    CHECK(show(d.db.query("SELECT tgname, tgdeferrable, tginitdeferred FROM pg_trigger "
+                          "WHERE tgrelid = 'money.transfers_heads'::regclass AND tgconstraint <> 0")) ==
+          "pgcraft_commit|t|t");
+}
+
+TEST_CASE("an entry written in two statements commits when it balances, and its balances follow") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "100"));
+    d.db.exec("BEGIN");
+    d.db.query("INSERT INTO money.transfers_entries (entry_id, account, currency, value) VALUES ($1, 'alice', 'EUR', -30)", {entry_b});
+    // Within the transaction the entry is still open: the balances move at COMMIT.
+    CHECK(d.db.text("SELECT balance FROM money.transfers_balances WHERE account = 'alice'") == "100");
+    d.db.query("INSERT INTO money.transfers_entries (entry_id, account, currency, value) VALUES ($1, 'bob', 'EUR', 30)", {entry_b});
+    d.db.exec("COMMIT");
+    CHECK(balances(d.db) == "alice|EUR|100|30|70|2\n"
+                            "bob|EUR|30|0|30|1\n"
+                            "world|EUR|0|100|-100|1");
+    CHECK(d.db.text("SELECT count(*) FROM money.transfers_heads") == "2");
+    CHECK(d.db.query("SELECT * FROM money.transfers_audit_balances()").empty());
+}
+
+TEST_CASE("an entry that does not balance fails at COMMIT, naming the entry, the currency and both sums") {
+    rules_database d;
+    d.db.exec("BEGIN");
+    d.db.query("INSERT INTO money.transfers_entries (entry_id, account, currency, value) "
+              "VALUES ($1, 'world', 'EUR', -100), ($1, 'alice', 'EUR', 100), ($1, 'world', 'USD', -5), "
+              "($1, 'alice', 'USD', 4)", {entry_a});
+    const auto f = d.db.failure_of("COMMIT");
+    REQUIRE(f);
+    CHECK(f->sqlstate == "23514");
+    CHECK(f->message == std::string("pgcraft: entry ") + entry_a +
+                            " of ledger money.transfers does not balance in USD: its debits are 4 and its credits 5");
+    CHECK(d.db.text("SELECT count(*) FROM money.transfers") == "0");
+    CHECK(d.db.text("SELECT count(*) FROM money.transfers_balances") == "0");
+    // Without a currency, one sum per entry; and a single leg does not balance either.
+    const auto single = d.db.failure_of("INSERT INTO money.journal_entries (entry_id, account, value) VALUES ($1, 'cash', 1.50)",
+                                        {entry_b});
+    REQUIRE(single);
+    CHECK(single->message == std::string("pgcraft: entry ") + entry_b +
+                                 " of ledger money.journal does not balance: its debits are 1.50 and its credits 0");
+    d.db.query("INSERT INTO money.journal_entries (entry_id, account, value) VALUES ($1, 'cash', 1.50), ($1, 'sales', -1.50)", {entry_b});
+    CHECK(d.db.text("SELECT count(*) FROM money.journal") == "2");
+}
+
+TEST_CASE("a leg cannot join an entry that an earlier transaction committed") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "10"));
+    const auto f = d.db.failure_of(
+        "INSERT INTO money.transfers_entries (entry_id, account, currency, value) VALUES ($1, 'alice', 'EUR', 0)", {entry_a});
+    REQUIRE(f);
+    CHECK(f->sqlstate == "23514");
+    CHECK(f->message == std::string("pgcraft: entry ") + entry_a +
+                            " of ledger money.transfers was written by another transaction: the legs of an entry are "
+                            "written in one transaction");
+    CHECK(d.db.text("SELECT count(*) FROM money.transfers") == "2");
+}
+
+TEST_CASE("a reversal is an entry of its own that balances and takes the balances back") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "10"));
+    CHECK(d.db.query("SELECT * FROM money.transfers_reverse($1)", {entry_a}).size() == 2);
+    CHECK(balances(d.db) == "alice|EUR|10|10|0|2\n"
+                            "world|EUR|10|10|0|2");
+    CHECK(d.db.query("SELECT * FROM money.transfers_audit_balances()").empty());
+}
+
+TEST_CASE("a limit refuses the entry that passes it, naming the group, the balance and the limit") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "100"));
+    const auto below = d.db.failure_of(transfer(entry_b, "alice", "bob", "101"));
+    REQUIRE(below);
+    CHECK(below->sqlstate == "23514");
+    CHECK(below->message == std::string("pgcraft: entry ") + entry_b +
+                                " of ledger money.transfers would take the balance of account = alice, currency = EUR "
+                                "to -1, below its minimum 0");
+    // The world's account is left out of the minimum, but not of the maximum.
+    const auto above = d.db.failure_of(transfer(entry_b, "world", "bob", "1000001"));
+    REQUIRE(above);
+    CHECK(above->message.find("would take the balance of account = bob, currency = EUR to 1000001, above its maximum "
+                              "1000000") != std::string::npos);
+    CHECK(balances(d.db) == "alice|EUR|100|0|100|1\n"
+                            "world|EUR|0|100|-100|1");
+    // Without double entry: stock leaves only what is there.
+    d.db.exec("INSERT INTO money.stock_entries (sku, value) VALUES ('A', 5)");
+    const auto none_left = d.db.failure_of("INSERT INTO money.stock_entries (sku, value) VALUES ('A', -6)");
+    REQUIRE(none_left);
+    CHECK(none_left->message.find("would take the balance of sku = A to -1, below its minimum 0") != std::string::npos);
+    d.db.exec("INSERT INTO money.stock_entries (sku, value) VALUES ('A', -5)");
+    CHECK(show(d.db.query("SELECT sku, debits, credits, balance, legs FROM money.stock_balances")) == "A|5|5|0|2");
+}
+
+TEST_CASE("two sessions that each take 60 of 100 cannot both commit, under READ COMMITTED and REPEATABLE READ") {
+    for (const std::string isolation : {"READ COMMITTED", "REPEATABLE READ"}) {
+        CAPTURE(isolation);
+        rules_database d;
+        d.db.exec(transfer(entry_a, "world", "alice", "100"));
+        connection first = d.another_session();
+        connection second = d.another_session();
+        first.exec("BEGIN ISOLATION LEVEL " + isolation);
+        first.exec(transfer("00000000-0000-4000-8000-000000000001", "alice", "bob", "60"));
+        // Its checks now, rather than at COMMIT: it holds alice's balance row until it ends.
+        first.exec("SET CONSTRAINTS ALL IMMEDIATE");
+        second.exec("BEGIN ISOLATION LEVEL " + isolation);
+        second.exec(transfer("00000000-0000-4000-8000-000000000002", "alice", "carol", "60"));
+        std::optional<sql_failure> failure;
+        std::thread committing([&] { failure = second.failure_of("COMMIT"); });
+        const bool waited = someone_waits_for_a_lock(d.db);
+        first.exec("COMMIT");
+        committing.join();
+        CHECK(waited);
+        REQUIRE(failure);
+        if (isolation == "READ COMMITTED") {
+            // It read the balance the first left, 40.
+            CHECK(failure->sqlstate == "23514");
+            CHECK(failure->message.find("would take the balance of account = alice, currency = EUR to -20, below its "
+                                        "minimum 0") != std::string::npos);
+        } else {
+            CHECK(failure->sqlstate == "40001");  // to retry, as REPEATABLE READ asks
+        }
+        CHECK(balances(d.db) == "alice|EUR|100|60|40|2\n"
+                                "bob|EUR|60|0|60|1\n"
+                                "world|EUR|0|100|-100|1");
+        CHECK(d.db.query("SELECT * FROM money.transfers_audit_balances()").empty());
+    }
+}
+
+TEST_CASE("the audit reports a balance that differs from its legs") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "100"));
+    // Only a superuser with triggers off can change a balance.
+    d.db.exec("SET session_replication_role = replica");
+    d.db.exec("UPDATE money.transfers_balances SET credits = credits + 7 WHERE account = 'alice'");
+    d.db.exec("DELETE FROM money.transfers_balances WHERE account = 'world'");
+    d.db.exec("RESET session_replication_role");
+    CHECK(show(d.db.query("SELECT * FROM money.transfers_audit_balances()")) == "alice|EUR|100|7|100|0\n"
+                                                                                "world|EUR|NULL|NULL|0|100");
+}
+
+TEST_CASE("the heads and balances are written only by the ledger's own triggers") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "100"));
+    const std::string before = balances(d.db);
+    for (const std::string& statement : std::vector<std::string>{
+             "UPDATE money.transfers_balances SET debits = 0",
+             "DELETE FROM money.transfers_balances",
+             "TRUNCATE money.transfers_balances",
+             "INSERT INTO money.transfers_balances (account, currency) VALUES ('eve', 'EUR')",
+             "UPDATE money.transfers_heads SET written_by = '1'",
+             "DELETE FROM money.transfers_heads",
+             "TRUNCATE money.transfers_heads",
+             "INSERT INTO money.transfers_heads (entry_id) VALUES (gen_random_uuid())"}) {
+        CAPTURE(statement);
+        const auto f = d.db.failure_of(statement);
+        REQUIRE(f);
+        CHECK(f->sqlstate == "42501");
+        CHECK(f->message.find("pgcraft: ledger money.transfers") != std::string::npos);
+    }
+    CHECK(balances(d.db) == before);
+    CHECK(d.db.text("SELECT count(*) FROM money.transfers_heads") == "1");
+}
+
+TEST_CASE("the checks run with the owner's rights and a pinned search_path, whichever role commits") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "100"));
+    d.db.exec("CREATE ROLE ledger_clerk NOLOGIN");
+    d.db.exec("GRANT USAGE ON SCHEMA money TO ledger_clerk");
+    d.db.exec("GRANT SELECT, INSERT ON money.transfers_entries TO ledger_clerk");
+    CHECK(show(d.db.query("SELECT proname, prosecdef, array_to_string(proconfig, ',') FROM pg_proc "
+                          "WHERE proname = 'transfers_commit'")) == "transfers_commit|t|search_path=pg_catalog, pg_temp");
+    d.db.exec("BEGIN");
+    d.db.exec("SET LOCAL ROLE ledger_clerk");
+    // A table of the clerk's own on its search_path stands in for nothing.
+    d.db.exec("SET LOCAL search_path = money, public");
+    d.db.exec(transfer(entry_b, "alice", "bob", "25"));
+    d.db.exec("COMMIT");
+    CHECK(d.db.text("SELECT balance FROM money.transfers_balances WHERE account = 'bob'") == "25");
+    // The clerk reads no balance and writes no head: only the entries are granted.
+    d.db.exec("BEGIN");
+    d.db.exec("SET LOCAL ROLE ledger_clerk");
+    const auto f = d.db.failure_of("SELECT * FROM money.transfers_balances");
+    REQUIRE(f);
+    CHECK(f->sqlstate == "42501");
+    d.db.exec("ROLLBACK");
+    d.db.exec("DROP OWNED BY ledger_clerk; DROP ROLE ledger_clerk");
+}
+
+}  // TEST_SUITE
