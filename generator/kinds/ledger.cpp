@@ -3,6 +3,7 @@
 // is updated or deleted, so the table is the whole history: what a later
 // slice's balances, limits and events read.
 #include <pgcraft/kinds/ledger.hpp>
+#include <pgcraft/kinds/migrations.hpp>
 
 #include <stdexcept>
 
@@ -23,6 +24,8 @@ namespace {
 constexpr std::string_view ledger_key = "id";
 // The function that refuses writes, which the protection hands to the checks' tables.
 constexpr std::string_view guard_key = "ledger_guard";
+// The deferred trigger on <table>_heads that runs an entry's checks at COMMIT.
+constexpr std::string_view commit_trigger = "pgcraft_commit";
 
 std::string fmt_list(const std::vector<std::string>& items) {
     std::string text;
@@ -96,6 +99,26 @@ std::vector<std::string> leg_columns(plugin_context& context) {
     return columns;
 }
 }  // namespace
+
+std::vector<ledger_layout> ledger_layouts(const catalog::catalog& cat) {
+    std::vector<ledger_layout> layouts;
+    for (const catalog::trigger* commit : cat.all<catalog::trigger>()) {
+        if (commit->name != commit_trigger || !commit->deferred) continue;
+        const catalog::qualified_name heads{commit->on.schema, commit->on.name};
+        for (const catalog::table* legs : cat.all<catalog::table>()) {
+            if (legs->name.schema != heads.schema || derived_name(legs->name.name, "_heads") != heads.name) continue;
+            ledger_layout layout{legs->name, heads, {}, {}};
+            const catalog::qualified_name balances{heads.schema, derived_name(legs->name.name, "_balances")};
+            if (cat.find(catalog::id::table(balances))) {
+                layout.balances = balances;
+                for (const catalog::constraint* c : cat.constraints_of(balances))
+                    if (c->kind == catalog::constraint_kind::primary_key) layout.groups = c->columns;
+            }
+            layouts.push_back(std::move(layout));
+        }
+    }
+    return layouts;
+}
 
 void build_ledger_table(plugin_context& context, std::string_view table_key, std::string_view value_type) {
     const generator::dimension_info& d = context.dimension();
@@ -270,7 +293,7 @@ void build_ledger_checks(plugin_context& context, std::string_view table_key, st
     catalog::function commit = trigger_function({t.name.schema, derived_name(t.name.name, "_commit")},
                                                 templates::ledger_commit_body(n), reads);
     // A deferred trigger runs as whoever commits: the function runs as its owner.
-    cat.add(catalog::trigger{"pgcraft_commit", heads.id(), catalog::trigger_timing::after, {trigger_event::insert},
+    cat.add(catalog::trigger{std::string(commit_trigger), heads.id(), catalog::trigger_timing::after, {trigger_event::insert},
                              commit.id(), {}, false, true});
     cat.add(catalog::comment{commit.id(), "Checks an entry of " + n.ledger + " at COMMIT" +
                                               (rules.double_entry ? ": its legs balance" : "") +

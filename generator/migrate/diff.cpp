@@ -204,6 +204,7 @@ public:
         if (!refusals_.empty()) throw refusal(refusals_);
         for (std::string& s : after_) add(std::move(s));
         emit_value_moves();
+        emit_ledger_backfills();
         check_new_required_attributes();
         emit_drops(true);
         assemble_later_steps();
@@ -688,6 +689,26 @@ private:
                 add(sql::render_value_move(h.table, h.selector, h.key, b.column, *target, has_triggers(h.table)));
                 result_.notes.push_back(fmt::format("moves the values of {} = '{}' of {} from {} to {}", h.selector,
                                                     h.key, describe(id::table(h.table)), b.column, h.column));
+            }
+        }
+    }
+
+    // A ledger that gains rules has entries already: they get their heads,
+    // and their groups their balances, so that the rules start from the
+    // ledger as it is. A ledger made in this migration has no entries.
+    void emit_ledger_backfills() {
+        for (const kinds::ledger_layout& l : kinds::ledger_layouts(to_)) {
+            if (!previous_.find(id::table(l.legs))) continue;
+            const bool new_heads = !previous_.find(id::table(l.heads));
+            if (new_heads) {
+                add(sql::render_ledger_heads_backfill(l.heads, l.legs));
+                result_.notes.push_back(fmt::format("writes a head for each entry of {} already there; they are not "
+                                                    "checked again", describe(id::table(l.legs))));
+            }
+            if (!l.balances.name.empty() && !previous_.find(id::table(l.balances))) {
+                add(sql::render_ledger_balances_backfill(l.balances, l.legs, l.groups));
+                result_.notes.push_back(fmt::format("computes the balances of {} from the legs already there",
+                                                    describe(id::table(l.legs))));
             }
         }
     }

@@ -146,6 +146,26 @@ std::string render_value_move(const qualified_name& table, const std::string& se
                        has_triggers);
 }
 
+std::string render_ledger_heads_backfill(const qualified_name& heads, const qualified_name& legs) {
+    return data_update(heads,
+                       fmt::format("INSERT INTO {} (entry_id)\n    SELECT DISTINCT entry_id FROM {};\n",
+                                   quote_qualified(heads), quote_qualified(legs)),
+                       true);
+}
+
+std::string render_ledger_balances_backfill(const qualified_name& balances, const qualified_name& legs,
+                                            const std::vector<std::string>& groups) {
+    const std::string key = fmt::format("{}", fmt::join(quoted(groups), ", "));
+    return data_update(balances,
+                       fmt::format("INSERT INTO {balances} ({key}, debits, credits, legs)\n"
+                                   "    SELECT {key}, coalesce(sum(value) FILTER (WHERE value > 0), 0),\n"
+                                   "           coalesce(-sum(value) FILTER (WHERE value < 0), 0), count(*)\n"
+                                   "    FROM {legs}\n    GROUP BY {key};\n",
+                                   fmt::arg("balances", quote_qualified(balances)), fmt::arg("key", key),
+                                   fmt::arg("legs", quote_qualified(legs))),
+                       true);
+}
+
 expression cast_of(const std::string& column, const std::string& type, bool through_text) {
     return {{"", std::string(through_text ? "::text::" : "::") + type}, {column}};
 }

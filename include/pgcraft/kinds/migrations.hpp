@@ -21,4 +21,16 @@ std::vector<migrate::data_step> eav_renamed_attributes(const generator::dimensio
 /// that a snapshot tells it as well as the declarations.
 std::vector<migrate::value_home> eav_value_homes(const catalog::catalog& catalog);
 
+/// A ledger's tables as a catalog holds them: its legs and, when it declares
+/// rules, its heads and balances (pgcraft/kinds/ledger.hpp), found by their
+/// derived names and the commit trigger, so that a snapshot tells them as
+/// well as the declarations.
+struct ledger_layout {
+    catalog::qualified_name legs;
+    catalog::qualified_name heads;     ///< empty name: no rules
+    catalog::qualified_name balances;  ///< empty name: no balances
+    std::vector<std::string> groups;   ///< the balances' key
+};
+std::vector<ledger_layout> ledger_layouts(const catalog::catalog& catalog);
+
 }  // namespace pgcraft::kinds

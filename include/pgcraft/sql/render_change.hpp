@@ -98,4 +98,14 @@ std::string render_validated_not_null(const catalog::column& c);
 std::string render_value_move(const catalog::qualified_name& table, const std::string& selector, const std::string& key,
                               const std::string& from, const catalog::column& to, bool has_triggers);
 
+/// The heads of a ledger's existing entries, for the ledger's checks at
+/// COMMIT: one per entry, written by the migration's transaction, so that no
+/// later one adds legs to them. The heads' triggers are off around it: the
+/// entries were written before the rules, and are not checked again.
+std::string render_ledger_heads_backfill(const catalog::qualified_name& heads, const catalog::qualified_name& legs);
+/// The balances of a ledger's existing legs, per group, with the balances'
+/// triggers off around it.
+std::string render_ledger_balances_backfill(const catalog::qualified_name& balances, const catalog::qualified_name& legs,
+                                            const std::vector<std::string>& groups);
+
 }  // namespace pgcraft::sql
