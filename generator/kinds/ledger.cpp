@@ -225,6 +225,37 @@ void protect_ledger(plugin_context& context, std::string_view table_key, std::st
     cat.add(std::move(refuse));
 }
 
+void build_ledger_latest(plugin_context& context, std::string_view table_key, const ledger_rules& rules) {
+    const catalog::table_definition& t = context.table(table_key);
+    const templates::ledger_names n = names_of(context, t);
+    std::vector<std::string> groups, quoted;
+    for (std::string_view g : rules.latest) {
+        groups.emplace_back(g);
+        quoted.push_back(sql::quote_identifier(g));
+    }
+    catalog::view latest;
+    latest.name = {t.name.schema, derived_name(t.name.name, "_latest")};
+    latest.query = templates::ledger_latest_query(n, quoted);
+    latest.columns = leg_columns(context);
+    latest.reads = {t.id()};
+    for (catalog::object_id& id : column_ids(t.name, latest.columns)) latest.reads.push_back(std::move(id));
+    latest.column_types = column_types(t, latest.columns);
+
+    std::vector<std::string> key_columns = groups;
+    key_columns.emplace_back(ledger_key);
+    catalog::index by_group;
+    by_group.name = {t.name.schema, context.unused_name(t, "ix", key_columns)};
+    by_group.table = t.name;
+    for (const std::string& c : key_columns) by_group.keys.push_back(catalog::expression{{"", ""}, {c}});
+    context.add_index(std::move(by_group));
+
+    catalog::catalog& cat = context.schema_catalog();
+    cat.add(catalog::comment{latest.id(), "The latest leg of " + n.ledger + " for each " + fmt_list(groups) +
+                                              ": the one with the greatest id, so that legs of one transaction "
+                                              "are ordered too"});
+    cat.add(std::move(latest));
+}
+
 void build_ledger_checks(plugin_context& context, std::string_view table_key, std::string_view view_key,
                          const ledger_rules& rules) {
     const catalog::table_definition& t = context.table(table_key);

@@ -99,6 +99,8 @@ std::string ledger_reverse_body(const ledger_names& n);
 std::string ledger_reverse_returns(const ledger_names& n);
 /// <table>_immutable(): the refusal of every other write, naming the ledger.
 std::string ledger_immutable_body(const ledger_names& n);
+/// <table>_latest: the greatest id of each group of `groups` (quoted).
+std::string ledger_latest_query(const ledger_names& n, const std::vector<std::string>& groups);
 /// <table>_commit(): an entry's checks at COMMIT, once per entry (a row of <table>_heads).
 std::string ledger_commit_body(const ledger_names& n);
 /// <table>_audit_balances(): the groups whose recorded sums differ from their legs'.

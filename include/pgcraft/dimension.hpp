@@ -94,7 +94,8 @@ struct eav {
 /// INSERT into <table>_entries; nothing is updated or deleted: an entry is
 /// corrected by reversing it, <table>_reverse(entry_id). Options as for
 /// pg::simple, pg::ledger_value, and the rules of pgcraft/ledger_rules.hpp
-/// (pg::double_entry, pg::balances, pg::min_balance, pg::max_balance); its
+/// (pg::double_entry, pg::balances, pg::min_balance, pg::max_balance,
+/// pg::latest); its
 /// key is always id bigint identity.
 template <class... Options>
 struct ledger {
@@ -102,8 +103,8 @@ struct ledger {
     static constexpr std::string_view kind_name = "ledger";
     /// The kind's own columns, which no member may take.
     static constexpr std::string_view reserved_columns[] = {"id", "entry_id", "value", "created_at", "reverses"};
-    /// The relations it derives from its table's name t: t_entries, and with rules t_heads and t_balances.
-    static constexpr std::string_view derived_relations[] = {"_entries", "_heads", "_balances"};
+    /// The relations it derives from its table's name t: t_entries, and with rules t_heads, t_balances, t_latest.
+    static constexpr std::string_view derived_relations[] = {"_entries", "_heads", "_balances", "_latest"};
     using value_type = typename detail::ledger_value_of<Options...>::type;
     using rules = detail::ledger_rules_of<Options...>;
     using default_plugins = detail::type_list<>;

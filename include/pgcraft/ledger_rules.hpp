@@ -66,6 +66,16 @@ struct max_balance {
     static constexpr std::string_view where = Where.view();
 };
 
+/// A view <table>_latest: the latest leg of each group of these members,
+/// deterministic even among legs of one transaction (the greatest id wins),
+/// served by an index on the members and id.
+template <fixed_string First, fixed_string... More>
+struct latest {
+    static constexpr detail::option_category category = detail::option_category::latest;
+    static constexpr std::string_view value = "pg::latest";
+    static constexpr std::array<std::string_view, 1 + sizeof...(More)> members{First.view(), More.view()...};
+};
+
 namespace kinds {
 /// A balance limit as the generator reads it.
 struct balance_limit {
@@ -79,6 +89,7 @@ struct ledger_rules {
     std::string_view currency;                 ///< the member its sums are kept apart by, or empty
     std::span<const std::string_view> groups;  ///< pg::balances' members; empty: no balances
     balance_limit minimum, maximum;
+    std::span<const std::string_view> latest;  ///< pg::latest's members; empty: no latest view
     constexpr bool checks_entries() const noexcept { return double_entry || !groups.empty(); }
 };
 }  // namespace kinds
@@ -110,6 +121,8 @@ consteval kinds::ledger_rules rules_of() {
                 rules.minimum = {true, Option::bound, Option::where};
             } else if constexpr (Option::category == option_category::max_balance) {
                 rules.maximum = {true, Option::bound, Option::where};
+            } else if constexpr (Option::category == option_category::latest) {
+                rules.latest = named_members_of<Option>;
             }
         }
     };

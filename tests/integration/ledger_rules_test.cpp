@@ -33,9 +33,9 @@ struct transfers {
     pg::varchar<3> currency;
 };
 
-// Stock per sku, with no counter-leg: balances and a minimum only.
+// Stock per sku, with no counter-leg: balances, a minimum, and the latest move per sku.
 struct stock {
-    using dimension = pg::ledger<pg::in_schema<"money">, pg::balances<"sku">, pg::min_balance<0>>;
+    using dimension = pg::ledger<pg::in_schema<"money">, pg::balances<"sku">, pg::min_balance<0>, pg::latest<"sku">>;
     std::string sku;
     std::optional<std::string> note;
 };
@@ -283,6 +283,22 @@ TEST_CASE("the checks run with the owner's rights and a pinned search_path, whic
     CHECK(f->sqlstate == "42501");
     d.db.exec("ROLLBACK");
     d.db.exec("DROP OWNED BY ledger_clerk; DROP ROLE ledger_clerk");
+}
+
+TEST_CASE("the latest leg per group is the one with the greatest id, even within one transaction, read by an index") {
+    rules_database d;
+    d.db.exec("BEGIN");
+    // One transaction: created_at and now() cannot order these, the id does.
+    d.db.exec("INSERT INTO money.stock_entries (sku, value, note) VALUES ('A', 5, 'first'), ('B', 1, 'b'), "
+              "('A', 2, 'second'), ('A', 7, 'third')");
+    d.db.exec("COMMIT");
+    CHECK(show(d.db.query("SELECT sku, value, note FROM money.stock_latest ORDER BY sku")) == "A|7|third\nB|1|b");
+    CHECK(d.db.text("SELECT id = (SELECT max(id) FROM money.stock WHERE sku = 'A') FROM money.stock_latest "
+                    "WHERE sku = 'A'") == "t");
+    d.db.exec("SET enable_seqscan = off; SET enable_bitmapscan = off");  // the table is tiny
+    const std::string plan = show(d.db.query("EXPLAIN SELECT * FROM money.stock_latest WHERE sku = 'A'"));
+    CAPTURE(plan);
+    CHECK(plan.find("Index Scan Backward using ix__stock__sku_id") != std::string::npos);
 }
 
 }  // TEST_SUITE

@@ -242,6 +242,23 @@ std::string balances_update(const ledger_names& n) {
 }
 }  // namespace
 
+// <table>_latest: read backwards along the index on (groups, id), which
+// DISTINCT ON can use when every key runs the same way.
+std::string ledger_latest_query(const ledger_names& n, const std::vector<std::string>& groups) {
+    std::vector<std::string> descending;
+    for (const std::string& g : groups) descending.push_back("leg." + g + " DESC");
+    return fmt::format(R"(SELECT DISTINCT ON ({leg_groups}) leg.id,
+       leg.entry_id{members},
+       leg.value,
+       leg.created_at,
+       leg.reverses
+FROM {table} AS leg
+ORDER BY {descending}, leg.id DESC)",
+                       fmt::arg("leg_groups", prefixed(groups, "leg.")),
+                       fmt::arg("members", members(n.stored, "leg.", ",\n       ")), fmt::arg("table", n.table),
+                       fmt::arg("descending", fmt::join(descending, ", ")));
+}
+
 // <table>_commit(): a constraint trigger's function on <table>_heads,
 // deferred to COMMIT, when all of the entry's legs are there.
 std::string ledger_commit_body(const ledger_names& n) {

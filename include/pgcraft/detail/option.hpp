@@ -30,6 +30,7 @@ enum class option_category {
     balances,       ///< pg::balances, an option of pg::ledger
     min_balance,    ///< pg::min_balance, an option of pg::ledger
     max_balance,    ///< pg::max_balance, an option of pg::ledger
+    latest,         ///< pg::latest, an option of pg::ledger
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -55,6 +56,7 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::balances: return "pg::balances";
         case option_category::min_balance: return "pg::min_balance";
         case option_category::max_balance: return "pg::max_balance";
+        case option_category::latest: return "pg::latest";
         case option_category::not_an_option: break;
     }
     return "not an option";

@@ -14,6 +14,7 @@
 //   t_commit()      the checks of one entry at COMMIT: double entry, balances, limits
 //   t_balances      one row per group of the balances' members
 //   t_audit_balances()  every group whose recorded balance differs from its legs
+//   t_latest        the latest leg of each group of pg::latest's members
 #pragma once
 
 #include <string_view>
@@ -37,5 +38,8 @@ void build_ledger_checks(generator::plugin_context& context, std::string_view ta
 /// UPDATE, DELETE and TRUNCATE refused on the table and the view, and a
 /// direct INSERT into the table, each naming the ledger and how to correct an entry.
 void protect_ledger(generator::plugin_context& context, std::string_view table_key, std::string_view view_key);
+
+/// <table>_latest and the index that serves it.
+void build_ledger_latest(generator::plugin_context& context, std::string_view table_key, const ledger_rules& rules);
 
 }  // namespace pgcraft::kinds

@@ -277,7 +277,8 @@ constexpr dimension_check check_allow_drop(std::span<const option_entry> options
 namespace detail {
 constexpr bool is_ledger_option(option_category c) {
     return c == option_category::ledger_value || c == option_category::double_entry ||
-           c == option_category::balances || c == option_category::min_balance || c == option_category::max_balance;
+           c == option_category::balances || c == option_category::min_balance || c == option_category::max_balance ||
+           c == option_category::latest;
 }
 
 template <class T, class Indices>
