@@ -79,6 +79,7 @@ templates::ledger_names names_of(plugin_context& context, const catalog::table_d
             n.reverses_constraint = c.name;
     if (!rules.checks_entries()) return n;
     n.heads = sql::quote_qualified(heads_of(t));
+    if (!rules.idempotency_key.empty()) n.key = sql::quote_identifier(rules.idempotency_key);
     n.double_entry = rules.double_entry;
     if (!rules.currency.empty()) n.currency = sql::quote_identifier(rules.currency);
     if (!rules.groups.empty()) n.balances = sql::quote_qualified(balances_of(t));
@@ -107,7 +108,9 @@ std::vector<ledger_layout> ledger_layouts(const catalog::catalog& cat) {
         const catalog::qualified_name heads{commit->on.schema, commit->on.name};
         for (const catalog::table* legs : cat.all<catalog::table>()) {
             if (legs->name.schema != heads.schema || derived_name(legs->name.name, "_heads") != heads.name) continue;
-            ledger_layout layout{legs->name, heads, {}, {}};
+            ledger_layout layout{legs->name, heads, {}, {}, {}};
+            for (const catalog::column* c : cat.columns_of(heads))
+                if (c->name != "entry_id" && c->name != "written_by") layout.head_columns.push_back(c->name);
             const catalog::qualified_name balances{heads.schema, derived_name(legs->name.name, "_balances")};
             if (cat.find(catalog::id::table(balances))) {
                 layout.balances = balances;
@@ -272,6 +275,15 @@ void build_ledger_checks(plugin_context& context, std::string_view table_key, st
     heads.add_column({.name = "written_by", .type = "xid8", .default_value = catalog::expression::plain("pg_current_xact_id()")},
                      "The transaction that writes the entry: no other may add legs to it");
     heads.constraints.push_back(primary_key(context.unused_name(heads, "pk", {"entry_id"}), {"entry_id"}));
+    if (!rules.idempotency_key.empty()) {
+        catalog::column key = *t.find_column(rules.idempotency_key);
+        key.nullable = true;
+        key.default_value = {};
+        key.generated = {};
+        heads.add_column(std::move(key), "The entry's idempotency key: one entry per key, a replay writes nothing");
+        const std::vector<std::string> key_column{std::string(rules.idempotency_key)};
+        heads.constraints.push_back(unique_key(context.unused_name(heads, "uq", key_column), key_column));
+    }
     // Only the view's trigger writes a head; nothing updates or deletes one.
     guard_table(context, heads.id(), {guard, {trigger_event::insert}, {trigger_event::update, trigger_event::delete_, trigger_event::truncate}});
 

@@ -701,9 +701,17 @@ private:
             if (!previous_.find(id::table(l.legs))) continue;
             const bool new_heads = !previous_.find(id::table(l.heads));
             if (new_heads) {
-                add(sql::render_ledger_heads_backfill(l.heads, l.legs));
+                add(sql::render_ledger_heads_backfill(l.heads, l.legs, l.head_columns));
                 result_.notes.push_back(fmt::format("writes a head for each entry of {} already there; they are not "
                                                     "checked again", describe(id::table(l.legs))));
+            }
+            std::vector<std::string> new_head_columns;
+            for (const std::string& c : l.head_columns)
+                if (!new_heads && !previous_.find(id::column(l.heads, c))) new_head_columns.push_back(c);
+            if (!new_head_columns.empty()) {
+                add(sql::render_ledger_heads_refill(l.heads, l.legs, new_head_columns));
+                result_.notes.push_back(fmt::format("gives each head of {} its entry's {}", describe(id::table(l.legs)),
+                                                    fmt::join(new_head_columns, ", ")));
             }
             if (!l.balances.name.empty() && !previous_.find(id::table(l.balances))) {
                 add(sql::render_ledger_balances_backfill(l.balances, l.legs, l.groups));

@@ -146,10 +146,29 @@ std::string render_value_move(const qualified_name& table, const std::string& se
                        has_triggers);
 }
 
-std::string render_ledger_heads_backfill(const qualified_name& heads, const qualified_name& legs) {
+std::string render_ledger_heads_backfill(const qualified_name& heads, const qualified_name& legs,
+                                         const std::vector<std::string>& columns) {
+    std::string repeated;
+    for (const std::string& c : quoted(columns)) repeated += ", " + c;
     return data_update(heads,
-                       fmt::format("INSERT INTO {} (entry_id)\n    SELECT DISTINCT entry_id FROM {};\n",
-                                   quote_qualified(heads), quote_qualified(legs)),
+                       fmt::format("INSERT INTO {heads} (entry_id{repeated})\n"
+                                   "    SELECT DISTINCT ON (entry_id) entry_id{repeated} FROM {legs} ORDER BY entry_id, id;\n",
+                                   fmt::arg("heads", quote_qualified(heads)), fmt::arg("legs", quote_qualified(legs)),
+                                   fmt::arg("repeated", repeated)),
+                       true);
+}
+
+std::string render_ledger_heads_refill(const qualified_name& heads, const qualified_name& legs,
+                                       const std::vector<std::string>& columns) {
+    std::vector<std::string> set;
+    for (const std::string& c : quoted(columns)) set.push_back(fmt::format("{0} = first_leg.{0}", c));
+    return data_update(heads,
+                       fmt::format("UPDATE {heads} AS head SET {set}\n"
+                                   "    FROM (SELECT DISTINCT ON (entry_id) entry_id, {columns} FROM {legs} ORDER BY entry_id, id) "
+                                   "AS first_leg\n    WHERE head.entry_id = first_leg.entry_id;\n",
+                                   fmt::arg("heads", quote_qualified(heads)), fmt::arg("set", fmt::join(set, ", ")),
+                                   fmt::arg("columns", fmt::join(quoted(columns), ", ")),
+                                   fmt::arg("legs", quote_qualified(legs))),
                        true);
 }
 

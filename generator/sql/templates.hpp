@@ -77,6 +77,7 @@ struct ledger_names {
     std::vector<std::string> stored;   ///< every member column, quoted
     std::string reverses_constraint;   ///< the unique constraint of reverses, unquoted
     std::string heads;                 ///< <table>_heads, quoted; empty when the ledger declares no rules
+    std::string key;                   ///< pg::idempotency_key's member, quoted, or empty
     // The rules, for <table>_commit() and the audit (pgcraft/ledger_rules.hpp).
     bool double_entry = false;
     std::string currency;              ///< quoted, or empty

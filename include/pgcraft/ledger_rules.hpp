@@ -76,6 +76,17 @@ struct latest {
     static constexpr std::array<std::string_view, 1 + sizeof...(More)> members{First.view(), More.view()...};
 };
 
+/// The member that makes writing an entry idempotent: the first entry with a
+/// key is written; a replay of its legs with the same key (from another
+/// transaction, or after it failed) writes nothing and returns the legs
+/// stored; a leg with the same key that is not one of them is refused.
+template <fixed_string Member>
+struct idempotency_key {
+    static constexpr detail::option_category category = detail::option_category::idempotency_key;
+    static constexpr std::string_view value = "pg::idempotency_key";
+    static constexpr std::array<std::string_view, 1> members{Member.view()};
+};
+
 namespace kinds {
 /// A balance limit as the generator reads it.
 struct balance_limit {
@@ -90,7 +101,10 @@ struct ledger_rules {
     std::span<const std::string_view> groups;  ///< pg::balances' members; empty: no balances
     balance_limit minimum, maximum;
     std::span<const std::string_view> latest;  ///< pg::latest's members; empty: no latest view
-    constexpr bool checks_entries() const noexcept { return double_entry || !groups.empty(); }
+    std::string_view idempotency_key;          ///< its member, or empty
+    constexpr bool checks_entries() const noexcept {
+        return double_entry || !groups.empty() || !idempotency_key.empty();
+    }
 };
 }  // namespace kinds
 
@@ -123,6 +137,8 @@ consteval kinds::ledger_rules rules_of() {
                 rules.maximum = {true, Option::bound, Option::where};
             } else if constexpr (Option::category == option_category::latest) {
                 rules.latest = named_members_of<Option>;
+            } else if constexpr (Option::category == option_category::idempotency_key) {
+                rules.idempotency_key = Option::members[0];
             }
         }
     };

@@ -402,6 +402,14 @@ void check_seed(const kind_spec& kind, const std::string& database, const seeded
             CHECK(above->message.find("would take the balance of account = stock to 1000.25, above its maximum 1000") !=
                   std::string::npos);
         }
+        if (v >= 7) {  // the memo an idempotency key, the latest leg per account
+            const std::string pay = "INSERT INTO evo_l.moves_entries (account, value, memo) VALUES ('gift', 1, 'once') "
+                                    "RETURNING id";
+            const std::string id = db.text(pay);
+            CHECK(db.text(pay) == id);
+            CHECK(db.text("SELECT count(*) FROM evo_l.moves WHERE memo = 'once'") == "1");
+            CHECK(db.text("SELECT value::text FROM evo_l.moves_latest WHERE account = 'cash'") == "-3.00");
+        }
         return;
     }
     CHECK(db.text("SELECT name FROM " + kind.rel(kind.vendors(v)) + " WHERE id = $1", {s.vendor}) == "Acme");

@@ -46,7 +46,15 @@ struct journal {
     std::string account;
 };
 
-using schema = pg::schema<transfers, stock, journal>;
+// Payments a client may send twice: the request id makes the second a replay.
+struct payments {
+    using dimension = pg::ledger<pg::in_schema<"money">, pg::double_entry<>, pg::balances<"account">,
+                                 pg::idempotency_key<"request_id">>;
+    std::string account;
+    std::optional<std::string> request_id;
+};
+
+using schema = pg::schema<transfers, stock, journal, payments>;
 
 }  // namespace ledger_rules_fixture
 
@@ -299,6 +307,70 @@ TEST_CASE("the latest leg per group is the one with the greatest id, even within
     const std::string plan = show(d.db.query("EXPLAIN SELECT * FROM money.stock_latest WHERE sku = 'A'"));
     CAPTURE(plan);
     CHECK(plan.find("Index Scan Backward using ix__stock__sku_id") != std::string::npos);
+}
+
+TEST_CASE("a replay of an entry with its idempotency key returns the stored legs and writes nothing") {
+    rules_database d;
+    const std::string pay = "INSERT INTO money.payments_entries (entry_id, account, value, request_id) VALUES "
+                            "($1, 'alice', -10, 'r1'), ($1, 'bob', 10, 'r1') RETURNING id, entry_id, account, value";
+    const std::string first = show(d.db.query(pay, {entry_a}));
+    CHECK(first == std::string("1|") + entry_a + "|alice|-10\n2|" + entry_a + "|bob|10");
+    // Sent again, with another entry_id or none: the same legs come back, nothing is written.
+    CHECK(show(d.db.query(pay, {entry_b})) == first);
+    CHECK(show(d.db.query("INSERT INTO money.payments_entries (account, value, request_id) VALUES "
+                          "('alice', -10, 'r1'), ('bob', 10, 'r1') RETURNING id, entry_id, account, value")) == first);
+    CHECK(d.db.text("SELECT count(*) FROM money.payments") == "2");
+    CHECK(d.db.text("SELECT count(*) FROM money.payments_heads") == "1");
+    CHECK(show(d.db.query("SELECT account, balance, legs FROM money.payments_balances ORDER BY account")) ==
+          "alice|-10|1\nbob|10|1");
+    // The same key with other legs is refused, naming the key and its entry.
+    const auto other = d.db.failure_of("INSERT INTO money.payments_entries (account, value, request_id) VALUES "
+                                       "('alice', -11, 'r1'), ('bob', 11, 'r1')");
+    REQUIRE(other);
+    CHECK(other->sqlstate == "23505");
+    CHECK(other->message == std::string("pgcraft: idempotency key r1 of ledger money.payments belongs to entry ") +
+                                entry_a + ", which has no such leg: a replay repeats the entry's legs");
+    // One entry carries one key.
+    const auto mixed = d.db.failure_of("INSERT INTO money.payments_entries (entry_id, account, value, request_id) VALUES "
+                                       "('00000000-0000-4000-8000-0000000000cc', 'alice', -1, 'r2'), "
+                                       "('00000000-0000-4000-8000-0000000000cc', 'bob', 1, 'r3')");
+    REQUIRE(mixed);
+    CHECK(mixed->sqlstate == "23514");
+    CHECK(mixed->message.find("carry different idempotency keys, r2 and r3") != std::string::npos);
+    // Within the transaction that writes it, the key names the entry: legs that give it and no entry_id join it.
+    const std::vector<row> joined = d.db.query("INSERT INTO money.payments_entries (account, value, request_id) VALUES "
+                                               "('alice', -2, 'r4'), ('bob', 2, 'r4') RETURNING entry_id");
+    REQUIRE(joined.size() == 2);
+    CHECK(joined[0][0] == joined[1][0]);
+    // Without a key, every entry is new.
+    d.db.exec("INSERT INTO money.payments_entries (entry_id, account, value) VALUES "
+              "('00000000-0000-4000-8000-0000000000dd', 'alice', -1), ('00000000-0000-4000-8000-0000000000dd', 'alice', 1)");
+    d.db.exec("INSERT INTO money.payments_entries (account, value) VALUES ('alice', 0)");
+    CHECK(d.db.text("SELECT count(*) FROM money.payments_heads") == "4");
+}
+
+TEST_CASE("a replay sent while the first is still committing waits for it, then gets its legs") {
+    rules_database d;
+    connection first = d.another_session();
+    connection second = d.another_session();
+    const std::string pay = "INSERT INTO money.payments_entries (account, value, request_id) VALUES "
+                            "('carol', -5, 'r9'), ('dave', 5, 'r9') RETURNING id, account, value";
+    first.exec("BEGIN");
+    const std::string written = show(first.query(pay));
+    std::string replayed;
+    std::thread replaying([&] { replayed = show(second.query(pay)); });
+    const bool waited = someone_waits_for_a_lock(d.db);
+    first.exec("COMMIT");
+    replaying.join();
+    CHECK(waited);
+    CHECK(replayed == written);
+    CHECK(d.db.text("SELECT count(*) FROM money.payments") == "2");
+    // A first attempt rolled back leaves the key free.
+    first.exec("BEGIN");
+    first.query("INSERT INTO money.payments_entries (account, value, request_id) VALUES ('erin', 0, 'r10')");
+    first.exec("ROLLBACK");
+    CHECK(d.db.text("INSERT INTO money.payments_entries (account, value, request_id) VALUES ('erin', 0, 'r10') "
+                    "RETURNING id > 2") == "t");
 }
 
 }  // TEST_SUITE

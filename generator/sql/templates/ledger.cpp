@@ -43,7 +43,8 @@ FROM {table})",
 // (committed, or committing: ON CONFLICT waits for it) is refused.
 static std::string head(const ledger_names& n) {
     if (n.heads.empty()) return {};
-    return fmt::format(R"(
+    if (n.key.empty())
+        return fmt::format(R"(
     INSERT INTO {heads} AS head (entry_id) VALUES (NEW.entry_id) ON CONFLICT (entry_id) DO NOTHING;
     IF NOT FOUND AND NOT EXISTS (SELECT FROM {heads} AS head
                                  WHERE head.entry_id = NEW.entry_id
@@ -53,8 +54,66 @@ static std::string head(const ledger_names& n) {
             USING ERRCODE = 'check_violation',
                   HINT = 'Write the legs as a new entry; correct a committed entry by reversing it with ' || {reverse} || '(entry_id).';
     END IF;)",
-                       fmt::arg("heads", n.heads), fmt::arg("ledger", quote_literal(n.ledger)),
-                       fmt::arg("reverse", quote_literal(n.reverse)));
+                           fmt::arg("heads", n.heads), fmt::arg("ledger", quote_literal(n.ledger)),
+                           fmt::arg("reverse", quote_literal(n.reverse)));
+    // With an idempotency key, the head carries the entry's key (unique): a
+    // conflict on it is a replay, answered with the legs stored.
+    std::vector<std::string> assign;
+    for (const std::string& c : std::vector<std::string>{"id", "entry_id"}) assign.push_back(c);
+    for (const std::string& c : n.stored) assign.push_back(c);
+    for (const std::string& c : std::vector<std::string>{"value", "created_at", "reverses"}) assign.push_back(c);
+    std::string answer;
+    for (const std::string& c : assign) answer += fmt::format("\n            NEW.{0} := pgcraft_original.{0};", c);
+    return fmt::format(R"(
+    INSERT INTO {heads} AS head (entry_id, {key}) VALUES (NEW.entry_id, NEW.{key}) ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+        SELECT head.written_by = pg_catalog.pg_current_xact_id() AS mine, head.{key} AS key
+            INTO pgcraft_head
+            FROM {heads} AS head
+            WHERE head.entry_id = NEW.entry_id;
+        IF pgcraft_head.mine AND pgcraft_head.key IS NOT DISTINCT FROM NEW.{key} THEN
+            NULL;  -- another leg of this transaction's entry
+        ELSIF pgcraft_head.mine THEN
+            RAISE EXCEPTION 'pgcraft: the legs of entry % of ledger % carry different idempotency keys, % and %',
+                NEW.entry_id, {ledger}, pgcraft_head.key, NEW.{key}
+                USING ERRCODE = 'check_violation';
+        ELSE
+            SELECT head.entry_id, head.written_by = pg_catalog.pg_current_xact_id() AS mine
+                INTO pgcraft_keyed
+                FROM {heads} AS head
+                WHERE head.{key} = NEW.{key};
+            pgcraft_replayed := pgcraft_keyed.entry_id;
+            IF pgcraft_keyed.mine THEN
+                -- In the transaction that writes it, the key names the entry: the leg joins it.
+                NEW.entry_id := pgcraft_replayed;
+                pgcraft_replayed := NULL;
+            ELSIF pgcraft_replayed IS NULL THEN
+                RAISE EXCEPTION 'pgcraft: entry % of ledger % was written by another transaction: the legs of an entry are written in one transaction',
+                    NEW.entry_id, {ledger}
+                    USING ERRCODE = 'check_violation',
+                          HINT = 'Write the legs as a new entry; correct a committed entry by reversing it with ' || {reverse} || '(entry_id).';
+            END IF;
+        END IF;
+        IF pgcraft_replayed IS NOT NULL THEN
+            -- A replay: the stored leg it repeats, which is returned and not written again.
+            SELECT * INTO pgcraft_original
+                FROM {table} AS leg
+                WHERE leg.entry_id = pgcraft_replayed
+                  AND (leg.value, leg.reverses{leg_written}) IS NOT DISTINCT FROM (NEW.value, NEW.reverses{new_written})
+                ORDER BY leg.id
+                LIMIT 1;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION 'pgcraft: idempotency key % of ledger % belongs to entry %, which has no such leg: a replay repeats the entry''s legs',
+                    NEW.{key}, {ledger}, pgcraft_replayed
+                    USING ERRCODE = 'unique_violation';
+            END IF;{answer}
+            RETURN NEW;
+        END IF;
+    END IF;)",
+                       fmt::arg("heads", n.heads), fmt::arg("key", n.key), fmt::arg("table", n.table),
+                       fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("reverse", quote_literal(n.reverse)),
+                       fmt::arg("leg_written", members(n.written, "leg.")),
+                       fmt::arg("new_written", members(n.written, "NEW.")), fmt::arg("answer", answer));
 }
 
 // <table>_entries_insert: the leg as given (id and created_at are the
@@ -64,8 +123,12 @@ std::string ledger_insert_body(const ledger_names& n) {
         n.written.empty() ? ""
                           : fmt::format("\n           OR ({}) IS DISTINCT FROM ({})", listed(n.written, "NEW."),
                                         listed(n.written, "pgcraft_reversed."));
+    const std::string replay_variables =
+        n.key.empty() ? ""
+                      : fmt::format("\n    pgcraft_head record;\n    pgcraft_keyed record;\n    pgcraft_replayed uuid;\n    pgcraft_original {}%ROWTYPE;",
+                                    n.table);
     return fmt::format(R"(DECLARE
-    pgcraft_reversed {table}%ROWTYPE;
+    pgcraft_reversed {table}%ROWTYPE;{replay_variables}
 BEGIN{head}
     IF NEW.reverses IS NOT NULL THEN
         SELECT * INTO pgcraft_reversed FROM {table} AS leg WHERE leg.id = NEW.reverses;
@@ -82,6 +145,7 @@ BEGIN{head}
     RETURN NEW;
 END;)",
                        fmt::arg("table", n.table), fmt::arg("same_members", same_members), fmt::arg("head", head(n)),
+                       fmt::arg("replay_variables", replay_variables),
                        fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("reverse", quote_literal(n.reverse)),
                        fmt::arg("written", members(n.written)), fmt::arg("new_written", members(n.written, "NEW.")),
                        fmt::arg("stored", members(n.stored)), fmt::arg("new_stored", members(n.stored, "NEW.")));

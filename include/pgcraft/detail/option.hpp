@@ -31,6 +31,7 @@ enum class option_category {
     min_balance,    ///< pg::min_balance, an option of pg::ledger
     max_balance,    ///< pg::max_balance, an option of pg::ledger
     latest,         ///< pg::latest, an option of pg::ledger
+    idempotency_key,  ///< pg::idempotency_key, an option of pg::ledger
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -57,6 +58,7 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::min_balance: return "pg::min_balance";
         case option_category::max_balance: return "pg::max_balance";
         case option_category::latest: return "pg::latest";
+        case option_category::idempotency_key: return "pg::idempotency_key";
         case option_category::not_an_option: break;
     }
     return "not an option";

@@ -136,7 +136,7 @@ struct ledger_value_type_is_not_supported {
 template <class Dimension, class Rule, class Member>
 struct ledger_rule_names_unknown_member {
     static_assert(always_false<Dimension>,
-                  "pgcraft: a ledger rule (pg::double_entry, pg::balances, pg::latest) names a member that the ledger's "
+                  "pgcraft: a ledger rule (pg::double_entry, pg::balances, pg::latest, pg::idempotency_key) names a member that the ledger's "
                   "struct does not have (arguments: the ledger, the rule, the member)");
 };
 

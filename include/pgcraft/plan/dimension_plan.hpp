@@ -278,7 +278,7 @@ namespace detail {
 constexpr bool is_ledger_option(option_category c) {
     return c == option_category::ledger_value || c == option_category::double_entry ||
            c == option_category::balances || c == option_category::min_balance || c == option_category::max_balance ||
-           c == option_category::latest;
+           c == option_category::latest || c == option_category::idempotency_key;
 }
 
 template <class T, class Indices>

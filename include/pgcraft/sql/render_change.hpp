@@ -102,7 +102,13 @@ std::string render_value_move(const catalog::qualified_name& table, const std::s
 /// COMMIT: one per entry, written by the migration's transaction, so that no
 /// later one adds legs to them. The heads' triggers are off around it: the
 /// entries were written before the rules, and are not checked again.
-std::string render_ledger_heads_backfill(const catalog::qualified_name& heads, const catalog::qualified_name& legs);
+/// `columns` are the members a head repeats from its entry's first leg.
+std::string render_ledger_heads_backfill(const catalog::qualified_name& heads, const catalog::qualified_name& legs,
+                                         const std::vector<std::string>& columns);
+/// The members new to the heads of a ledger's existing entries (an
+/// idempotency key declared later), from each entry's first leg.
+std::string render_ledger_heads_refill(const catalog::qualified_name& heads, const catalog::qualified_name& legs,
+                                       const std::vector<std::string>& columns);
 /// The balances of a ledger's existing legs, per group, with the balances'
 /// triggers off around it.
 std::string render_ledger_balances_backfill(const catalog::qualified_name& balances, const catalog::qualified_name& legs,
