@@ -228,6 +228,36 @@ void protect_ledger(plugin_context& context, std::string_view table_key, std::st
     cat.add(std::move(refuse));
 }
 
+void build_ledger_events(plugin_context& context, std::string_view table_key, std::string_view view_key,
+                         const ledger_rules& rules) {
+    const catalog::table_definition& t = context.table(table_key);
+    const catalog::object_id view = context.get<catalog::object_id>(view_key);
+    const templates::ledger_names n = names_of(context, t);
+    catalog::catalog& cat = context.schema_catalog();
+    for (const ledger_event& e : rules.events) {
+        catalog::function f;
+        f.name = {t.name.schema, derived_name(t.name.name, "_" + std::string(e.name))};
+        std::vector<std::string> parameters;
+        for (const event_parameter& p : e.parameters) {
+            // A function's argument takes no type modifier: PostgreSQL drops it.
+            const std::string_view type = p.type.substr(0, p.type.find('('));
+            f.arguments.push_back({std::string(p.name), std::string(type)});
+            parameters.emplace_back(p.name);
+        }
+        f.returns = templates::ledger_reverse_returns(n);
+        f.language = catalog::language::sql;
+        f.security_definer = true;
+        f.body = templates::ledger_event_body(n, e.query, parameters);
+        f.reads = {view};
+        if (cat.find(f.id()))
+            throw std::invalid_argument(context.message("makes event function ", f.name.schema, ".", f.name.name,
+                                                        ", which the ledger already has"));
+        cat.add(catalog::comment{f.id(), "Event " + std::string(e.name) + " of " + n.ledger +
+                                             ": writes one entry of the legs its query gives, and returns them"});
+        cat.add(std::move(f));
+    }
+}
+
 void build_ledger_latest(plugin_context& context, std::string_view table_key, const ledger_rules& rules) {
     const catalog::table_definition& t = context.table(table_key);
     const templates::ledger_names n = names_of(context, t);

@@ -100,6 +100,10 @@ std::string ledger_reverse_body(const ledger_names& n);
 std::string ledger_reverse_returns(const ledger_names& n);
 /// <table>_immutable(): the refusal of every other write, naming the ledger.
 std::string ledger_immutable_body(const ledger_names& n);
+/// A pg::event's function body: one entry of the rows of `query`, whose
+/// <markers> name the legs' columns and whose :parameters are `parameters`,
+/// in order ($1, $2, …).
+std::string ledger_event_body(const ledger_names& n, std::string_view query, const std::vector<std::string>& parameters);
 /// <table>_latest: the greatest id of each group of `groups` (quoted).
 std::string ledger_latest_query(const ledger_names& n, const std::vector<std::string>& groups);
 /// <table>_commit(): an entry's checks at COMMIT, once per entry (a row of <table>_heads).

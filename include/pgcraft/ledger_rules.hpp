@@ -21,6 +21,7 @@
 
 #include <pgcraft/detail/option.hpp>
 #include <pgcraft/fixed_string.hpp>
+#include <pgcraft/sql_type.hpp>
 
 namespace pgcraft {
 
@@ -88,6 +89,49 @@ struct idempotency_key {
 };
 
 namespace kinds {
+/// A parameter of a ledger event as the generator reads it.
+struct event_parameter {
+    std::string_view name;
+    std::string_view type;  ///< its SQL type; empty when pgcraft maps none to the C++ type (a compile error)
+};
+/// A ledger event as the generator reads it.
+struct ledger_event {
+    std::string_view name;
+    std::string_view query;
+    std::span<const event_parameter> parameters;
+};
+}  // namespace kinds
+
+namespace detail {
+template <class T>
+consteval std::string_view event_parameter_type() {
+    if constexpr (has_sql_type<T>) return sql_type<T>::name;
+    else return {};
+}
+}  // namespace detail
+
+/// A parameter of a pg::event: its name, and its C++ type, which gives its SQL type.
+template <fixed_string Name, class T>
+struct param {
+    static constexpr std::string_view name = Name.view();
+    using type = T;
+};
+
+/// An SQL function <table>_<Name>(parameters…) that writes one entry and
+/// returns its legs. Query is a SELECT whose rows are the legs: its output
+/// columns are named with <markers> of the ledger's members and value
+/// (`SELECT 'revenue' AS <account>, -:amount AS <value> UNION ALL …`), and
+/// :name is a parameter. Both are checked at compile time.
+template <fixed_string Name, fixed_string Query, class... Params>
+struct event {
+    static constexpr detail::option_category category = detail::option_category::event;
+    static constexpr std::string_view value = Name.view();
+    static constexpr std::string_view query = Query.view();
+    static constexpr std::array<kinds::event_parameter, sizeof...(Params)> parameters{
+        kinds::event_parameter{Params::name, detail::event_parameter_type<typename Params::type>()}...};
+};
+
+namespace kinds {
 /// A balance limit as the generator reads it.
 struct balance_limit {
     bool declared = false;
@@ -102,6 +146,7 @@ struct ledger_rules {
     balance_limit minimum, maximum;
     std::span<const std::string_view> latest;  ///< pg::latest's members; empty: no latest view
     std::string_view idempotency_key;          ///< its member, or empty
+    std::span<const ledger_event> events;
     constexpr bool checks_entries() const noexcept {
         return double_entry || !groups.empty() || !idempotency_key.empty();
     }
@@ -114,6 +159,18 @@ inline constexpr std::array<std::string_view, 0> named_members_of{};
 template <class Option>
     requires requires { Option::members; }
 inline constexpr auto named_members_of<Option> = Option::members;
+
+template <class Option>
+inline constexpr std::array<kinds::event_parameter, 0> event_parameters_of{};
+template <class Option>
+    requires requires { Option::parameters; }
+inline constexpr auto event_parameters_of<Option> = Option::parameters;
+
+template <class Option>
+consteval std::string_view event_query_of() {
+    if constexpr (requires { Option::query; }) return Option::query;
+    else return {};
+}
 
 template <class Option>
 consteval std::string_view limit_condition_of() {
@@ -146,10 +203,36 @@ consteval kinds::ledger_rules rules_of() {
     return rules;
 }
 
+template <class Option>
+consteval std::size_t is_event() {
+    if constexpr (requires { Option::category; }) return Option::category == option_category::event ? 1 : 0;
+    else return 0;
+}
+
+// The events among a ledger's options, in the order written.
+template <class... Options>
+struct ledger_events_of {
+    static constexpr std::size_t count = (is_event<Options>() + ... + 0);
+    static constexpr std::array<kinds::ledger_event, count> value = [] {
+        std::array<kinds::ledger_event, count> events{};
+        std::size_t n = 0;
+        [[maybe_unused]] auto add = [&]<class Option>(std::type_identity<Option>) {
+            if constexpr (is_event<Option>() == 1)
+                events[n++] = {Option::value, Option::query, std::span<const kinds::event_parameter>{Option::parameters}};
+        };
+        (add(std::type_identity<Options>{}), ...);
+        return events;
+    }();
+};
+
 /// The rules of a ledger's options, as a constant the plugins pass on.
 template <class... Options>
 struct ledger_rules_of {
-    static constexpr kinds::ledger_rules value = rules_of<Options...>();
+    static constexpr kinds::ledger_rules value = [] {
+        kinds::ledger_rules rules = rules_of<Options...>();
+        rules.events = ledger_events_of<Options...>::value;
+        return rules;
+    }();
 };
 }  // namespace detail
 

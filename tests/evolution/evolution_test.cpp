@@ -409,6 +409,7 @@ void check_seed(const kind_spec& kind, const std::string& database, const seeded
             CHECK(db.text(pay) == id);
             CHECK(db.text("SELECT count(*) FROM evo_l.moves WHERE memo = 'once'") == "1");
             CHECK(db.text("SELECT value::text FROM evo_l.moves_latest WHERE account = 'cash'") == "-3.00");
+            CHECK(db.text("SELECT value::text FROM evo_l.moves_deposit('gift', 2.5)") == "2.50");
         }
         return;
     }

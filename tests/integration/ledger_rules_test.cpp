@@ -28,7 +28,12 @@ namespace pg = pgcraft;
 struct transfers {
     using dimension = pg::ledger<pg::in_schema<"money">, pg::double_entry<"currency">,
                                  pg::balances<"account", "currency">,
-                                 pg::min_balance<0, "<account> NOT LIKE 'world%'">, pg::max_balance<1000000>>;
+                                 pg::min_balance<0, "<account> NOT LIKE 'world%'">, pg::max_balance<1000000>,
+                                 pg::event<"pay",
+                                           "SELECT :payer AS <account>, :currency AS <currency>, -:amount AS <value> "
+                                           "UNION ALL SELECT :payee, :currency, :amount",
+                                           pg::param<"payer", std::string>, pg::param<"payee", std::string>,
+                                           pg::param<"currency", pg::varchar<3>>, pg::param<"amount", std::int64_t>>>;
     std::string account;
     pg::varchar<3> currency;
 };
@@ -371,6 +376,31 @@ TEST_CASE("a replay sent while the first is still committing waits for it, then 
     first.exec("ROLLBACK");
     CHECK(d.db.text("INSERT INTO money.payments_entries (account, value, request_id) VALUES ('erin', 0, 'r10') "
                     "RETURNING id > 2") == "t");
+}
+
+TEST_CASE("an event writes one entry of the legs its query gives, checked like any other, and returns them") {
+    rules_database d;
+    const std::vector<row> legs = d.db.query("SELECT id, entry_id, account, currency, value FROM "
+                                             "money.transfers_pay('world', 'alice', 'EUR', 100) ORDER BY id");
+    REQUIRE(legs.size() == 2);
+    CHECK(legs[0][1] == legs[1][1]);
+    CHECK(show({{legs[0][2], legs[0][3], legs[0][4]}, {legs[1][2], legs[1][3], legs[1][4]}}) ==
+          "world|EUR|-100\nalice|EUR|100");
+    CHECK(d.db.text("SELECT count(*) FROM money.transfers") == "2");
+    // Named arguments, as PostgREST calls it; the limit holds at COMMIT.
+    const auto over = d.db.failure_of(
+        "SELECT * FROM money.transfers_pay(payer => 'alice', payee => 'bob', currency => 'EUR', amount => 500)");
+    REQUIRE(over);
+    CHECK(over->message.find("would take the balance of account = alice, currency = EUR to -400, below its minimum 0") !=
+          std::string::npos);
+    CHECK(d.db.query("SELECT * FROM money.transfers_pay(payer => 'alice', payee => 'bob', currency => 'EUR', amount => 40)")
+              .size() == 2);
+    CHECK(balances(d.db) == "alice|EUR|100|40|60|2\n"
+                            "bob|EUR|40|0|40|1\n"
+                            "world|EUR|0|100|-100|1");
+    CHECK(show(d.db.query("SELECT pg_get_function_identity_arguments('money.transfers_pay'::regproc), prosecdef "
+                          "FROM pg_proc WHERE oid = 'money.transfers_pay'::regproc")) ==
+          "payer text, payee text, currency character varying, amount bigint|t");
 }
 
 }  // TEST_SUITE

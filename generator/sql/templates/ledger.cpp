@@ -7,7 +7,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include <pgcraft/detail/parameters.hpp>
 #include <pgcraft/sql/quote.hpp>
+#include <pgcraft/sql/render.hpp>
 
 namespace pgcraft::sql::templates {
 
@@ -305,6 +309,36 @@ std::string balances_update(const ledger_names& n) {
                        fmt::arg("limits", limits));
 }
 }  // namespace
+
+// <table>_<event>(…): the query's rows, in one new entry, through the
+// entries view, so that they are written and checked as any other legs.
+std::string ledger_event_body(const ledger_names& n, std::string_view query, const std::vector<std::string>& parameters) {
+    std::string positional;
+    std::size_t copied = 0;
+    pgcraft::detail::for_each_parameter(query, [&](pgcraft::detail::parameter p) {
+        positional += query.substr(copied, p.begin - copied);
+        const auto at = std::find(parameters.begin(), parameters.end(), p.name(query));
+        positional += fmt::format("${}", at - parameters.begin() + 1);
+        copied = p.end;
+    });
+    positional += query.substr(copied);
+    const catalog::expression marked = catalog::expression::marked(positional);
+    std::vector<std::string> columns, from_legs;
+    for (const std::string& c : marked.columns()) {
+        columns.push_back(quote_identifier(c));
+        from_legs.push_back("pgcraft_legs." + quote_identifier(c));
+    }
+    return fmt::format(R"(WITH pgcraft_entry AS (SELECT gen_random_uuid() AS id),
+pgcraft_legs AS (
+{query}
+)
+INSERT INTO {entries} (entry_id, {columns})
+SELECT pgcraft_entry.id, {from_legs}
+FROM pgcraft_entry, pgcraft_legs
+RETURNING *)",
+                       fmt::arg("query", render(marked)), fmt::arg("entries", n.entries),
+                       fmt::arg("columns", fmt::join(columns, ", ")), fmt::arg("from_legs", fmt::join(from_legs, ", ")));
+}
 
 // <table>_latest: read backwards along the index on (groups, id), which
 // DISTINCT ON can use when every key runs the same way.

@@ -32,6 +32,7 @@ enum class option_category {
     max_balance,    ///< pg::max_balance, an option of pg::ledger
     latest,         ///< pg::latest, an option of pg::ledger
     idempotency_key,  ///< pg::idempotency_key, an option of pg::ledger
+    event,          ///< pg::event, an option of pg::ledger
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -59,6 +60,7 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::max_balance: return "pg::max_balance";
         case option_category::latest: return "pg::latest";
         case option_category::idempotency_key: return "pg::idempotency_key";
+        case option_category::event: return "pg::event";
         case option_category::not_an_option: break;
     }
     return "not an option";

@@ -15,6 +15,7 @@
 //   t_balances      one row per group of the balances' members
 //   t_audit_balances()  every group whose recorded balance differs from its legs
 //   t_latest        the latest leg of each group of pg::latest's members
+//   t_<event>(…)    each pg::event: writes one entry, returns its legs
 #pragma once
 
 #include <string_view>
@@ -39,6 +40,9 @@ void build_ledger_checks(generator::plugin_context& context, std::string_view ta
 /// direct INSERT into the table, each naming the ledger and how to correct an entry.
 void protect_ledger(generator::plugin_context& context, std::string_view table_key, std::string_view view_key);
 
+/// <table>_<event>(parameters…) for each pg::event.
+void build_ledger_events(generator::plugin_context& context, std::string_view table_key, std::string_view view_key,
+                         const ledger_rules& rules);
 /// <table>_latest and the index that serves it.
 void build_ledger_latest(generator::plugin_context& context, std::string_view table_key, const ledger_rules& rules);
 

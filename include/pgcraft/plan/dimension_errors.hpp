@@ -168,6 +168,42 @@ struct balance_limit_condition_names_unknown_group_member {
                   "members pg::balances groups by (arguments: the ledger, the limit, the column)");
 };
 
+template <class Dimension, class Event>
+struct two_ledger_events_share_a_name {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: two pg::event of one ledger have one name, so they would be one function; rename one "
+                  "(arguments: the ledger, the name)");
+};
+
+template <class Dimension, class Event, class Column>
+struct ledger_event_names_unknown_column {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::event's query names, as a <marker>, a column that the ledger's legs do not have: "
+                  "its markers name the legs' columns, the members and value (arguments: the ledger, the event, the "
+                  "column)");
+};
+
+template <class Dimension, class Event>
+struct ledger_event_does_not_name_value {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::event's query must give each leg its value, as a column named <value> "
+                  "(arguments: the ledger, the event)");
+};
+
+template <class Dimension, class Event, class Parameter>
+struct ledger_event_reads_undeclared_parameter {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::event's query reads a :parameter that the event does not declare as "
+                  "pg::param<\"name\", T> (arguments: the ledger, the event, the parameter)");
+};
+
+template <class Dimension, class Event, class Parameter>
+struct ledger_event_parameter_has_no_sql_type {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::param of a pg::event has a C++ type that pgcraft maps to no SQL type "
+                  "(arguments: the ledger, the event, the parameter)");
+};
+
 template <class Dimension, class Schema>
 struct schema_name_is_reserved_by_postgres {
     static_assert(always_false<Dimension>,

@@ -12,6 +12,7 @@
 
 #include <pgcraft/column.hpp>
 #include <pgcraft/detail/markers.hpp>
+#include <pgcraft/detail/parameters.hpp>
 #include <pgcraft/detail/option.hpp>
 #include <pgcraft/reflect/detail/enum_names.hpp>
 #include <pgcraft/detail/sql_text.hpp>
@@ -102,6 +103,12 @@ enum class dimension_problem {
     balance_group_reserved,       ///< pg::balances names a member called like a column of the balances table
     limit_without_balances,       ///< pg::min_balance or pg::max_balance without pg::balances
     limit_unknown_marker,         ///< a limit's condition names a column that is not one of the balances' members
+    event_given_twice,            ///< two pg::event of one name
+    event_bad_name,               ///< a pg::event's name is not an identifier
+    event_unknown_column,         ///< a pg::event's query names, as a marker, a column the ledger's legs do not have
+    event_without_value,          ///< a pg::event's query does not name <value>
+    event_unknown_parameter,      ///< a pg::event's query reads a :parameter it does not declare
+    event_parameter_without_sql_type,  ///< a pg::param of a C++ type pgcraft maps to no SQL type
 };
 
 struct dimension_check {
@@ -278,7 +285,7 @@ namespace detail {
 constexpr bool is_ledger_option(option_category c) {
     return c == option_category::ledger_value || c == option_category::double_entry ||
            c == option_category::balances || c == option_category::min_balance || c == option_category::max_balance ||
-           c == option_category::latest || c == option_category::idempotency_key;
+           c == option_category::latest || c == option_category::idempotency_key || c == option_category::event;
 }
 
 template <class T, class Indices>
@@ -290,7 +297,50 @@ struct ledger_option_tables<T, std::index_sequence<I...>> {
         std::span<const std::string_view>{pgcraft::detail::named_members_of<typename options_of<T>::template at<I>>}...};
     static constexpr std::array<std::string_view, sizeof...(I)> conditions{
         pgcraft::detail::limit_condition_of<typename options_of<T>::template at<I>>()...};
+    static constexpr std::array<std::string_view, sizeof...(I)> queries{
+        pgcraft::detail::event_query_of<typename options_of<T>::template at<I>>()...};
+    static constexpr std::array<std::span<const kinds::event_parameter>, sizeof...(I)> parameters{
+        std::span<const kinds::event_parameter>{
+            pgcraft::detail::event_parameters_of<typename options_of<T>::template at<I>>}...};
 };
+
+/// The first problem with a ledger's events: names, markers, parameters.
+template <class T, class Tables>
+consteval dimension_check check_ledger_events() {
+    constexpr auto& options = options_of<T>::entries;
+    constexpr auto& names = reflect::field_names<T>;
+    for (std::size_t o = 0; o < options.size(); ++o) {
+        if (options[o].category != option_category::event) continue;
+        if (!is_valid_name(options[o].value)) return {dimension_problem::event_bad_name, o, 0, options[o].value};
+        for (std::size_t p = 0; p < o; ++p)
+            if (options[p].category == option_category::event && options[p].value == options[o].value)
+                return {dimension_problem::event_given_twice, o, 0, options[o].value};
+        for (const kinds::event_parameter& parameter : Tables::parameters[o])
+            if (parameter.type.empty())
+                return {dimension_problem::event_parameter_without_sql_type, o, 0, parameter.name};
+        const std::string_view query = Tables::queries[o];
+        std::string_view unknown;
+        bool value = false;
+        pgcraft::detail::for_each_marker(query, [&](pgcraft::detail::marker m) {
+            const std::string_view column = m.name(query);
+            bool known = column == "value";
+            value = value || known;
+            for (std::string_view member : names) known = known || member == column;
+            if (!known && unknown.empty()) unknown = column;
+        });
+        if (!unknown.empty()) return {dimension_problem::event_unknown_column, o, 0, unknown};
+        if (!value) return {dimension_problem::event_without_value, o, 0, options[o].value};
+        std::string_view undeclared;
+        pgcraft::detail::for_each_parameter(query, [&](pgcraft::detail::parameter p) {
+            bool declared = false;
+            for (const kinds::event_parameter& parameter : Tables::parameters[o])
+                declared = declared || parameter.name == p.name(query);
+            if (!declared && undeclared.empty()) undeclared = p.name(query);
+        });
+        if (!undeclared.empty()) return {dimension_problem::event_unknown_parameter, o, 0, undeclared};
+    }
+    return {};
+}
 
 /// The columns of <table>_balances besides the group's members.
 inline constexpr std::string_view balances_columns[] = {"debits", "credits", "balance", "legs", "updated_at"};
@@ -328,7 +378,7 @@ consteval dimension_check check_ledger_rules() {
         });
         if (!unknown.empty()) return {dimension_problem::limit_unknown_marker, o, 0, unknown};
     }
-    return {};
+    return check_ledger_events<T, tables>();
 }
 }  // namespace detail
 
@@ -354,7 +404,8 @@ consteval dimension_check check_dimension() {
         if (c == option_category::plugin || c == option_category::constraint) continue;
         for (std::size_t p = 0; p < o; ++p) {
             if (options[p].category != c) continue;
-            // pg::column and pg::allow_drop are given once for each name.
+            // pg::column and pg::allow_drop are given once for each name; pg::event is checked with the ledger's rules.
+            if (c == option_category::event) continue;
             if (c != option_category::column && c != option_category::allow_drop)
                 return {dimension_problem::option_given_twice, o, 0, options[o].value};
             if (options[p].value == options[o].value)
@@ -579,6 +630,21 @@ consteval auto report() {
     else if constexpr (p == dimension_problem::limit_unknown_marker)
         return std::type_identity<error::balance_limit_condition_names_unknown_group_member<
             T, typename options_of<T>::template at<Option>, name_of<check_name_text<T>>>>{};
+    else if constexpr (p == dimension_problem::event_given_twice)
+        return std::type_identity<error::two_ledger_events_share_a_name<T, name_of<check_name_text<T>>>>{};
+    else if constexpr (p == dimension_problem::event_bad_name)
+        return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<check_name_text<T>>>>{};
+    else if constexpr (p == dimension_problem::event_unknown_column)
+        return std::type_identity<error::ledger_event_names_unknown_column<
+            T, name_of<option_value_text<T, Option>>, name_of<check_name_text<T>>>>{};
+    else if constexpr (p == dimension_problem::event_without_value)
+        return std::type_identity<error::ledger_event_does_not_name_value<T, name_of<option_value_text<T, Option>>>>{};
+    else if constexpr (p == dimension_problem::event_unknown_parameter)
+        return std::type_identity<error::ledger_event_reads_undeclared_parameter<
+            T, name_of<option_value_text<T, Option>>, name_of<check_name_text<T>>>>{};
+    else if constexpr (p == dimension_problem::event_parameter_without_sql_type)
+        return std::type_identity<error::ledger_event_parameter_has_no_sql_type<
+            T, name_of<option_value_text<T, Option>>, name_of<check_name_text<T>>>>{};
     else if constexpr (p == dimension_problem::bad_member_name)
         return std::type_identity<error::name_is_empty_or_longer_than_63_bytes<T, name_of<field_name_text<T, Field>>>>{};
     else if constexpr (p == dimension_problem::bad_name) {

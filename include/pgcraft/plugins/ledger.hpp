@@ -78,8 +78,8 @@ struct ledger_entries {
 
 /// The checks of each entry at COMMIT that the ledger's rules declare
 /// (pg::double_entry, pg::balances, pg::min_balance, pg::max_balance), the
-/// balances table with its audit function, and pg::latest's view. Nothing
-/// when it declares none.
+/// balances table with its audit function, pg::latest's view and the
+/// pg::event functions. Nothing when it declares none.
 template <class Rules, fixed_string Table = "ledger", fixed_string View = "entries_view">
 struct ledger_checks {
     static constexpr std::string_view name = "ledger_checks";
@@ -89,6 +89,8 @@ struct ledger_checks {
         if constexpr (Rules::value.checks_entries())
             kinds::build_ledger_checks(context, Table.view(), View.view(), Rules::value);
         if constexpr (!Rules::value.latest.empty()) kinds::build_ledger_latest(context, Table.view(), Rules::value);
+        if constexpr (!Rules::value.events.empty())
+            kinds::build_ledger_events(context, Table.view(), View.view(), Rules::value);
     }
 };
 
