@@ -245,15 +245,25 @@ void build_ledger_events(plugin_context& context, std::string_view table_key, st
             parameters.emplace_back(p.name);
         }
         f.returns = templates::ledger_reverse_returns(n);
-        f.language = catalog::language::sql;
         f.security_definer = true;
-        f.body = templates::ledger_event_body(n, e.query, parameters);
-        f.reads = {view};
+        if (e.scope.empty()) {
+            f.language = catalog::language::sql;
+            f.body = templates::ledger_event_body(n, e.query, parameters);
+        } else {
+            f.language = catalog::language::plpgsql;
+            f.body = templates::ledger_reconciliation_body(n, e.name, e.scope, e.query, parameters);
+        }
+        f.reads = whole_rows(t);
+        f.reads.push_back(view);
         if (cat.find(f.id()))
             throw std::invalid_argument(context.message("makes event function ", f.name.schema, ".", f.name.name,
                                                         ", which the ledger already has"));
-        cat.add(catalog::comment{f.id(), "Event " + std::string(e.name) + " of " + n.ledger +
-                                             ": writes one entry of the legs its query gives, and returns them"});
+        cat.add(catalog::comment{f.id(), e.scope.empty()
+                                             ? "Event " + std::string(e.name) + " of " + n.ledger +
+                                                   ": writes one entry of the legs its query gives, and returns them"
+                                             : "Reconciliation " + std::string(e.name) + " of " + n.ledger +
+                                                   ": one entry of the differences between the desired balances of "
+                                                   "its scope and the recorded ones, and returns its legs"});
         cat.add(std::move(f));
     }
 }

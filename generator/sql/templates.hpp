@@ -104,6 +104,11 @@ std::string ledger_immutable_body(const ledger_names& n);
 /// <markers> name the legs' columns and whose :parameters are `parameters`,
 /// in order ($1, $2, …).
 std::string ledger_event_body(const ledger_names& n, std::string_view query, const std::vector<std::string>& parameters);
+/// A pg::reconciliation's function body: under a lock on the scope, one
+/// entry of the differences between the balances `desired` gives and those
+/// of the legs `scope` picks, per key (the desired query's markers but value).
+std::string ledger_reconciliation_body(const ledger_names& n, std::string_view name, std::string_view scope,
+                                       std::string_view desired, const std::vector<std::string>& parameters);
 /// <table>_latest: the greatest id of each group of `groups` (quoted).
 std::string ledger_latest_query(const ledger_names& n, const std::vector<std::string>& groups);
 /// <table>_commit(): an entry's checks at COMMIT, once per entry (a row of <table>_heads).

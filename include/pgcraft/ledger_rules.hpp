@@ -99,6 +99,7 @@ struct ledger_event {
     std::string_view name;
     std::string_view query;
     std::span<const event_parameter> parameters;
+    std::string_view scope;  ///< a reconciliation's scope (a condition on the legs), or empty: a plain event
 };
 }  // namespace kinds
 
@@ -127,6 +128,24 @@ struct event {
     static constexpr detail::option_category category = detail::option_category::event;
     static constexpr std::string_view value = Name.view();
     static constexpr std::string_view query = Query.view();
+    static constexpr std::array<kinds::event_parameter, sizeof...(Params)> parameters{
+        kinds::event_parameter{Params::name, detail::event_parameter_type<typename Params::type>()}...};
+};
+
+/// An SQL function <table>_<Name>(parameters…) that brings the balances
+/// of a scope to what Desired says they should be, in one entry of the
+/// differences, and returns its legs. Scope is a condition on the legs
+/// (<markers> of their columns, :parameters) that picks the legs it
+/// covers, an invoice's say; Desired is a SELECT of the balances wanted, one
+/// row per key: its <markers> name the key's columns and <value>. A key of
+/// the scope that Desired no longer gives is brought to zero. Runs under
+/// a lock on the scope (its parameters), so that two runs never both post.
+template <fixed_string Name, fixed_string Scope, fixed_string Desired, class... Params>
+struct reconciliation {
+    static constexpr detail::option_category category = detail::option_category::event;
+    static constexpr std::string_view value = Name.view();
+    static constexpr std::string_view query = Desired.view();
+    static constexpr std::string_view scope = Scope.view();
     static constexpr std::array<kinds::event_parameter, sizeof...(Params)> parameters{
         kinds::event_parameter{Params::name, detail::event_parameter_type<typename Params::type>()}...};
 };
@@ -204,6 +223,12 @@ consteval kinds::ledger_rules rules_of() {
 }
 
 template <class Option>
+consteval std::string_view scope_of() {
+    if constexpr (requires { Option::scope; }) return Option::scope;
+    else return {};
+}
+
+template <class Option>
 consteval std::size_t is_event() {
     if constexpr (requires { Option::category; }) return Option::category == option_category::event ? 1 : 0;
     else return 0;
@@ -218,7 +243,8 @@ struct ledger_events_of {
         std::size_t n = 0;
         [[maybe_unused]] auto add = [&]<class Option>(std::type_identity<Option>) {
             if constexpr (is_event<Option>() == 1)
-                events[n++] = {Option::value, Option::query, std::span<const kinds::event_parameter>{Option::parameters}};
+                events[n++] = {Option::value, Option::query, std::span<const kinds::event_parameter>{Option::parameters},
+                               scope_of<Option>()};
         };
         (add(std::type_identity<Options>{}), ...);
         return events;

@@ -59,7 +59,19 @@ struct payments {
     std::optional<std::string> request_id;
 };
 
-using schema = pg::schema<transfers, stock, journal, payments>;
+// Revenue per invoice line, kept equal to the lines of an invoice (a table of the app's own).
+struct revenue {
+    using dimension =
+        pg::ledger<pg::in_schema<"money">,
+                   pg::reconciliation<"sync", "<invoice_id> = :invoice",
+                                      "SELECT invoice_id AS <invoice_id>, line AS <line>, amount AS <value> "
+                                      "FROM money.invoice_lines WHERE invoice_id = :invoice",
+                                      pg::param<"invoice", std::int64_t>>>;
+    std::int64_t invoice_id;
+    std::string line;
+};
+
+using schema = pg::schema<transfers, stock, journal, payments, revenue>;
 
 }  // namespace ledger_rules_fixture
 
@@ -401,6 +413,52 @@ TEST_CASE("an event writes one entry of the legs its query gives, checked like a
     CHECK(show(d.db.query("SELECT pg_get_function_identity_arguments('money.transfers_pay'::regproc), prosecdef "
                           "FROM pg_proc WHERE oid = 'money.transfers_pay'::regproc")) ==
           "payer text, payee text, currency character varying, amount bigint|t");
+}
+
+TEST_CASE("a reconciliation posts the differences to the desired balances, reverses removed keys, and repeats as nothing") {
+    rules_database d;
+    d.db.exec("CREATE TABLE money.invoice_lines (invoice_id bigint, line text, amount bigint)");
+    d.db.exec("INSERT INTO money.invoice_lines VALUES (1, 'a', 50), (1, 'b', 30), (2, 'a', 7)");
+    const auto sync = [&](int invoice) {
+        return show(d.db.query("SELECT invoice_id, line, value FROM money.revenue_sync($1)", {std::to_string(invoice)}));
+    };
+    CHECK(sync(1) == "1|a|50\n1|b|30");
+    CHECK(sync(1).empty());  // nothing changed, nothing posted
+    // Line a grows to 100, line b is removed, line c is new; invoice 2 is out of the scope.
+    d.db.exec("UPDATE money.invoice_lines SET amount = 100 WHERE invoice_id = 1 AND line = 'a'");
+    d.db.exec("DELETE FROM money.invoice_lines WHERE invoice_id = 1 AND line = 'b'");
+    d.db.exec("INSERT INTO money.invoice_lines VALUES (1, 'c', 5)");
+    CHECK(sync(1) == "1|a|50\n1|b|-30\n1|c|5");
+    CHECK(sync(1).empty());
+    CHECK(show(d.db.query("SELECT line, sum(value) FROM money.revenue WHERE invoice_id = 1 GROUP BY line ORDER BY line")) ==
+          "a|100\nb|0\nc|5");
+    CHECK(d.db.text("SELECT count(DISTINCT entry_id) FROM money.revenue") == "2");  // one entry per run that posted
+    CHECK(sync(2) == "2|a|7");
+}
+
+TEST_CASE("two runs of a reconciliation at once: the second waits, then posts nothing; REPEATABLE READ is refused") {
+    rules_database d;
+    d.db.exec("CREATE TABLE money.invoice_lines (invoice_id bigint, line text, amount bigint)");
+    d.db.exec("INSERT INTO money.invoice_lines VALUES (1, 'a', 50)");
+    connection first = d.another_session();
+    connection second = d.another_session();
+    first.exec("BEGIN");
+    CHECK(first.query("SELECT * FROM money.revenue_sync(1)").size() == 1);
+    std::size_t posted = 99;
+    std::thread running([&] { posted = second.query("SELECT * FROM money.revenue_sync(1)").size(); });
+    const bool waited = someone_waits_for_a_lock(d.db);
+    first.exec("COMMIT");
+    running.join();
+    CHECK(waited);
+    CHECK(posted == 0);
+    CHECK(d.db.text("SELECT sum(value) FROM money.revenue") == "50");
+    second.exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    const auto refused = second.failure_of("SELECT * FROM money.revenue_sync(1)");
+    REQUIRE(refused);
+    CHECK(refused->sqlstate == "25000");
+    CHECK(refused->message == "pgcraft: reconciliation sync of ledger money.revenue runs under READ COMMITTED, not "
+                              "repeatable read: after waiting for another run it must see that run's entry");
+    second.exec("ROLLBACK");
 }
 
 }  // TEST_SUITE

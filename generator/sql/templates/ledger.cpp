@@ -310,19 +310,26 @@ std::string balances_update(const ledger_names& n) {
 }
 }  // namespace
 
+namespace {
+// `query` with each :parameter as $1, $2, … by its place in `parameters`.
+std::string positional(std::string_view query, const std::vector<std::string>& parameters) {
+    std::string text;
+    std::size_t copied = 0;
+    pgcraft::detail::for_each_parameter(query, [&](pgcraft::detail::parameter p) {
+        text += query.substr(copied, p.begin - copied);
+        const auto at = std::find(parameters.begin(), parameters.end(), p.name(query));
+        text += fmt::format("${}", at - parameters.begin() + 1);
+        copied = p.end;
+    });
+    text += query.substr(copied);
+    return text;
+}
+}  // namespace
+
 // <table>_<event>(…): the query's rows, in one new entry, through the
 // entries view, so that they are written and checked as any other legs.
 std::string ledger_event_body(const ledger_names& n, std::string_view query, const std::vector<std::string>& parameters) {
-    std::string positional;
-    std::size_t copied = 0;
-    pgcraft::detail::for_each_parameter(query, [&](pgcraft::detail::parameter p) {
-        positional += query.substr(copied, p.begin - copied);
-        const auto at = std::find(parameters.begin(), parameters.end(), p.name(query));
-        positional += fmt::format("${}", at - parameters.begin() + 1);
-        copied = p.end;
-    });
-    positional += query.substr(copied);
-    const catalog::expression marked = catalog::expression::marked(positional);
+    const catalog::expression marked = catalog::expression::marked(positional(query, parameters));
     std::vector<std::string> columns, from_legs;
     for (const std::string& c : marked.columns()) {
         columns.push_back(quote_identifier(c));
@@ -338,6 +345,58 @@ FROM pgcraft_entry, pgcraft_legs
 RETURNING *)",
                        fmt::arg("query", render(marked)), fmt::arg("entries", n.entries),
                        fmt::arg("columns", fmt::join(columns, ", ")), fmt::arg("from_legs", fmt::join(from_legs, ", ")));
+}
+
+// <table>_<reconciliation>(…): the desired balances and the scope's legs,
+// negated, summed per key (UNION ALL and GROUP BY, which also groups NULL
+// keys), and what is not zero written as one entry. The advisory lock on
+// the scope's parameters makes a second run wait for the first and then see
+// its entry, which READ COMMITTED gives each statement; a REPEATABLE READ
+// snapshot would not, so that is refused.
+std::string ledger_reconciliation_body(const ledger_names& n, std::string_view name, std::string_view scope,
+                                       std::string_view desired, const std::vector<std::string>& parameters) {
+    const catalog::expression marked = catalog::expression::marked(positional(desired, parameters));
+    std::vector<std::string> keys;
+    for (const std::string& c : marked.columns())
+        if (c != "value") keys.push_back(quote_identifier(c));
+    std::vector<std::string> arguments;
+    for (std::size_t i = 0; i < parameters.size(); ++i) arguments.push_back(fmt::format("${}", i + 1));
+    const std::string key_list = fmt::format("{}", fmt::join(keys, ", "));
+    return fmt::format(R"(#variable_conflict use_column
+BEGIN
+    IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'pgcraft: reconciliation % of ledger % runs under READ COMMITTED, not %: after waiting for another run it must see that run''s entry',
+            {name}, {ledger}, pg_catalog.current_setting('transaction_isolation')
+            USING ERRCODE = 'invalid_transaction_state';
+    END IF;
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended({lock} || ROW({arguments})::text, 0));
+    RETURN QUERY
+        WITH pgcraft_entry AS (SELECT gen_random_uuid() AS id),
+        pgcraft_desired AS (
+{desired}
+        ),
+        pgcraft_deltas AS (
+            SELECT {keys}, sum(pgcraft_both.value) AS value
+            FROM (SELECT {keys}, value FROM pgcraft_desired
+                  UNION ALL
+                  SELECT {leg_keys}, -leg.value FROM {table} AS leg WHERE {scope}) AS pgcraft_both
+            GROUP BY {keys}
+            HAVING sum(pgcraft_both.value) <> 0),
+        pgcraft_legs AS (
+            INSERT INTO {entries} (entry_id, {keys}, value)
+            SELECT pgcraft_entry.id, {d_keys}, d.value
+            FROM pgcraft_entry, pgcraft_deltas AS d
+            ORDER BY {d_keys}
+            RETURNING *)
+        SELECT * FROM pgcraft_legs ORDER BY id;
+END;)",
+                       fmt::arg("name", quote_literal(name)), fmt::arg("ledger", quote_literal(n.ledger)),
+                       fmt::arg("lock", quote_literal(n.ledger + "." + std::string(name) + ":")),
+                       fmt::arg("arguments", fmt::join(arguments, ", ")), fmt::arg("desired", render(marked)),
+                       fmt::arg("keys", key_list), fmt::arg("leg_keys", prefixed(keys, "leg.")),
+                       fmt::arg("table", n.table),
+                       fmt::arg("scope", render_qualified(catalog::expression::marked(positional(scope, parameters)), "leg")),
+                       fmt::arg("entries", n.entries), fmt::arg("d_keys", prefixed(keys, "d.")));
 }
 
 // <table>_latest: read backwards along the index on (groups, id), which

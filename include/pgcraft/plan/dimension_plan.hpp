@@ -299,6 +299,8 @@ struct ledger_option_tables<T, std::index_sequence<I...>> {
         pgcraft::detail::limit_condition_of<typename options_of<T>::template at<I>>()...};
     static constexpr std::array<std::string_view, sizeof...(I)> queries{
         pgcraft::detail::event_query_of<typename options_of<T>::template at<I>>()...};
+    static constexpr std::array<std::string_view, sizeof...(I)> scopes{
+        pgcraft::detail::scope_of<typename options_of<T>::template at<I>>()...};
     static constexpr std::array<std::span<const kinds::event_parameter>, sizeof...(I)> parameters{
         std::span<const kinds::event_parameter>{
             pgcraft::detail::event_parameters_of<typename options_of<T>::template at<I>>}...};
@@ -318,26 +320,29 @@ consteval dimension_check check_ledger_events() {
         for (const kinds::event_parameter& parameter : Tables::parameters[o])
             if (parameter.type.empty())
                 return {dimension_problem::event_parameter_without_sql_type, o, 0, parameter.name};
-        const std::string_view query = Tables::queries[o];
-        std::string_view unknown;
+        // The query's markers name the legs' columns, among them value; a scope's name the legs' columns too.
         bool value = false;
-        pgcraft::detail::for_each_marker(query, [&](pgcraft::detail::marker m) {
-            const std::string_view column = m.name(query);
-            bool known = column == "value";
-            value = value || known;
-            for (std::string_view member : names) known = known || member == column;
-            if (!known && unknown.empty()) unknown = column;
-        });
-        if (!unknown.empty()) return {dimension_problem::event_unknown_column, o, 0, unknown};
+        for (int part = 0; part < 2; ++part) {
+            const std::string_view text = part == 0 ? Tables::queries[o] : Tables::scopes[o];
+            std::string_view unknown;
+            pgcraft::detail::for_each_marker(text, [&](pgcraft::detail::marker m) {
+                const std::string_view column = m.name(text);
+                bool known = column == "value";
+                if (part == 0) value = value || known;
+                for (std::string_view member : names) known = known || member == column;
+                if (!known && unknown.empty()) unknown = column;
+            });
+            if (!unknown.empty()) return {dimension_problem::event_unknown_column, o, 0, unknown};
+            std::string_view undeclared;
+            pgcraft::detail::for_each_parameter(text, [&](pgcraft::detail::parameter p) {
+                bool declared = false;
+                for (const kinds::event_parameter& parameter : Tables::parameters[o])
+                    declared = declared || parameter.name == p.name(text);
+                if (!declared && undeclared.empty()) undeclared = p.name(text);
+            });
+            if (!undeclared.empty()) return {dimension_problem::event_unknown_parameter, o, 0, undeclared};
+        }
         if (!value) return {dimension_problem::event_without_value, o, 0, options[o].value};
-        std::string_view undeclared;
-        pgcraft::detail::for_each_parameter(query, [&](pgcraft::detail::parameter p) {
-            bool declared = false;
-            for (const kinds::event_parameter& parameter : Tables::parameters[o])
-                declared = declared || parameter.name == p.name(query);
-            if (!declared && undeclared.empty()) undeclared = p.name(query);
-        });
-        if (!undeclared.empty()) return {dimension_problem::event_unknown_parameter, o, 0, undeclared};
     }
     return {};
 }
