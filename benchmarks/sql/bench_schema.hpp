@@ -48,6 +48,17 @@ struct settings {
     std::optional<std::string> note;
 };
 
-using schema = pg::schema<plain_products, products, plain_settings, settings>;
+struct plain_moves {
+    using dimension = pg::simple<pg::in_schema<"bench">>;
+    std::int64_t account;
+    std::int64_t value;
+};
+
+struct moves {
+    using dimension = pg::ledger<pg::in_schema<"bench">>;
+    std::int64_t account;
+};
+
+using schema = pg::schema<plain_products, products, plain_settings, settings, plain_moves, moves>;
 
 }  // namespace sql_bench

@@ -1,7 +1,10 @@
 // The SQL benchmark: on a throwaway PostgreSQL cluster, 20,000 entities with
-// about five versions each; point reads, single-column updates and inserts
-// through the dimensions' views, each as a ratio to the same operation on a
-// plain table with the same columns, measured in the same run.
+// about five versions each; point reads, single-column updates, inserts and
+// 1,000-row batch inserts through the dimensions' views, each as a ratio to
+// the same operation on a plain table with the same columns, measured in the
+// same run. The server-side ratio (the statements in a DO block, no round
+// trips) is the one the targets are for; the client's is shown beside it.
+// Exits 2 when a target is missed.
 //
 //   build/…/benchmarks/sql/pgcraft_sql_benchmark [--entities 20000] [--operations 4000] [--rounds 3]
 #include <libpq-fe.h>
@@ -64,10 +67,16 @@ private:
 
 struct operation {
     std::string name;
-    std::string plain_sql;      ///< $1: an entity id
+    std::string plain_sql;      ///< $1: an entity id (a batch's tag)
     std::string dimension_sql;
-    double target;              ///< the largest acceptable ratio
+    double target;              ///< the largest acceptable server-side ratio
+    int rows;                   ///< rows each statement writes or reads
 };
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
 
 // Seconds for `count` executions of a prepared statement with random ids.
 double time_operation(session& db, const std::string& statement, int entities, int count, std::mt19937& random) {
@@ -127,19 +136,36 @@ int main(int argc, char** argv) try {
     }
     db.exec("VACUUM ANALYZE");
 
+    // Server-side targets (the issue's): the cost on the server, without round trips, is the one that counts.
     const std::vector<operation> ops = {
         {"append-only point read", "SELECT * FROM bench.plain_products WHERE id = $1",
-         "SELECT * FROM bench.products_current WHERE id = $1", 2.0},
+         "SELECT * FROM bench.products_current WHERE id = $1", 1.3, 1},
         {"append-only single-column update", "UPDATE bench.plain_products SET stock = stock + 1 WHERE id = $1",
-         "UPDATE bench.products_current SET stock = stock + 1 WHERE id = $1", 4.0},
+         "UPDATE bench.products_current SET stock = stock + 1 WHERE id = $1", 3.0, 1},
         {"append-only insert",
          "INSERT INTO bench.plain_products (name, sku, price, stock) VALUES ('new', 'NEW-' || $1::text, 1, 1)",
-         "INSERT INTO bench.products_current (name, sku, price, stock) VALUES ('new', 'NEW-' || $1::text, 1, 1)",
-         0.0},
+         "INSERT INTO bench.products_current (name, sku, price, stock) VALUES ('new', 'NEW-' || $1::text, 1, 1)", 2.5,
+         1},
         {"EAV point read", "SELECT * FROM bench.plain_settings WHERE id = $1",
-         "SELECT * FROM bench.settings_current WHERE id = $1", 3.0},
+         "SELECT * FROM bench.settings_current WHERE id = $1", 3.0, 1},
         {"EAV single-attribute update", "UPDATE bench.plain_settings SET max_items = max_items + 1 WHERE id = $1",
-         "UPDATE bench.settings_current SET max_items = max_items + 1 WHERE id = $1", 4.0},
+         "UPDATE bench.settings_current SET max_items = max_items + 1 WHERE id = $1", 6.0, 1},
+        {"append-only batch insert (1,000 rows)",
+         "INSERT INTO bench.plain_products (name, sku, price, stock) "
+         "SELECT 'batch', 'B-' || $1::text || '-' || g, 1, g FROM generate_series(1, 1000) g",
+         "INSERT INTO bench.products_current (name, sku, price, stock) "
+         "SELECT 'batch', 'B-' || $1::text || '-' || g, 1, g FROM generate_series(1, 1000) g",
+         3.0, 1000},
+        {"EAV batch insert (1,000 rows)",
+         "INSERT INTO bench.plain_settings (label, code, max_items, enabled) "
+         "SELECT 'batch ' || $1::text, 'B' || g % 1000, 1 + g % 50, true FROM generate_series(1, 1000) g",
+         "INSERT INTO bench.settings_current (label, code, max_items, enabled) "
+         "SELECT 'batch ' || $1::text, 'B' || g % 1000, 1 + g % 50, true FROM generate_series(1, 1000) g",
+         3.0, 1000},
+        {"ledger batch insert (1,000 legs)",
+         "INSERT INTO bench.plain_moves (account, value) SELECT $1::bigint, g FROM generate_series(1, 1000) g",
+         "INSERT INTO bench.moves_entries (account, value) SELECT $1::bigint, g FROM generate_series(1, 1000) g", 3.0,
+         1000},
     };
     for (std::size_t i = 0; i < ops.size(); ++i) {
         db.prepare("plain_" + std::to_string(i), ops[i].plain_sql);
@@ -152,46 +178,36 @@ int main(int argc, char** argv) try {
     std::mt19937 random(20261123);
     std::vector<double> trips;
     for (int r = 0; r < rounds; ++r) trips.push_back(time_operation(db, "round_trip", entities, operations, random));
-    std::sort(trips.begin(), trips.end());
-    const double round_trip = trips[trips.size() / 2] / operations * 1e6;
-    std::printf("| operation | plain µs/op | dimension µs/op | ratio | target | target holds for round trips of | "
-                "server-side ratio |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+    const double round_trip = median(trips) / operations * 1e6;
+    std::printf("| operation | server-side plain µs | server-side dimension µs | server-side ratio | target | "
+                "client plain µs | client dimension µs | client ratio |\n"
+                "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     bool all_met = true;
     for (std::size_t i = 0; i < ops.size(); ++i) {
+        // A batch writes a thousand rows per statement: fewer statements per round.
+        const int count = ops[i].rows > 1 ? std::max(1, operations / 200) : operations;
         // Interleaved rounds, the median of each: the two sides see the same machine.
         std::vector<double> plain, dimension, plain_server, dimension_server;
         for (int r = 0; r < rounds; ++r) {
-            plain.push_back(time_operation(db, "plain_" + std::to_string(i), entities, operations, random));
-            dimension.push_back(time_operation(db, "dimension_" + std::to_string(i), entities, operations, random));
-            plain_server.push_back(time_on_server(db, ops[i].plain_sql, entities, operations));
-            dimension_server.push_back(time_on_server(db, ops[i].dimension_sql, entities, operations));
+            plain_server.push_back(time_on_server(db, ops[i].plain_sql, entities, count));
+            dimension_server.push_back(time_on_server(db, ops[i].dimension_sql, entities, count));
+            plain.push_back(time_operation(db, "plain_" + std::to_string(i), entities, count, random));
+            dimension.push_back(time_operation(db, "dimension_" + std::to_string(i), entities, count, random));
         }
-        for (auto* v : {&plain, &dimension, &plain_server, &dimension_server}) std::sort(v->begin(), v->end());
-        const double server_ratio = dimension_server[rounds / 2] / plain_server[rounds / 2];
-        const double p = plain[plain.size() / 2] / operations * 1e6;
-        const double d = dimension[dimension.size() / 2] / operations * 1e6;
-        const double ratio = d / p;
-        const bool met = ops[i].target == 0.0 || ratio <= ops[i].target;
+        const double per = 1e6 / count;
+        const double ps = median(plain_server) * per, ds = median(dimension_server) * per;
+        const double pc = median(plain) * per, dc = median(dimension) * per;
+        const double server_ratio = ds / ps;
+        const bool met = server_ratio <= ops[i].target;
         all_met = all_met && met;
-        // The ratio on a machine whose round trip costs R instead: (R + d0) / (R + p0),
-        // with this run's round trip taken out of both sides; the target holds
-        // from the R where that equals it.
-        const double d0 = d - round_trip;
-        const double p0 = p - round_trip;
-        std::string holds = "–";
-        if (ops[i].target > 1.0) {
-            const double from = (d0 - ops[i].target * p0) / (ops[i].target - 1.0);
-            holds = from <= 0.0 ? "any" : "≥ " + std::to_string(static_cast<int>(from + 0.5)) + " µs";
-        }
-        std::printf("| %s | %.1f | %.1f | %.2f | %s | %s | %.2f |\n", ops[i].name.c_str(), p, d, ratio,
-                    ops[i].target == 0.0 ? "–" : ("≤ " + std::to_string(ops[i].target).substr(0, 3) + (met ? " ✓" : " ✗")).c_str(),
-                    holds.c_str(), server_ratio);
+        std::printf("| %s | %.1f | %.1f | %.2f | ≤ %.1f %s | %.1f | %.1f | %.2f |\n", ops[i].name.c_str(), ps, ds,
+                    server_ratio, ops[i].target, met ? "✓" : "✗", pc, dc, dc / pc);
     }
-    std::printf("\n%d entities, about 5 versions each; %d operations per round, median of %d rounds. The ratio is\n"
-                "measured from the client (prepared statements, one round trip each; an empty round trip,\n"
-                "SELECT $1, took %.1f µs); the server-side ratio runs the same statements in a DO block, without\n"
-                "round trips.\n",
-                entities, operations, rounds, round_trip);
+    std::printf("\n%d entities, about 5 versions each; %d operations per round (batches: %d statements of 1,000 rows),\n"
+                "median of %d rounds. Server-side: the statements in a DO block, no round trips, the figure the\n"
+                "targets are for. Client: prepared statements, one round trip each (an empty one, SELECT $1, took\n"
+                "%.1f µs). µs per statement.\n",
+                entities, operations, std::max(1, operations / 200), rounds, round_trip);
     return all_met ? 0 : 2;
 } catch (const std::exception& e) {
     std::fprintf(stderr, "pgcraft_sql_benchmark: %s\n", e.what());
