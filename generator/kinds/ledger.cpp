@@ -77,6 +77,12 @@ templates::ledger_names names_of(plugin_context& context, const catalog::table_d
     for (const catalog::constraint& c : t.constraints)
         if (c.kind == catalog::constraint_kind::unique && c.columns == std::vector<std::string>{"reverses"})
             n.reverses_constraint = c.name;
+    if (!rules.direction.empty()) {
+        const catalog::column& side = *t.find_column(rules.direction);
+        n.direction = sql::quote_identifier(rules.direction);
+        n.direction_type = sql::quote_qualified(side.user_type);
+    }
+    n.sum_type = sum_type_of(t);
     if (!rules.checks_entries()) return n;
     n.heads = sql::quote_qualified(heads_of(t));
     if (!rules.idempotency_key.empty()) n.key = sql::quote_identifier(rules.idempotency_key);
@@ -87,7 +93,6 @@ templates::ledger_names names_of(plugin_context& context, const catalog::table_d
         n.groups.push_back(sql::quote_identifier(group));
         n.group_names.emplace_back(group);
     }
-    n.sum_type = sum_type_of(t);
     n.minimum = limit_of(rules.minimum);
     n.maximum = limit_of(rules.maximum);
     return n;
@@ -108,12 +113,13 @@ std::vector<ledger_layout> ledger_layouts(const catalog::catalog& cat) {
         const catalog::qualified_name heads{commit->on.schema, commit->on.name};
         for (const catalog::table* legs : cat.all<catalog::table>()) {
             if (legs->name.schema != heads.schema || derived_name(legs->name.name, "_heads") != heads.name) continue;
-            ledger_layout layout{legs->name, heads, {}, {}, {}};
+            ledger_layout layout{legs->name, heads, {}, {}, {}, {}};
             for (const catalog::column* c : cat.columns_of(heads))
                 if (c->name != "entry_id" && c->name != "written_by") layout.head_columns.push_back(c->name);
             const catalog::qualified_name balances{heads.schema, derived_name(legs->name.name, "_balances")};
             if (cat.find(catalog::id::table(balances))) {
                 layout.balances = balances;
+                layout.audit = {heads.schema, derived_name(legs->name.name, "_audit_balances")};
                 for (const catalog::constraint* c : cat.constraints_of(balances))
                     if (c->kind == catalog::constraint_kind::primary_key) layout.groups = c->columns;
             }
@@ -123,7 +129,8 @@ std::vector<ledger_layout> ledger_layouts(const catalog::catalog& cat) {
     return layouts;
 }
 
-void build_ledger_table(plugin_context& context, std::string_view table_key, std::string_view value_type) {
+void build_ledger_table(plugin_context& context, std::string_view table_key, std::string_view value_type,
+                        const ledger_rules& rules) {
     const generator::dimension_info& d = context.dimension();
     const primary_key_columns& key = context.primary_key();
     if (key.column != ledger_key || key.type != "bigint" || !key.identity)
@@ -145,6 +152,15 @@ void build_ledger_table(plugin_context& context, std::string_view table_key, std
     const std::vector<std::string> key_columns{key.column};
     t.constraints.push_back(primary_key(context.unused_name(t, "pk", key_columns), key_columns));
     add_range_checks(context, t);
+    if (!rules.direction.empty()) {
+        // With a direction, the side says debit or credit: a value is a magnitude.
+        catalog::constraint magnitude;
+        magnitude.kind = catalog::constraint_kind::check;
+        magnitude.name = context.unused_name(t, "ck", {"value"});
+        magnitude.check = catalog::expression::marked("<value> >= 0");
+        magnitude.columns = {"value"};
+        t.constraints.push_back(std::move(magnitude));
+    }
 
     const std::vector<std::string> reverses{"reverses"};
     t.constraints.push_back(unique_key(reverses_constraint(context, t), reverses));
@@ -232,7 +248,7 @@ void build_ledger_events(plugin_context& context, std::string_view table_key, st
                          const ledger_rules& rules) {
     const catalog::table_definition& t = context.table(table_key);
     const catalog::object_id view = context.get<catalog::object_id>(view_key);
-    const templates::ledger_names n = names_of(context, t);
+    const templates::ledger_names n = names_of(context, t, rules);
     catalog::catalog& cat = context.schema_catalog();
     for (const ledger_event& e : rules.events) {
         catalog::function f;

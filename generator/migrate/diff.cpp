@@ -714,7 +714,7 @@ private:
                                                     fmt::join(new_head_columns, ", ")));
             }
             if (!l.balances.name.empty() && !previous_.find(id::table(l.balances))) {
-                add(sql::render_ledger_balances_backfill(l.balances, l.legs, l.groups));
+                add(sql::render_ledger_balances_backfill(l.balances, l.audit, l.groups));
                 result_.notes.push_back(fmt::format("computes the balances of {} from the legs already there",
                                                     describe(id::table(l.legs))));
             }

@@ -172,16 +172,14 @@ std::string render_ledger_heads_refill(const qualified_name& heads, const qualif
                        true);
 }
 
-std::string render_ledger_balances_backfill(const qualified_name& balances, const qualified_name& legs,
+std::string render_ledger_balances_backfill(const qualified_name& balances, const qualified_name& audit,
                                             const std::vector<std::string>& groups) {
     const std::string key = fmt::format("{}", fmt::join(quoted(groups), ", "));
     return data_update(balances,
                        fmt::format("INSERT INTO {balances} ({key}, debits, credits, legs)\n"
-                                   "    SELECT {key}, coalesce(sum(value) FILTER (WHERE value > 0), 0),\n"
-                                   "           coalesce(-sum(value) FILTER (WHERE value < 0), 0), count(*)\n"
-                                   "    FROM {legs}\n    GROUP BY {key};\n",
+                                   "    SELECT {key}, actual_debits, actual_credits, actual_legs FROM {audit}();\n",
                                    fmt::arg("balances", quote_qualified(balances)), fmt::arg("key", key),
-                                   fmt::arg("legs", quote_qualified(legs))),
+                                   fmt::arg("audit", quote_qualified(audit))),
                        true);
 }
 

@@ -78,6 +78,8 @@ struct ledger_names {
     std::string reverses_constraint;   ///< the unique constraint of reverses, unquoted
     std::string heads;                 ///< <table>_heads, quoted; empty when the ledger declares no rules
     std::string key;                   ///< pg::idempotency_key's member, quoted, or empty
+    std::string direction;             ///< pg::direction's member, quoted, or empty: the value's sign tells
+    std::string direction_type;        ///< its enum type, qualified and quoted
     // The rules, for <table>_commit() and the audit (pgcraft/ledger_rules.hpp).
     bool double_entry = false;
     std::string currency;              ///< quoted, or empty

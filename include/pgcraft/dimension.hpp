@@ -108,7 +108,7 @@ struct ledger {
     using value_type = typename detail::ledger_value_of<Options...>::type;
     using rules = detail::ledger_rules_of<Options...>;
     using default_plugins = detail::type_list<>;
-    using internal_plugins = detail::type_list<ledger_table<value_type>, table_constraints<"ledger">,
+    using internal_plugins = detail::type_list<ledger_table<value_type, rules>, table_constraints<"ledger">,
                                                ledger_entries<rules>, ledger_checks<rules>, ledger_protection<>>;
 };
 

@@ -9,7 +9,7 @@
 //   };
 //
 // A value is a debit when positive and a credit when negative (the signed
-// value rule). The rules are checked once per entry, at COMMIT, so that an
+// value rule), unless pg::direction names a member that says which. The rules are checked once per entry, at COMMIT, so that an
 // entry may be written leg by leg within its transaction.
 #pragma once
 
@@ -45,6 +45,17 @@ struct balances {
     static constexpr detail::option_category category = detail::option_category::balances;
     static constexpr std::string_view value = "pg::balances";
     static constexpr std::array<std::string_view, 1 + sizeof...(More)> members{First.view(), More.view()...};
+};
+
+/// Debits and credits told by a member instead of the value's sign: an enum
+/// class whose enumerators are `debit` and `credit`. Values are then
+/// magnitudes (at least zero); a reversal repeats a leg's value on the other
+/// side.
+template <fixed_string Member>
+struct direction {
+    static constexpr detail::option_category category = detail::option_category::direction;
+    static constexpr std::string_view value = "pg::direction";
+    static constexpr std::array<std::string_view, 1> members{Member.view()};
 };
 
 /// No entry may take a group's balance below Bound. Where, if given, is a
@@ -166,6 +177,7 @@ struct ledger_rules {
     std::span<const std::string_view> latest;  ///< pg::latest's members; empty: no latest view
     std::string_view idempotency_key;          ///< its member, or empty
     std::span<const ledger_event> events;
+    std::string_view direction;  ///< pg::direction's member, or empty: the value's sign tells
     constexpr bool checks_entries() const noexcept {
         return double_entry || !groups.empty() || !idempotency_key.empty();
     }
@@ -215,6 +227,8 @@ consteval kinds::ledger_rules rules_of() {
                 rules.latest = named_members_of<Option>;
             } else if constexpr (Option::category == option_category::idempotency_key) {
                 rules.idempotency_key = Option::members[0];
+            } else if constexpr (Option::category == option_category::direction) {
+                rules.direction = Option::members[0];
             }
         }
     };

@@ -71,7 +71,16 @@ struct revenue {
     std::string line;
 };
 
-using schema = pg::schema<transfers, stock, journal, payments, revenue>;
+// Books kept with a debit/credit column instead of signed values.
+enum class book_side { debit, credit };
+struct books {
+    using dimension = pg::ledger<pg::in_schema<"money">, pg::direction<"side">, pg::double_entry<>,
+                                 pg::balances<"account">, pg::min_balance<0, "<account> = 'cash'">>;
+    std::string account;
+    book_side side;
+};
+
+using schema = pg::schema<transfers, stock, journal, payments, revenue, books>;
 
 }  // namespace ledger_rules_fixture
 
@@ -258,8 +267,8 @@ TEST_CASE("the audit reports a balance that differs from its legs") {
     d.db.exec("UPDATE money.transfers_balances SET credits = credits + 7 WHERE account = 'alice'");
     d.db.exec("DELETE FROM money.transfers_balances WHERE account = 'world'");
     d.db.exec("RESET session_replication_role");
-    CHECK(show(d.db.query("SELECT * FROM money.transfers_audit_balances()")) == "alice|EUR|100|7|100|0\n"
-                                                                                "world|EUR|NULL|NULL|0|100");
+    CHECK(show(d.db.query("SELECT * FROM money.transfers_audit_balances()")) == "alice|EUR|100|7|1|100|0|1\n"
+                                                                                "world|EUR|NULL|NULL|NULL|0|100|1");
 }
 
 TEST_CASE("the heads and balances are written only by the ledger's own triggers") {
@@ -459,6 +468,42 @@ TEST_CASE("two runs of a reconciliation at once: the second waits, then posts no
     CHECK(refused->message == "pgcraft: reconciliation sync of ledger money.revenue runs under READ COMMITTED, not "
                               "repeatable read: after waiting for another run it must see that run's entry");
     second.exec("ROLLBACK");
+}
+
+TEST_CASE("with a direction, debits and credits are sides: entries balance, reversals switch sides, limits hold") {
+    rules_database d;
+    const std::string entry = "INSERT INTO money.books_entries (entry_id, account, side, value) VALUES "
+                              "($1, 'cash', 'debit', $2), ($1, 'capital', 'credit', $3)";
+    d.db.query(entry, {entry_a, "100", "100"});
+    CHECK(show(d.db.query("SELECT account, debits, credits, balance FROM money.books_balances ORDER BY account")) ==
+          "capital|0|100|-100\ncash|100|0|100");
+    const auto unbalanced = d.db.failure_of(entry, {entry_b, "100", "90"});
+    REQUIRE(unbalanced);
+    CHECK(unbalanced->message == std::string("pgcraft: entry ") + entry_b +
+                                     " of ledger money.books does not balance: its debits are 100 and its credits 90");
+    // A value is a magnitude: the side tells.
+    const auto negative = d.db.failure_of(entry, {entry_b, "-5", "-5"});
+    REQUIRE(negative);
+    CHECK(negative->sqlstate == "23514");
+    CHECK(negative->constraint == "ck__books__value");
+    // Cash may not go below zero.
+    const auto overdrawn = d.db.failure_of("INSERT INTO money.books_entries (entry_id, account, side, value) VALUES "
+                                           "($1, 'cash', 'credit', 150), ($1, 'rent', 'debit', 150)",
+                                           {entry_b});
+    REQUIRE(overdrawn);
+    CHECK(overdrawn->message.find("would take the balance of account = cash to -50, below its minimum 0") !=
+          std::string::npos);
+    // A reversal repeats each value on the other side.
+    CHECK(show(d.db.query("SELECT account, side, value FROM money.books_reverse($1) ORDER BY id", {entry_a})) ==
+          "cash|credit|100\ncapital|debit|100");
+    CHECK(show(d.db.query("SELECT account, debits, credits, balance FROM money.books_balances ORDER BY account")) ==
+          "capital|100|100|0\ncash|100|100|0");
+    CHECK(d.db.query("SELECT * FROM money.books_audit_balances()").empty());
+    // A leg that reverses another must be what the reversal writes.
+    const auto wrong = d.db.failure_of("INSERT INTO money.books_entries (account, side, value, reverses) "
+                                       "SELECT 'cash', 'debit', 100, min(id) FROM money.books");
+    REQUIRE(wrong);
+    CHECK(wrong->message.find("must repeat its value on the other side") != std::string::npos);
 }
 
 }  // TEST_SUITE

@@ -123,10 +123,20 @@ static std::string head(const ledger_names& n) {
 // <table>_entries_insert: the leg as given (id and created_at are the
 // table's); NEW carries what was stored, so that RETURNING shows it.
 std::string ledger_insert_body(const ledger_names& n) {
+    // With a direction, a reversing leg repeats the value on the other side.
+    std::vector<std::string> repeated;
+    for (const std::string& c : n.written)
+        if (c != n.direction) repeated.push_back(c);
     const std::string same_members =
-        n.written.empty() ? ""
-                          : fmt::format("\n           OR ({}) IS DISTINCT FROM ({})", listed(n.written, "NEW."),
-                                        listed(n.written, "pgcraft_reversed."));
+        repeated.empty() ? ""
+                         : fmt::format("\n           OR ({}) IS DISTINCT FROM ({})", listed(repeated, "NEW."),
+                                       listed(repeated, "pgcraft_reversed."));
+    const std::string reversed_value =
+        n.direction.empty()
+            ? std::string("NEW.value IS DISTINCT FROM -pgcraft_reversed.value")
+            : fmt::format("NEW.value IS DISTINCT FROM pgcraft_reversed.value\n           OR NEW.{0} IS NOT DISTINCT FROM pgcraft_reversed.{0}",
+                          n.direction);
+    const std::string how = n.direction.empty() ? "negate its value" : "repeat its value on the other side";
     const std::string replay_variables =
         n.key.empty() ? ""
                       : fmt::format("\n    pgcraft_head record;\n    pgcraft_keyed record;\n    pgcraft_replayed uuid;\n    pgcraft_original {}%ROWTYPE;",
@@ -136,8 +146,8 @@ std::string ledger_insert_body(const ledger_names& n) {
 BEGIN{head}
     IF NEW.reverses IS NOT NULL THEN
         SELECT * INTO pgcraft_reversed FROM {table} AS leg WHERE leg.id = NEW.reverses;
-        IF NOT FOUND OR NEW.value IS DISTINCT FROM -pgcraft_reversed.value{same_members} THEN
-            RAISE EXCEPTION 'pgcraft: a leg of ledger % that reverses leg % must negate its value and repeat its dimensions; reverse a whole entry with %(entry_id)',
+        IF NOT FOUND OR {reversed_value}{same_members} THEN
+            RAISE EXCEPTION 'pgcraft: a leg of ledger % that reverses leg % must {how} and repeat its dimensions; reverse a whole entry with %(entry_id)',
                 {ledger}, NEW.reverses, {reverse}
                 USING ERRCODE = 'check_violation';
         END IF;
@@ -149,7 +159,8 @@ BEGIN{head}
     RETURN NEW;
 END;)",
                        fmt::arg("table", n.table), fmt::arg("same_members", same_members), fmt::arg("head", head(n)),
-                       fmt::arg("replay_variables", replay_variables),
+                       fmt::arg("replay_variables", replay_variables), fmt::arg("reversed_value", reversed_value),
+                       fmt::arg("how", how),
                        fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("reverse", quote_literal(n.reverse)),
                        fmt::arg("written", members(n.written)), fmt::arg("new_written", members(n.written, "NEW.")),
                        fmt::arg("stored", members(n.stored)), fmt::arg("new_stored", members(n.stored, "NEW.")));
@@ -161,6 +172,11 @@ std::string ledger_reverse_returns(const ledger_names& n) { return fmt::format("
 // entry. The unique reverses makes a second reversal fail even when two
 // run at once: the later one waits for the first and then violates it.
 std::string ledger_reverse_body(const ledger_names& n) {
+    std::string leg_written;
+    for (const std::string& c : n.written)
+        leg_written += c == n.direction ? fmt::format(", CASE leg.{0} WHEN 'debit' THEN 'credit'::{1} ELSE 'debit'::{1} END",
+                                                      c, n.direction_type)
+                                        : ", leg." + c;
     return fmt::format(R"(DECLARE
     pgcraft_reversal uuid := gen_random_uuid();
     pgcraft_violated text;
@@ -172,7 +188,7 @@ BEGIN
     RETURN QUERY
         WITH legs AS (
             INSERT INTO {entries} (entry_id{stored}, value, reverses)
-            SELECT pgcraft_reversal{leg_stored}, -leg.value, leg.id
+            SELECT pgcraft_reversal{leg_stored}, {value}, leg.id
             FROM {table} AS leg
             WHERE leg.entry_id = $1
             ORDER BY leg.id
@@ -189,7 +205,7 @@ EXCEPTION WHEN unique_violation THEN
 END;)",
                        fmt::arg("table", n.table), fmt::arg("entries", n.entries),
                        fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("stored", members(n.written)),
-                       fmt::arg("leg_stored", members(n.written, "leg.")),
+                       fmt::arg("leg_stored", leg_written), fmt::arg("value", n.direction.empty() ? "-leg.value" : "leg.value"),
                        fmt::arg("reverses_constraint", quote_literal(n.reverses_constraint)));
 }
 
@@ -217,11 +233,22 @@ std::string prefixed(const std::vector<std::string>& items, std::string_view pre
     return fmt::format("{}", fmt::join(result, ", "));
 }
 
-// The sums of a set of legs: debits are the positive values, credits the negative ones, negated.
+// The sums of a set of legs: debits are the positive values, credits the
+// negative ones, negated; with a direction, the values on each side.
 std::string sums(const ledger_names& n, std::string_view indent) {
+    if (!n.direction.empty())
+        return fmt::format("coalesce(sum(leg.value) FILTER (WHERE leg.{side} = 'debit'), 0)::{type} AS debits,\n{indent}"
+                           "coalesce(sum(leg.value) FILTER (WHERE leg.{side} = 'credit'), 0)::{type} AS credits",
+                           fmt::arg("side", n.direction), fmt::arg("type", n.sum_type), fmt::arg("indent", indent));
     return fmt::format("coalesce(sum(leg.value) FILTER (WHERE leg.value > 0), 0)::{type} AS debits,\n{indent}"
                        "coalesce(-sum(leg.value) FILTER (WHERE leg.value < 0), 0)::{type} AS credits",
                        fmt::arg("type", n.sum_type), fmt::arg("indent", indent));
+}
+
+// A leg's value with its sign: debits positive, credits negative.
+std::string signed_value(const ledger_names& n) {
+    if (n.direction.empty()) return "leg.value";
+    return fmt::format("CASE WHEN leg.{} = 'debit' THEN leg.value ELSE -leg.value END", n.direction);
 }
 
 std::string double_entry_check(const ledger_names& n) {
@@ -232,7 +259,7 @@ std::string double_entry_check(const ledger_names& n) {
         INTO pgcraft_sums
         FROM {table} AS leg
         WHERE leg.entry_id = NEW.entry_id{group_by}
-        HAVING coalesce(sum(leg.value), 0) <> 0{order}
+        HAVING coalesce(sum({signed}), 0) <> 0{order}
         LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'pgcraft: entry % of ledger % does not balance{in}: its debits are % and its credits %',
@@ -245,7 +272,8 @@ std::string double_entry_check(const ledger_names& n) {
                        fmt::arg("group_by", by_currency ? fmt::format("\n        GROUP BY leg.{}", n.currency) : ""),
                        fmt::arg("order", by_currency ? "\n        ORDER BY 1" : ""),
                        fmt::arg("in", by_currency ? " in %" : ""), fmt::arg("ledger", quote_literal(n.ledger)),
-                       fmt::arg("currency_value", by_currency ? "pgcraft_sums.currency, " : ""));
+                       fmt::arg("currency_value", by_currency ? "pgcraft_sums.currency, " : ""),
+                       fmt::arg("signed", signed_value(n)));
 }
 
 // "account = alice, currency = EUR": the group a message names.
@@ -379,12 +407,12 @@ BEGIN
             SELECT {keys}, sum(pgcraft_both.value) AS value
             FROM (SELECT {keys}, value FROM pgcraft_desired
                   UNION ALL
-                  SELECT {leg_keys}, -leg.value FROM {table} AS leg WHERE {scope}) AS pgcraft_both
+                  SELECT {leg_keys}, -({signed}) FROM {table} AS leg WHERE {scope}) AS pgcraft_both
             GROUP BY {keys}
             HAVING sum(pgcraft_both.value) <> 0),
         pgcraft_legs AS (
-            INSERT INTO {entries} (entry_id, {keys}, value)
-            SELECT pgcraft_entry.id, {d_keys}, d.value
+            INSERT INTO {entries} (entry_id, {keys}{side}, value)
+            SELECT pgcraft_entry.id, {d_keys}{side_value}, {value}
             FROM pgcraft_entry, pgcraft_deltas AS d
             ORDER BY {d_keys}
             RETURNING *)
@@ -396,7 +424,13 @@ END;)",
                        fmt::arg("keys", key_list), fmt::arg("leg_keys", prefixed(keys, "leg.")),
                        fmt::arg("table", n.table),
                        fmt::arg("scope", render_qualified(catalog::expression::marked(positional(scope, parameters)), "leg")),
-                       fmt::arg("entries", n.entries), fmt::arg("d_keys", prefixed(keys, "d.")));
+                       fmt::arg("entries", n.entries), fmt::arg("d_keys", prefixed(keys, "d.")),
+                       fmt::arg("signed", signed_value(n)),
+                       fmt::arg("side", n.direction.empty() ? "" : ", " + n.direction),
+                       fmt::arg("side_value", n.direction.empty() ? std::string()
+                                                                  : fmt::format(", CASE WHEN d.value > 0 THEN 'debit'::{0} "
+                                                                                "ELSE 'credit'::{0} END", n.direction_type)),
+                       fmt::arg("value", n.direction.empty() ? "d.value" : "abs(d.value)"));
 }
 
 // <table>_latest: read backwards along the index on (groups, id), which
@@ -430,13 +464,14 @@ END;)",
 
 // <table>_audit_balances()
 std::string ledger_audit_body(const ledger_names& n) {
-    return fmt::format(R"(SELECT {groups}, b.debits, b.credits, actual.debits, actual.credits
+    return fmt::format(R"(SELECT {groups}, b.debits, b.credits, b.legs, actual.debits, actual.credits, actual.legs
 FROM {balances} AS b
 FULL JOIN (SELECT {leg_groups},
-                  {sums}
+                  {sums},
+                  count(*) AS legs
            FROM {table} AS leg
            GROUP BY {leg_groups}) AS actual USING ({groups})
-WHERE (b.debits, b.credits) IS DISTINCT FROM (actual.debits, actual.credits)
+WHERE (b.debits, b.credits, b.legs) IS DISTINCT FROM (actual.debits, actual.credits, actual.legs)
 ORDER BY {groups})",
                        fmt::arg("groups", fmt::join(n.groups, ", ")), fmt::arg("balances", n.balances),
                        fmt::arg("leg_groups", prefixed(n.groups, "leg.")), fmt::arg("sums", sums(n, "                  ")),
@@ -446,8 +481,9 @@ ORDER BY {groups})",
 std::string ledger_audit_returns(const ledger_names& n, const std::vector<std::string>& group_types) {
     std::vector<std::string> columns;
     for (std::size_t i = 0; i < n.groups.size(); ++i) columns.push_back(n.groups[i] + " " + group_types[i]);
-    for (std::string_view c : {"recorded_debits", "recorded_credits", "actual_debits", "actual_credits"})
-        columns.push_back(fmt::format("{} {}", c, n.sum_type));
+    for (std::string_view c : {"recorded_debits", "recorded_credits", "recorded_legs", "actual_debits", "actual_credits",
+                               "actual_legs"})
+        columns.push_back(fmt::format("{} {}", c, c.ends_with("legs") ? "bigint" : n.sum_type));
     return fmt::format("TABLE({})", fmt::join(columns, ", "));
 }
 

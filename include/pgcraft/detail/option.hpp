@@ -33,6 +33,7 @@ enum class option_category {
     latest,         ///< pg::latest, an option of pg::ledger
     idempotency_key,  ///< pg::idempotency_key, an option of pg::ledger
     event,          ///< pg::event, an option of pg::ledger
+    direction,      ///< pg::direction, an option of pg::ledger
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -61,6 +62,7 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::latest: return "pg::latest";
         case option_category::idempotency_key: return "pg::idempotency_key";
         case option_category::event: return "pg::event";
+        case option_category::direction: return "pg::direction";
         case option_category::not_an_option: break;
     }
     return "not an option";

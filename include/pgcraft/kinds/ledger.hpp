@@ -29,7 +29,8 @@ class plugin_context;
 namespace pgcraft::kinds {
 
 /// Produces the ledger's table under `table_key`; `value_type` is the SQL type of its value column.
-void build_ledger_table(generator::plugin_context& context, std::string_view table_key, std::string_view value_type);
+void build_ledger_table(generator::plugin_context& context, std::string_view table_key, std::string_view value_type,
+                        const ledger_rules& rules);
 /// The view <table>_entries, its INSERT, and <table>_reverse(uuid).
 void build_ledger_entries(generator::plugin_context& context, std::string_view table_key, std::string_view view_key,
                           const ledger_rules& rules);

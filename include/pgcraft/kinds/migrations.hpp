@@ -30,6 +30,7 @@ struct ledger_layout {
     catalog::qualified_name heads;     ///< empty name: no rules
     catalog::qualified_name balances;  ///< empty name: no balances
     std::vector<std::string> groups;   ///< the balances' key
+    catalog::qualified_name audit;     ///< the balances' audit function, which sums the legs as the kind does
     std::vector<std::string> head_columns;  ///< the members a head repeats from its entry (an idempotency key)
 };
 std::vector<ledger_layout> ledger_layouts(const catalog::catalog& catalog);

@@ -136,7 +136,7 @@ struct ledger_value_type_is_not_supported {
 template <class Dimension, class Rule, class Member>
 struct ledger_rule_names_unknown_member {
     static_assert(always_false<Dimension>,
-                  "pgcraft: a ledger rule (pg::double_entry, pg::balances, pg::latest, pg::idempotency_key) names a member that the ledger's "
+                  "pgcraft: a ledger rule (pg::double_entry, pg::balances, pg::latest, pg::idempotency_key, pg::direction) names a member that the ledger's "
                   "struct does not have (arguments: the ledger, the rule, the member)");
 };
 
@@ -166,6 +166,13 @@ struct balance_limit_condition_names_unknown_group_member {
     static_assert(always_false<Dimension>,
                   "pgcraft: a balance limit's condition names, as a <marker>, a column that is not one of the "
                   "members pg::balances groups by (arguments: the ledger, the limit, the column)");
+};
+
+template <class Dimension, class Member>
+struct ledger_direction_is_not_an_enum_of_debit_and_credit {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: pg::direction names a member that must be a required enum class with exactly the "
+                  "enumerators debit and credit (arguments: the ledger, the member)");
 };
 
 template <class Dimension, class Event>

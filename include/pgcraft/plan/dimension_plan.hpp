@@ -109,6 +109,7 @@ enum class dimension_problem {
     event_without_value,          ///< a pg::event's query does not name <value>
     event_unknown_parameter,      ///< a pg::event's query reads a :parameter it does not declare
     event_parameter_without_sql_type,  ///< a pg::param of a C++ type pgcraft maps to no SQL type
+    direction_not_debit_credit,   ///< pg::direction names a member that is not an enum class of debit and credit
 };
 
 struct dimension_check {
@@ -285,7 +286,8 @@ namespace detail {
 constexpr bool is_ledger_option(option_category c) {
     return c == option_category::ledger_value || c == option_category::double_entry ||
            c == option_category::balances || c == option_category::min_balance || c == option_category::max_balance ||
-           c == option_category::latest || c == option_category::idempotency_key || c == option_category::event;
+           c == option_category::latest || c == option_category::idempotency_key || c == option_category::event ||
+           c == option_category::direction;
 }
 
 template <class T, class Indices>
@@ -365,6 +367,13 @@ consteval dimension_check check_ledger_rules() {
             for (std::size_t f = 0; f < names.size(); ++f)
                 if (names[f] == member) field = f;
             if (field == names.size()) return {dimension_problem::ledger_rule_unknown_member, o, 0, member};
+            if (options[o].category == option_category::direction) {
+                const member_facts& f = facts[field];
+                const bool debit_credit = !f.nullable && f.enum_label_count == 2 &&
+                                          ((f.enum_labels[0] == "debit" && f.enum_labels[1] == "credit") ||
+                                           (f.enum_labels[0] == "credit" && f.enum_labels[1] == "debit"));
+                if (!debit_credit) return {dimension_problem::direction_not_debit_credit, o, field, member};
+            }
             if (options[o].category != option_category::balances) continue;
             if (facts[field].nullable) return {dimension_problem::balance_group_optional, o, field, member};
             for (std::string_view column : balances_columns)
@@ -635,6 +644,9 @@ consteval auto report() {
     else if constexpr (p == dimension_problem::limit_unknown_marker)
         return std::type_identity<error::balance_limit_condition_names_unknown_group_member<
             T, typename options_of<T>::template at<Option>, name_of<check_name_text<T>>>>{};
+    else if constexpr (p == dimension_problem::direction_not_debit_credit)
+        return std::type_identity<error::ledger_direction_is_not_an_enum_of_debit_and_credit<
+            T, name_of<field_name_text<T, Field>>>>{};
     else if constexpr (p == dimension_problem::event_given_twice)
         return std::type_identity<error::two_ledger_events_share_a_name<T, name_of<check_name_text<T>>>>{};
     else if constexpr (p == dimension_problem::event_bad_name)

@@ -55,14 +55,14 @@ struct ledger_value_of<First, Options...> : ledger_value_of<Options...> {};
 }  // namespace detail
 
 /// The ledger's table: id, entry_id, the members, value, created_at, reverses.
-template <class Value = std::int64_t, fixed_string Table = "ledger">
+template <class Value = std::int64_t, class Rules = detail::ledger_rules_of<>, fixed_string Table = "ledger">
 struct ledger_table {
     static constexpr std::string_view name = "ledger_table";
     static constexpr keys<"primary_key"> required_keys{};
     static constexpr keys<Table> produced_keys{};
     static constexpr std::string_view singleton_group = group::table;
     static void run(auto& context) {
-        kinds::build_ledger_table(context, Table.view(), detail::ledger_value_sql_type<Value>);
+        kinds::build_ledger_table(context, Table.view(), detail::ledger_value_sql_type<Value>, Rules::value);
     }
 };
 

@@ -109,9 +109,10 @@ std::string render_ledger_heads_backfill(const catalog::qualified_name& heads, c
 /// idempotency key declared later), from each entry's first leg.
 std::string render_ledger_heads_refill(const catalog::qualified_name& heads, const catalog::qualified_name& legs,
                                        const std::vector<std::string>& columns);
-/// The balances of a ledger's existing legs, per group, with the balances'
-/// triggers off around it.
-std::string render_ledger_balances_backfill(const catalog::qualified_name& balances, const catalog::qualified_name& legs,
+/// The balances of a ledger's existing legs, per group, as its audit
+/// function sums them (every group differs from an empty table), with the
+/// balances' triggers off around it.
+std::string render_ledger_balances_backfill(const catalog::qualified_name& balances, const catalog::qualified_name& audit,
                                             const std::vector<std::string>& groups);
 
 }  // namespace pgcraft::sql
