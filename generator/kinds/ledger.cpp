@@ -115,7 +115,8 @@ std::vector<ledger_layout> ledger_layouts(const catalog::catalog& cat) {
             if (legs->name.schema != heads.schema || derived_name(legs->name.name, "_heads") != heads.name) continue;
             ledger_layout layout{legs->name, heads, {}, {}, {}, {}};
             for (const catalog::column* c : cat.columns_of(heads))
-                if (c->name != "entry_id" && c->name != "written_by") layout.head_columns.push_back(c->name);
+                if (c->name != "entry_id" && c->name != "written_by" && c->name != "checked")
+                    layout.head_columns.push_back(c->name);
             const catalog::qualified_name balances{heads.schema, derived_name(legs->name.name, "_balances")};
             if (cat.find(catalog::id::table(balances))) {
                 layout.balances = balances;
@@ -330,6 +331,8 @@ void build_ledger_checks(plugin_context& context, std::string_view table_key, st
     heads.add_column({.name = "entry_id", .type = "uuid"}, "The entry");
     heads.add_column({.name = "written_by", .type = "xid8", .default_value = catalog::expression::plain("pg_current_xact_id()")},
                      "The transaction that writes the entry: no other may add legs to it");
+    heads.add_column({.name = "checked", .type = "boolean", .default_value = catalog::expression::plain("false")},
+                     "Whether the entry's checks ran: then no leg may join it");
     heads.constraints.push_back(primary_key(context.unused_name(heads, "pk", {"entry_id"}), {"entry_id"}));
     if (!rules.idempotency_key.empty()) {
         catalog::column key = *t.find_column(rules.idempotency_key);
@@ -340,8 +343,9 @@ void build_ledger_checks(plugin_context& context, std::string_view table_key, st
         const std::vector<std::string> key_column{std::string(rules.idempotency_key)};
         heads.constraints.push_back(unique_key(context.unused_name(heads, "uq", key_column), key_column));
     }
-    // Only the view's trigger writes a head; nothing updates or deletes one.
-    guard_table(context, heads.id(), {guard, {trigger_event::insert}, {trigger_event::update, trigger_event::delete_, trigger_event::truncate}});
+    // Only the view's trigger writes a head, and the commit trigger marks it checked; nothing deletes one.
+    guard_table(context, heads.id(), {guard, {trigger_event::insert, trigger_event::update},
+                                      {trigger_event::delete_, trigger_event::truncate}});
 
     std::vector<catalog::object_id> reads = whole_rows(t);
     for (catalog::object_id& id : whole_rows(heads)) reads.push_back(std::move(id));

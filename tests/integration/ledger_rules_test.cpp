@@ -190,6 +190,29 @@ TEST_CASE("a leg cannot join an entry that an earlier transaction committed") {
     CHECK(d.db.text("SELECT count(*) FROM money.transfers") == "2");
 }
 
+TEST_CASE("after SET CONSTRAINTS … IMMEDIATE has checked an entry, no leg can join it") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "10"));
+    d.db.exec("BEGIN");
+    d.db.exec(transfer(entry_b, "alice", "bob", "5"));
+    d.db.exec("SET CONSTRAINTS ALL IMMEDIATE");  // checked now, and counted in the balances
+    const auto late = d.db.failure_of(
+        "INSERT INTO money.transfers_entries (entry_id, account, currency, value) VALUES ($1, 'bob', 'EUR', 1000)",
+        {entry_b});
+    REQUIRE(late);
+    CHECK(late->sqlstate == "23514");
+    CHECK(late->message == std::string("pgcraft: entry ") + entry_b +
+                               " of ledger money.transfers was checked already (SET CONSTRAINTS … IMMEDIATE ran its "
+                               "checks): no leg can join it");
+    d.db.exec("ROLLBACK");
+    d.db.exec("BEGIN");
+    d.db.exec(transfer(entry_b, "alice", "bob", "5"));
+    d.db.exec("SET CONSTRAINTS ALL IMMEDIATE");
+    d.db.exec("COMMIT");
+    CHECK(d.db.query("SELECT * FROM money.transfers_audit_balances()").empty());
+    CHECK(d.db.text("SELECT balance FROM money.transfers_balances WHERE account = 'bob'") == "5");
+}
+
 TEST_CASE("a reversal is an entry of its own that balances and takes the balances back") {
     rules_database d;
     d.db.exec(transfer(entry_a, "world", "alice", "10"));

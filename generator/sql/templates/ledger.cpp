@@ -47,19 +47,35 @@ FROM {table})",
 // (committed, or committing: ON CONFLICT waits for it) is refused.
 static std::string head(const ledger_names& n) {
     if (n.heads.empty()) return {};
+    // Its checks ran already when SET CONSTRAINTS … IMMEDIATE fired them: a
+    // leg added after them would go unchecked.
+    const auto refuse_checked = [&](std::string_view head, std::string_view indent) {
+        return fmt::format(R"(
+{indent}IF {head}.checked THEN
+{indent}    RAISE EXCEPTION 'pgcraft: entry % of ledger % was checked already (SET CONSTRAINTS … IMMEDIATE ran its checks): no leg can join it',
+{indent}        NEW.entry_id, {ledger}
+{indent}        USING ERRCODE = 'check_violation';
+{indent}END IF;)",
+                           fmt::arg("indent", indent), fmt::arg("head", head), fmt::arg("ledger", quote_literal(n.ledger)));
+    };
     if (n.key.empty())
         return fmt::format(R"(
     INSERT INTO {heads} AS head (entry_id) VALUES (NEW.entry_id) ON CONFLICT (entry_id) DO NOTHING;
-    IF NOT FOUND AND NOT EXISTS (SELECT FROM {heads} AS head
-                                 WHERE head.entry_id = NEW.entry_id
-                                   AND head.written_by = pg_catalog.pg_current_xact_id()) THEN
-        RAISE EXCEPTION 'pgcraft: entry % of ledger % was written by another transaction: the legs of an entry are written in one transaction',
-            NEW.entry_id, {ledger}
-            USING ERRCODE = 'check_violation',
-                  HINT = 'Write the legs as a new entry; correct a committed entry by reversing it with ' || {reverse} || '(entry_id).';
+    IF NOT FOUND THEN
+        SELECT head.written_by = pg_catalog.pg_current_xact_id() AS mine, head.checked
+            INTO pgcraft_head
+            FROM {heads} AS head
+            WHERE head.entry_id = NEW.entry_id;
+        IF NOT pgcraft_head.mine THEN
+            RAISE EXCEPTION 'pgcraft: entry % of ledger % was written by another transaction: the legs of an entry are written in one transaction',
+                NEW.entry_id, {ledger}
+                USING ERRCODE = 'check_violation',
+                      HINT = 'Write the legs as a new entry; correct a committed entry by reversing it with ' || {reverse} || '(entry_id).';
+        END IF;{checked}
     END IF;)",
                            fmt::arg("heads", n.heads), fmt::arg("ledger", quote_literal(n.ledger)),
-                           fmt::arg("reverse", quote_literal(n.reverse)));
+                           fmt::arg("reverse", quote_literal(n.reverse)),
+                           fmt::arg("checked", refuse_checked("pgcraft_head", "        ")));
     // With an idempotency key, the head carries the entry's key (unique): a
     // conflict on it is a replay, answered with the legs stored.
     std::vector<std::string> assign;
@@ -71,10 +87,12 @@ static std::string head(const ledger_names& n) {
     return fmt::format(R"(
     INSERT INTO {heads} AS head (entry_id, {key}) VALUES (NEW.entry_id, NEW.{key}) ON CONFLICT DO NOTHING;
     IF NOT FOUND THEN
-        SELECT head.written_by = pg_catalog.pg_current_xact_id() AS mine, head.{key} AS key
+        SELECT head.written_by = pg_catalog.pg_current_xact_id() AS mine, head.checked, head.{key} AS key
             INTO pgcraft_head
             FROM {heads} AS head
             WHERE head.entry_id = NEW.entry_id;
+        IF pgcraft_head.mine THEN{checked}
+        END IF;
         IF pgcraft_head.mine AND pgcraft_head.key IS NOT DISTINCT FROM NEW.{key} THEN
             NULL;  -- another leg of this transaction's entry
         ELSIF pgcraft_head.mine THEN
@@ -82,12 +100,12 @@ static std::string head(const ledger_names& n) {
                 NEW.entry_id, {ledger}, pgcraft_head.key, NEW.{key}
                 USING ERRCODE = 'check_violation';
         ELSE
-            SELECT head.entry_id, head.written_by = pg_catalog.pg_current_xact_id() AS mine
+            SELECT head.entry_id, head.written_by = pg_catalog.pg_current_xact_id() AS mine, head.checked
                 INTO pgcraft_keyed
                 FROM {heads} AS head
                 WHERE head.{key} = NEW.{key};
             pgcraft_replayed := pgcraft_keyed.entry_id;
-            IF pgcraft_keyed.mine THEN
+            IF pgcraft_keyed.mine THEN{keyed_checked}
                 -- In the transaction that writes it, the key names the entry: the leg joins it.
                 NEW.entry_id := pgcraft_replayed;
                 pgcraft_replayed := NULL;
@@ -117,7 +135,9 @@ static std::string head(const ledger_names& n) {
                        fmt::arg("heads", n.heads), fmt::arg("key", n.key), fmt::arg("table", n.table),
                        fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("reverse", quote_literal(n.reverse)),
                        fmt::arg("leg_written", members(n.written, "leg.")),
-                       fmt::arg("new_written", members(n.written, "NEW.")), fmt::arg("answer", answer));
+                       fmt::arg("new_written", members(n.written, "NEW.")), fmt::arg("answer", answer),
+                       fmt::arg("checked", refuse_checked("pgcraft_head", "            ")),
+                       fmt::arg("keyed_checked", refuse_checked("pgcraft_keyed", "                ")));
 }
 
 // <table>_entries_insert: the leg as given (id and created_at are the
@@ -138,9 +158,10 @@ std::string ledger_insert_body(const ledger_names& n) {
                           n.direction);
     const std::string how = n.direction.empty() ? "negate its value" : "repeat its value on the other side";
     const std::string replay_variables =
-        n.key.empty() ? ""
-                      : fmt::format("\n    pgcraft_head record;\n    pgcraft_keyed record;\n    pgcraft_replayed uuid;\n    pgcraft_original {}%ROWTYPE;",
-                                    n.table);
+        n.heads.empty() ? ""
+        : n.key.empty() ? "\n    pgcraft_head record;"
+                        : fmt::format("\n    pgcraft_head record;\n    pgcraft_keyed record;\n    pgcraft_replayed uuid;\n    pgcraft_original {}%ROWTYPE;",
+                                      n.table);
     return fmt::format(R"(DECLARE
     pgcraft_reversed {table}%ROWTYPE;{replay_variables}
 BEGIN{head}
@@ -457,9 +478,12 @@ std::string ledger_commit_body(const ledger_names& n) {
     pgcraft_sums record;
     pgcraft_group record;
 BEGIN{double_entry}{balances}
+    -- Checked: no leg may join the entry now (SET CONSTRAINTS … IMMEDIATE runs this before COMMIT).
+    UPDATE {heads} AS head SET checked = true WHERE head.entry_id = NEW.entry_id;
     RETURN NULL;
 END;)",
-                       fmt::arg("double_entry", double_entry_check(n)), fmt::arg("balances", balances_update(n)));
+                       fmt::arg("double_entry", double_entry_check(n)), fmt::arg("balances", balances_update(n)),
+                       fmt::arg("heads", n.heads));
 }
 
 // <table>_audit_balances()
