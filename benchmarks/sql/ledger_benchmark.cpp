@@ -11,8 +11,6 @@
 // cost with the short one, and at most 4 times the plain insert. The
 // server-side figures run the same transactions in a DO block that commits
 // after each entry, without round trips. Exits 2 when a target is missed.
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -27,6 +25,7 @@
 #include <pgcraft/model.hpp>
 #include <pgcraft/sql/render.hpp>
 
+#include "bench_session.hpp"
 #include "pg_cluster.hpp"
 
 namespace ledger_bench {
@@ -58,43 +57,7 @@ constexpr const char* plain_table = R"(CREATE TABLE bench.plain_legs (
     created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     reverses bigint))";
 
-class session {
-public:
-    explicit session(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
-        if (PQstatus(conn_) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(conn_));
-    }
-    ~session() { PQfinish(conn_); }
-    session(const session&) = delete;
-    session& operator=(const session&) = delete;
-
-    void exec(const std::string& sql) {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        const auto status = PQresultStatus(r);
-        const std::string error = PQresultErrorMessage(r);
-        PQclear(r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(sql + ": " + error);
-    }
-    void prepare(const std::string& name, const std::string& sql) {
-        PGresult* r = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
-        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        const std::string error = PQresultErrorMessage(r);
-        PQclear(r);
-        if (!ok) throw std::runtime_error(sql + ": " + error);
-    }
-    void run(const std::string& name, const std::vector<std::string>& arguments) {
-        std::vector<const char*> values;
-        for (const std::string& a : arguments) values.push_back(a.c_str());
-        PGresult* r = PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                                     nullptr, 0);
-        const auto status = PQresultStatus(r);
-        const std::string error = PQresultErrorMessage(r);
-        PQclear(r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(name + ": " + error);
-    }
-
-private:
-    PGconn* conn_;
-};
+using sql_bench::session;
 
 // A database with the ledger and the plain table, each with `history`
 // entries of two legs (the world funds an account), loaded in bulk.

@@ -7,8 +7,6 @@
 // Exits 2 when a target is missed.
 //
 //   build/…/benchmarks/sql/pgcraft_sql_benchmark [--entities 20000] [--operations 4000] [--rounds 3]
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -22,48 +20,12 @@
 #include <pgcraft/sql/render.hpp>
 
 #include "bench_schema.hpp"
+#include "bench_session.hpp"
 #include "pg_cluster.hpp"
 
 namespace {
 
-class session {
-public:
-    explicit session(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
-        if (PQstatus(conn_) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(conn_));
-    }
-    ~session() { PQfinish(conn_); }
-    session(const session&) = delete;
-    session& operator=(const session&) = delete;
-
-    void exec(const std::string& sql) {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        const auto status = PQresultStatus(r);
-        const std::string error = PQresultErrorMessage(r);
-        PQclear(r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(sql + ": " + error);
-    }
-    void prepare(const std::string& name, const std::string& sql) {
-        PGresult* r = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
-        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        const std::string error = PQresultErrorMessage(r);
-        PQclear(r);
-        if (!ok) throw std::runtime_error(sql + ": " + error);
-    }
-    // Runs a prepared statement with one parameter; the rows it returned.
-    int run(const std::string& name, const std::string& argument) {
-        const char* values[] = {argument.c_str()};
-        PGresult* r = PQexecPrepared(conn_, name.c_str(), 1, values, nullptr, nullptr, 0);
-        const auto status = PQresultStatus(r);
-        const int rows = status == PGRES_TUPLES_OK ? PQntuples(r) : std::atoi(PQcmdTuples(r));
-        const std::string error = PQresultErrorMessage(r);
-        PQclear(r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(name + ": " + error);
-        return rows;
-    }
-
-private:
-    PGconn* conn_;
-};
+using sql_bench::session;
 
 struct operation {
     std::string name;
@@ -82,7 +44,7 @@ double median(std::vector<double> v) {
 double time_operation(session& db, const std::string& statement, int entities, int count, std::mt19937& random) {
     std::uniform_int_distribution<int> pick(1, entities);
     const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < count; ++i) db.run(statement, std::to_string(pick(random)));
+    for (int i = 0; i < count; ++i) db.run(statement, {std::to_string(pick(random))});
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

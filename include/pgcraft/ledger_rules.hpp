@@ -58,25 +58,29 @@ struct direction {
     static constexpr std::array<std::string_view, 1> members{Member.view()};
 };
 
+namespace detail {
+template <option_category Category, std::string_view const& Spelling, long long Bound, fixed_string Where>
+struct balance_limit_option {
+    static constexpr option_category category = Category;
+    static constexpr std::string_view value = Spelling;
+    static constexpr long long bound = Bound;
+    static constexpr std::string_view where = Where.view();
+};
+inline constexpr std::string_view min_balance_spelling = "pg::min_balance";
+inline constexpr std::string_view max_balance_spelling = "pg::max_balance";
+}  // namespace detail
+
 /// No entry may take a group's balance below Bound. Where, if given, is a
 /// condition on the group's members (as <markers>) that says which groups
 /// the limit applies to. Race-free: balance rows are locked, in one order.
 template <long long Bound, fixed_string Where = "">
-struct min_balance {
-    static constexpr detail::option_category category = detail::option_category::min_balance;
-    static constexpr std::string_view value = "pg::min_balance";
-    static constexpr long long bound = Bound;
-    static constexpr std::string_view where = Where.view();
-};
+struct min_balance
+    : detail::balance_limit_option<detail::option_category::min_balance, detail::min_balance_spelling, Bound, Where> {};
 
 /// No entry may take a group's balance above Bound (see pg::min_balance).
 template <long long Bound, fixed_string Where = "">
-struct max_balance {
-    static constexpr detail::option_category category = detail::option_category::max_balance;
-    static constexpr std::string_view value = "pg::max_balance";
-    static constexpr long long bound = Bound;
-    static constexpr std::string_view where = Where.view();
-};
+struct max_balance
+    : detail::balance_limit_option<detail::option_category::max_balance, detail::max_balance_spelling, Bound, Where> {};
 
 /// A view <table>_latest: the latest leg of each group of these members,
 /// deterministic even among legs of one transaction (the greatest id wins),
@@ -129,19 +133,25 @@ struct param {
     using type = T;
 };
 
+namespace detail {
+template <fixed_string Name, fixed_string Query, fixed_string Scope, class... Params>
+struct event_option {
+    static constexpr option_category category = option_category::event;
+    static constexpr std::string_view value = Name.view();
+    static constexpr std::string_view query = Query.view();
+    static constexpr std::string_view scope = Scope.view();
+    static constexpr std::array<kinds::event_parameter, sizeof...(Params)> parameters{
+        kinds::event_parameter{Params::name, event_parameter_type<typename Params::type>()}...};
+};
+}  // namespace detail
+
 /// An SQL function <table>_<Name>(parameters…) that writes one entry and
 /// returns its legs. Query is a SELECT whose rows are the legs: its output
 /// columns are named with <markers> of the ledger's members and value
 /// (`SELECT 'revenue' AS <account>, -:amount AS <value> UNION ALL …`), and
 /// :name is a parameter. Both are checked at compile time.
 template <fixed_string Name, fixed_string Query, class... Params>
-struct event {
-    static constexpr detail::option_category category = detail::option_category::event;
-    static constexpr std::string_view value = Name.view();
-    static constexpr std::string_view query = Query.view();
-    static constexpr std::array<kinds::event_parameter, sizeof...(Params)> parameters{
-        kinds::event_parameter{Params::name, detail::event_parameter_type<typename Params::type>()}...};
-};
+struct event : detail::event_option<Name, Query, "", Params...> {};
 
 /// An SQL function <table>_<Name>(parameters…) that brings the balances
 /// of a scope to what Desired says they should be, in one entry of the
@@ -152,14 +162,7 @@ struct event {
 /// the scope that Desired no longer gives is brought to zero. Runs under
 /// a lock on the scope (its parameters), so that two runs never both post.
 template <fixed_string Name, fixed_string Scope, fixed_string Desired, class... Params>
-struct reconciliation {
-    static constexpr detail::option_category category = detail::option_category::event;
-    static constexpr std::string_view value = Name.view();
-    static constexpr std::string_view query = Desired.view();
-    static constexpr std::string_view scope = Scope.view();
-    static constexpr std::array<kinds::event_parameter, sizeof...(Params)> parameters{
-        kinds::event_parameter{Params::name, detail::event_parameter_type<typename Params::type>()}...};
-};
+struct reconciliation : detail::event_option<Name, Desired, Scope, Params...> {};
 
 namespace kinds {
 /// A balance limit as the generator reads it.
