@@ -176,6 +176,13 @@ struct ledger_direction_is_not_an_enum_of_debit_and_credit {
 };
 
 template <class Dimension, class Event>
+struct ledger_event_named_like_a_function_of_the_ledger {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a pg::event's function t_<name> would be one the ledger makes itself (reverse, commit, "
+                  "audit_balances, entries_insert, immutable); rename the event (arguments: the ledger, the name)");
+};
+
+template <class Dimension, class Event>
 struct two_ledger_events_share_a_name {
     static_assert(always_false<Dimension>,
                   "pgcraft: two pg::event of one ledger have one name, so they would be one function; rename one "

@@ -104,6 +104,7 @@ enum class dimension_problem {
     limit_without_balances,       ///< pg::min_balance or pg::max_balance without pg::balances
     limit_unknown_marker,         ///< a limit's condition names a column that is not one of the balances' members
     event_given_twice,            ///< two pg::event of one name
+    event_name_reserved,          ///< a pg::event named like a function the ledger makes (t_reverse, t_commit, …)
     event_bad_name,               ///< a pg::event's name is not an identifier
     event_unknown_column,         ///< a pg::event's query names, as a marker, a column the ledger's legs do not have
     event_without_value,          ///< a pg::event's query does not name <value>
@@ -290,6 +291,10 @@ constexpr bool is_ledger_option(option_category c) {
            c == option_category::direction;
 }
 
+/// The functions a ledger makes, as t_<suffix>: no event may take one of their names.
+inline constexpr std::string_view ledger_function_suffixes[] = {"reverse", "commit", "audit_balances",
+                                                                "entries_insert", "immutable"};
+
 template <class T, class Indices>
 struct ledger_option_tables;
 template <class T, std::size_t... I>
@@ -316,6 +321,8 @@ consteval dimension_check check_ledger_events() {
     for (std::size_t o = 0; o < options.size(); ++o) {
         if (options[o].category != option_category::event) continue;
         if (!is_valid_name(options[o].value)) return {dimension_problem::event_bad_name, o, 0, options[o].value};
+        for (std::string_view own : ledger_function_suffixes)
+            if (options[o].value == own) return {dimension_problem::event_name_reserved, o, 0, options[o].value};
         for (std::size_t p = 0; p < o; ++p)
             if (options[p].category == option_category::event && options[p].value == options[o].value)
                 return {dimension_problem::event_given_twice, o, 0, options[o].value};
@@ -647,6 +654,8 @@ consteval auto report() {
     else if constexpr (p == dimension_problem::direction_not_debit_credit)
         return std::type_identity<error::ledger_direction_is_not_an_enum_of_debit_and_credit<
             T, name_of<field_name_text<T, Field>>>>{};
+    else if constexpr (p == dimension_problem::event_name_reserved)
+        return std::type_identity<error::ledger_event_named_like_a_function_of_the_ledger<T, name_of<check_name_text<T>>>>{};
     else if constexpr (p == dimension_problem::event_given_twice)
         return std::type_identity<error::two_ledger_events_share_a_name<T, name_of<check_name_text<T>>>>{};
     else if constexpr (p == dimension_problem::event_bad_name)
