@@ -93,6 +93,7 @@ templates::ledger_names names_of(plugin_context& context, const catalog::table_d
         n.groups.push_back(sql::quote_identifier(group));
         n.group_names.emplace_back(group);
     }
+    if (rules.group_limits) n.limits = sql::quote_qualified({t.name.schema, derived_name(t.name.name, "_limits")});
     n.minimum = limit_of(rules.minimum);
     n.maximum = limit_of(rules.maximum);
     return n;
@@ -390,6 +391,26 @@ void build_ledger_checks(plugin_context& context, std::string_view table_key, st
                                                  " whose recorded debits or credits differ from the sums of its legs; "
                                                  "none when the balances are right"});
         cat.add(std::move(audit));
+        if (rules.group_limits) {
+            // The application's table: it sets a group's own limits here; no trigger guards it.
+            catalog::table_definition limits;
+            limits.name = {t.name.schema, derived_name(t.name.name, "_limits")};
+            limits.comment = "Each group's own balance limits in " + n.ledger +
+                             ", read at COMMIT; NULL leaves the declared one";
+            for (std::string_view group : rules.groups) {
+                catalog::column c = *t.find_column(group);
+                c.default_value = {};
+                c.generated = {};
+                limits.add_column(std::move(c), "The group's " + std::string(group));
+            }
+            limits.add_column({.name = "minimum", .type = sum, .nullable = true},
+                              "The lowest balance the group may have, or NULL");
+            limits.add_column({.name = "maximum", .type = sum, .nullable = true},
+                              "The highest balance the group may have, or NULL");
+            limits.constraints.push_back(primary_key(context.unused_name(limits, "pk", key), key));
+            for (catalog::object_id& id : whole_rows(limits)) reads.push_back(std::move(id));
+            context.produce_table("ledger_limits", std::move(limits));
+        }
         context.produce_table("ledger_balances", std::move(balances));
     }
 

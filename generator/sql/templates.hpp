@@ -92,6 +92,7 @@ struct ledger_names {
         std::string where;  ///< the condition on pgcraft_group, or empty
     };
     limit minimum, maximum;
+    std::string limits;                ///< <table>_limits, quoted; empty without pg::group_limits
 };
 /// <table>_entries: every leg, in the table's column order.
 std::string ledger_entries_query(const ledger_names& n);

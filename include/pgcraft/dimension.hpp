@@ -103,8 +103,8 @@ struct ledger {
     static constexpr std::string_view kind_name = "ledger";
     /// The kind's own columns, which no member may take.
     static constexpr std::string_view reserved_columns[] = {"id", "entry_id", "value", "created_at", "reverses"};
-    /// The relations it derives from its table's name t: t_entries, and with rules t_heads, t_balances, t_latest.
-    static constexpr std::string_view derived_relations[] = {"_entries", "_heads", "_balances", "_latest"};
+    /// The relations it derives from its table's name t: t_entries, and with rules t_heads, t_balances, t_latest, t_limits.
+    static constexpr std::string_view derived_relations[] = {"_entries", "_heads", "_balances", "_latest", "_limits"};
     using value_type = typename detail::ledger_value_of<Options...>::type;
     using rules = detail::ledger_rules_of<Options...>;
     using default_plugins = detail::type_list<>;

@@ -82,6 +82,15 @@ template <long long Bound, fixed_string Where = "">
 struct max_balance
     : detail::balance_limit_option<detail::option_category::max_balance, detail::max_balance_spelling, Bound, Where> {};
 
+/// A table <table>_limits (the balances' key, minimum, maximum) where the
+/// application sets a group's own limits; a NULL leaves the declared one
+/// (pg::min_balance, pg::max_balance), and a group's own limit applies
+/// whatever their conditions say. Read by the checks at COMMIT.
+struct group_limits {
+    static constexpr detail::option_category category = detail::option_category::group_limits;
+    static constexpr std::string_view value = "pg::group_limits";
+};
+
 /// A view <table>_latest: the latest leg of each group of these members,
 /// deterministic even among legs of one transaction (the greatest id wins),
 /// served by an index on the members and id.
@@ -181,6 +190,7 @@ struct ledger_rules {
     std::string_view idempotency_key;          ///< its member, or empty
     std::span<const ledger_event> events;
     std::string_view direction;  ///< pg::direction's member, or empty: the value's sign tells
+    bool group_limits = false;   ///< pg::group_limits: a table of each group's own limits
     constexpr bool checks_entries() const noexcept {
         return double_entry || !groups.empty() || !idempotency_key.empty();
     }
@@ -232,6 +242,8 @@ consteval kinds::ledger_rules rules_of() {
                 rules.idempotency_key = Option::members[0];
             } else if constexpr (Option::category == option_category::direction) {
                 rules.direction = Option::members[0];
+            } else if constexpr (Option::category == option_category::group_limits) {
+                rules.group_limits = true;
             }
         }
     };

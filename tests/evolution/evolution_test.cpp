@@ -410,6 +410,10 @@ void check_seed(const kind_spec& kind, const std::string& database, const seeded
             CHECK(db.text("SELECT count(*) FROM evo_l.moves WHERE memo = 'once'") == "1");
             CHECK(db.text("SELECT value::text FROM evo_l.moves_latest WHERE account = 'cash'") == "-3.00");
             CHECK(db.text("SELECT value::text FROM evo_l.moves_deposit('gift', 2.5)") == "2.50");
+            db.exec("INSERT INTO evo_l.moves_limits (account, maximum) VALUES ('gift', 5)");
+            const auto own = db.failure_of("SELECT * FROM evo_l.moves_deposit('gift', 2)");
+            REQUIRE(own);
+            CHECK(own->message.find("above its maximum 5") != std::string::npos);
         }
         return;
     }

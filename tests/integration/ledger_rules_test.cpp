@@ -29,6 +29,7 @@ struct transfers {
     using dimension = pg::ledger<pg::in_schema<"money">, pg::double_entry<"currency">,
                                  pg::balances<"account", "currency">,
                                  pg::min_balance<0, "<account> NOT LIKE 'world%'">, pg::max_balance<1000000>,
+                                 pg::group_limits,
                                  pg::event<"pay",
                                            "SELECT :payer AS <account>, :currency AS <currency>, -:amount AS <value> "
                                            "UNION ALL SELECT :payee, :currency, :amount",
@@ -527,6 +528,33 @@ TEST_CASE("with a direction, debits and credits are sides: entries balance, reve
                                        "SELECT 'cash', 'debit', 100, min(id) FROM money.books");
     REQUIRE(wrong);
     CHECK(wrong->message.find("must repeat its value on the other side") != std::string::npos);
+}
+
+TEST_CASE("a group's own limit, set in the limits table, wins over the declared one") {
+    rules_database d;
+    d.db.exec(transfer(entry_a, "world", "alice", "10"));
+    // Alice may overdraw by 50; bob keeps the declared minimum, 0.
+    d.db.exec("INSERT INTO money.transfers_limits (account, currency, minimum) VALUES ('alice', 'EUR', -50)");
+    d.db.exec(transfer("00000000-0000-4000-8000-000000000001", "alice", "bob", "55"));
+    CHECK(d.db.text("SELECT balance FROM money.transfers_balances WHERE account = 'alice'") == "-45");
+    const auto past_own = d.db.failure_of(transfer("00000000-0000-4000-8000-000000000002", "alice", "bob", "10"));
+    REQUIRE(past_own);
+    CHECK(past_own->message.find("would take the balance of account = alice, currency = EUR to -55, below its minimum "
+                                 "-50") != std::string::npos);
+    const auto past_declared = d.db.failure_of(transfer("00000000-0000-4000-8000-000000000003", "bob", "carol", "56"));
+    REQUIRE(past_declared);
+    CHECK(past_declared->message.find("would take the balance of account = bob, currency = EUR to -1, below its minimum "
+                                      "0") != std::string::npos);
+    // A group's own maximum, where the declared one would allow more.
+    d.db.exec("INSERT INTO money.transfers_limits (account, currency, maximum) VALUES ('carol', 'EUR', 20)");
+    const auto above = d.db.failure_of(transfer("00000000-0000-4000-8000-000000000004", "world", "carol", "21"));
+    REQUIRE(above);
+    CHECK(above->message.find("to 21, above its maximum 20") != std::string::npos);
+    // The world's own minimum applies although the declared one's condition leaves it out.
+    d.db.exec("INSERT INTO money.transfers_limits (account, currency, minimum) VALUES ('world', 'EUR', -15)");
+    const auto world = d.db.failure_of(transfer("00000000-0000-4000-8000-000000000005", "world", "dave", "6"));
+    REQUIRE(world);
+    CHECK(world->message.find("account = world, currency = EUR to -16, below its minimum -15") != std::string::npos);
 }
 
 }  // TEST_SUITE

@@ -305,18 +305,41 @@ std::string group_text(const ledger_names& n) {
     return fmt::format("concat_ws(', ', {})", fmt::join(parts, ", "));
 }
 
+// A group's own limit (pg::group_limits, read into pgcraft_limit) wins
+// over the declared one, whose condition picks the groups it applies to.
 std::string limit_check(const ledger_names& n, const ledger_names::limit& limit, bool minimum) {
-    if (limit.bound.empty()) return {};
+    const std::string own = n.limits.empty() ? "" : minimum ? "pgcraft_limit.minimum" : "pgcraft_limit.maximum";
+    if (limit.bound.empty() && own.empty()) return {};
+    const std::string compare = minimum ? "<" : ">";
+    const std::string declared =
+        limit.bound.empty() ? ""
+                            : fmt::format("pgcraft_group.balance {} {}{}", compare, limit.bound,
+                                          limit.where.empty() ? "" : fmt::format(" AND ({})", limit.where));
+    const std::string condition =
+        own.empty()        ? declared
+        : declared.empty() ? fmt::format("pgcraft_group.balance {} {}", compare, own)
+                           : fmt::format("pgcraft_group.balance {0} {1} OR ({1} IS NULL AND {2})", compare, own, declared);
+    const std::string bound = own.empty()            ? limit.bound
+                              : limit.bound.empty() ? own
+                                                    : fmt::format("coalesce({}, {})", own, limit.bound);
     return fmt::format(R"(
-        IF pgcraft_group.balance {compare} {bound}{where} THEN
+        IF {condition} THEN
             RAISE EXCEPTION 'pgcraft: entry % of ledger % would take the balance of % to %, {past} its {which} %',
                 NEW.entry_id, {ledger}, {group}, pgcraft_group.balance, {bound}
                 USING ERRCODE = 'check_violation';
         END IF;)",
-                       fmt::arg("compare", minimum ? "<" : ">"), fmt::arg("bound", limit.bound),
-                       fmt::arg("where", limit.where.empty() ? "" : fmt::format(" AND ({})", limit.where)),
+                       fmt::arg("condition", condition), fmt::arg("bound", bound),
                        fmt::arg("past", minimum ? "below" : "above"), fmt::arg("which", minimum ? "minimum" : "maximum"),
                        fmt::arg("ledger", quote_literal(n.ledger)), fmt::arg("group", group_text(n)));
+}
+
+// The group's own limits, when the ledger keeps them.
+std::string own_limits(const ledger_names& n) {
+    if (n.limits.empty()) return {};
+    return fmt::format(R"(
+        SELECT own.minimum, own.maximum INTO pgcraft_limit FROM {limits} AS own WHERE ({own_groups}) = ({groups});)",
+                       fmt::arg("limits", n.limits), fmt::arg("own_groups", prefixed(n.groups, "own.")),
+                       fmt::arg("groups", prefixed(n.groups, "pgcraft_group.")));
 }
 
 // The entry's sums per group, added to the group's balance row (made when
@@ -326,7 +349,8 @@ std::string limit_check(const ledger_names& n, const ledger_names::limit& limit,
 // which no other transaction can change before COMMIT.
 std::string balances_update(const ledger_names& n) {
     if (n.balances.empty()) return {};
-    const std::string limits = limit_check(n, n.minimum, true) + limit_check(n, n.maximum, false);
+    const std::string checks = limit_check(n, n.minimum, true) + limit_check(n, n.maximum, false);
+    const std::string limits = checks.empty() ? checks : own_limits(n) + checks;
     const std::string indent = limits.empty() ? "    " : "        ";
     std::string upsert = fmt::format(R"(INSERT INTO {balances} AS b ({groups}, debits, credits, legs)
     SELECT {leg_groups},
@@ -476,14 +500,15 @@ ORDER BY {descending}, leg.id DESC)",
 std::string ledger_commit_body(const ledger_names& n) {
     return fmt::format(R"(DECLARE
     pgcraft_sums record;
-    pgcraft_group record;
+    pgcraft_group record;{limit_variable}
 BEGIN{double_entry}{balances}
     -- Checked: no leg may join the entry now (SET CONSTRAINTS … IMMEDIATE runs this before COMMIT).
     UPDATE {heads} AS head SET checked = true WHERE head.entry_id = NEW.entry_id;
     RETURN NULL;
 END;)",
                        fmt::arg("double_entry", double_entry_check(n)), fmt::arg("balances", balances_update(n)),
-                       fmt::arg("heads", n.heads));
+                       fmt::arg("heads", n.heads),
+                       fmt::arg("limit_variable", n.limits.empty() ? "" : "\n    pgcraft_limit record;"));
 }
 
 // <table>_audit_balances()

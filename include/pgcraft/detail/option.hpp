@@ -34,6 +34,7 @@ enum class option_category {
     idempotency_key,  ///< pg::idempotency_key, an option of pg::ledger
     event,          ///< pg::event, an option of pg::ledger
     direction,      ///< pg::direction, an option of pg::ledger
+    group_limits,   ///< pg::group_limits, an option of pg::ledger
 };
 
 /// How the option is written, for messages: "pg::in_schema".
@@ -63,6 +64,7 @@ constexpr std::string_view spelling(option_category category) {
         case option_category::idempotency_key: return "pg::idempotency_key";
         case option_category::event: return "pg::event";
         case option_category::direction: return "pg::direction";
+        case option_category::group_limits: return "pg::group_limits";
         case option_category::not_an_option: break;
     }
     return "not an option";

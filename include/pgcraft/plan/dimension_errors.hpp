@@ -157,7 +157,7 @@ struct balances_group_member_is_a_balances_column {
 template <class Dimension, class Limit>
 struct balance_limit_without_balances {
     static_assert(always_false<Dimension>,
-                  "pgcraft: a balance limit (pg::min_balance, pg::max_balance) needs the balances it limits: add "
+                  "pgcraft: a balance limit (pg::min_balance, pg::max_balance, pg::group_limits) needs the balances it limits: add "
                   "pg::balances<\"member\", ...> to the ledger (arguments: the ledger, the limit)");
 };
 

@@ -288,7 +288,7 @@ constexpr bool is_ledger_option(option_category c) {
     return c == option_category::ledger_value || c == option_category::double_entry ||
            c == option_category::balances || c == option_category::min_balance || c == option_category::max_balance ||
            c == option_category::latest || c == option_category::idempotency_key || c == option_category::event ||
-           c == option_category::direction;
+           c == option_category::direction || c == option_category::group_limits;
 }
 
 /// The functions a ledger makes, as t_<suffix>: no event may take one of their names.
@@ -388,7 +388,8 @@ consteval dimension_check check_ledger_rules() {
         }
     }
     for (std::size_t o = 0; o < options.size(); ++o) {
-        if (options[o].category != option_category::min_balance && options[o].category != option_category::max_balance)
+        if (options[o].category != option_category::min_balance && options[o].category != option_category::max_balance &&
+            options[o].category != option_category::group_limits)
             continue;
         if (balances == options.size()) return {dimension_problem::limit_without_balances, o, 0, {}};
         std::string_view unknown;

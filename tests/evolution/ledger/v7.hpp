@@ -1,4 +1,4 @@
-// Version 7 of the evolution of a ledger: the memo an idempotency key, the latest leg per account, and an event.
+// Version 7 of the evolution of a ledger: the memo an idempotency key, the latest leg per account, each account's own limits, and an event.
 #pragma once
 
 #include <optional>
@@ -15,7 +15,7 @@ namespace pg = pgcraft;
 struct moves {
     using dimension = pg::ledger<pg::in_schema<"evo_l">, pg::ledger_value<pg::numeric<14, 2>>, pg::index<"<account>">,
                                  pg::balances<"account">, pg::max_balance<1000>,
-                                 pg::idempotency_key<"memo">, pg::latest<"account">,
+                                 pg::group_limits, pg::idempotency_key<"memo">, pg::latest<"account">,
                                  pg::event<"deposit", "SELECT :account AS <account>, :amount AS <value>",
                                            pg::param<"account", std::string>, pg::param<"amount", pg::numeric<14, 2>>>>;
     pg::varchar<64> account;
