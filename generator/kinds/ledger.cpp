@@ -317,10 +317,8 @@ void build_ledger_latest(plugin_context& context, std::string_view table_key, co
     cat.add(std::move(latest));
 }
 
-void build_ledger_checks(plugin_context& context, std::string_view table_key, std::string_view view_key,
-                         const ledger_rules& rules) {
+void build_ledger_checks(plugin_context& context, std::string_view table_key, const ledger_rules& rules) {
     const catalog::table_definition& t = context.table(table_key);
-    const catalog::object_id view = context.get<catalog::object_id>(view_key);
     const catalog::object_id guard = context.get<catalog::object_id>(guard_key);
     const templates::ledger_names n = names_of(context, t, rules);
     catalog::catalog& cat = context.schema_catalog();
@@ -424,7 +422,6 @@ void build_ledger_checks(plugin_context& context, std::string_view table_key, st
                                               (rules.groups.empty() ? "" : "; then adds them to the balances") +
                                               (rules.minimum.declared || rules.maximum.declared ? " within their limits" : "")});
     cat.add(std::move(commit));
-    (void)view;
     context.produce_table("ledger_heads", std::move(heads));
 }
 

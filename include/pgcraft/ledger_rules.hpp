@@ -25,92 +25,75 @@
 
 namespace pgcraft {
 
+namespace detail {
+// An option of a ledger that names members: its category, its spelling for
+// messages, and the members, which the declaration's check finds in the struct.
+template <option_category Category, fixed_string... Members>
+struct member_rule {
+    static constexpr option_category category = Category;
+    static constexpr std::string_view value = spelling(Category);
+    static constexpr std::array<std::string_view, sizeof...(Members)> members{Members.view()...};
+};
+
+template <option_category Category, long long Bound, fixed_string Where>
+struct balance_limit_option {
+    static constexpr option_category category = Category;
+    static constexpr std::string_view value = spelling(Category);
+    static constexpr long long bound = Bound;
+    static constexpr std::string_view where = Where.view();
+};
+}  // namespace detail
+
 /// Each entry's debits equal its credits (its values sum to zero), per
 /// Currency when a member is named, checked at COMMIT. A leg cannot join
 /// an entry that an earlier transaction committed.
 template <fixed_string... Currency>
-struct double_entry {
+struct double_entry : detail::member_rule<detail::option_category::double_entry, Currency...> {
     static_assert(sizeof...(Currency) <= 1,
                   "pgcraft: pg::double_entry takes at most one member: the currency its sums are kept apart by");
-    static constexpr detail::option_category category = detail::option_category::double_entry;
-    static constexpr std::string_view value = "pg::double_entry";
-    static constexpr std::array<std::string_view, sizeof...(Currency)> members{Currency.view()...};
 };
 
 /// A table <table>_balances with one row per group of these members (debits,
 /// credits, balance = debits - credits, legs), updated in the transaction that
 /// writes the entries, so that a balance is one key lookup.
 template <fixed_string First, fixed_string... More>
-struct balances {
-    static constexpr detail::option_category category = detail::option_category::balances;
-    static constexpr std::string_view value = "pg::balances";
-    static constexpr std::array<std::string_view, 1 + sizeof...(More)> members{First.view(), More.view()...};
-};
+struct balances : detail::member_rule<detail::option_category::balances, First, More...> {};
 
 /// Debits and credits told by a member instead of the value's sign: an enum
 /// class whose enumerators are `debit` and `credit`. Values are then
 /// magnitudes (at least zero); a reversal repeats a leg's value on the other
 /// side.
 template <fixed_string Member>
-struct direction {
-    static constexpr detail::option_category category = detail::option_category::direction;
-    static constexpr std::string_view value = "pg::direction";
-    static constexpr std::array<std::string_view, 1> members{Member.view()};
-};
-
-namespace detail {
-template <option_category Category, std::string_view const& Spelling, long long Bound, fixed_string Where>
-struct balance_limit_option {
-    static constexpr option_category category = Category;
-    static constexpr std::string_view value = Spelling;
-    static constexpr long long bound = Bound;
-    static constexpr std::string_view where = Where.view();
-};
-inline constexpr std::string_view min_balance_spelling = "pg::min_balance";
-inline constexpr std::string_view max_balance_spelling = "pg::max_balance";
-}  // namespace detail
+struct direction : detail::member_rule<detail::option_category::direction, Member> {};
 
 /// No entry may take a group's balance below Bound. Where, if given, is a
 /// condition on the group's members (as <markers>) that says which groups
 /// the limit applies to. Race-free: balance rows are locked, in one order.
 template <long long Bound, fixed_string Where = "">
-struct min_balance
-    : detail::balance_limit_option<detail::option_category::min_balance, detail::min_balance_spelling, Bound, Where> {};
+struct min_balance : detail::balance_limit_option<detail::option_category::min_balance, Bound, Where> {};
 
 /// No entry may take a group's balance above Bound (see pg::min_balance).
 template <long long Bound, fixed_string Where = "">
-struct max_balance
-    : detail::balance_limit_option<detail::option_category::max_balance, detail::max_balance_spelling, Bound, Where> {};
+struct max_balance : detail::balance_limit_option<detail::option_category::max_balance, Bound, Where> {};
 
 /// A table <table>_limits (the balances' key, minimum, maximum) where the
 /// application sets a group's own limits; a NULL leaves the declared one
 /// (pg::min_balance, pg::max_balance), and a group's own limit applies
 /// whatever their conditions say. Read by the checks at COMMIT.
-struct group_limits {
-    static constexpr detail::option_category category = detail::option_category::group_limits;
-    static constexpr std::string_view value = "pg::group_limits";
-};
+struct group_limits : detail::member_rule<detail::option_category::group_limits> {};
 
 /// A view <table>_latest: the latest leg of each group of these members,
 /// deterministic even among legs of one transaction (the greatest id wins),
 /// served by an index on the members and id.
 template <fixed_string First, fixed_string... More>
-struct latest {
-    static constexpr detail::option_category category = detail::option_category::latest;
-    static constexpr std::string_view value = "pg::latest";
-    static constexpr std::array<std::string_view, 1 + sizeof...(More)> members{First.view(), More.view()...};
-};
+struct latest : detail::member_rule<detail::option_category::latest, First, More...> {};
 
 /// The member that makes writing an entry idempotent: the first entry with a
 /// key is written; a replay of its legs with the same key (from another
 /// transaction, or after it failed) writes nothing and returns the legs
 /// stored; a leg with the same key that is not one of them is refused.
 template <fixed_string Member>
-struct idempotency_key {
-    static constexpr detail::option_category category = detail::option_category::idempotency_key;
-    static constexpr std::string_view value = "pg::idempotency_key";
-    static constexpr std::array<std::string_view, 1> members{Member.view()};
-};
+struct idempotency_key : detail::member_rule<detail::option_category::idempotency_key, Member> {};
 
 namespace kinds {
 /// A parameter of a ledger event as the generator reads it.

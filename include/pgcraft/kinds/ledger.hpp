@@ -35,8 +35,7 @@ void build_ledger_table(generator::plugin_context& context, std::string_view tab
 void build_ledger_entries(generator::plugin_context& context, std::string_view table_key, std::string_view view_key,
                           const ledger_rules& rules);
 /// <table>_heads, <table>_commit() and its trigger, and with balances <table>_balances and its audit.
-void build_ledger_checks(generator::plugin_context& context, std::string_view table_key, std::string_view view_key,
-                         const ledger_rules& rules);
+void build_ledger_checks(generator::plugin_context& context, std::string_view table_key, const ledger_rules& rules);
 /// UPDATE, DELETE and TRUNCATE refused on the table and the view, and a
 /// direct INSERT into the table, each naming the ledger and how to correct an entry.
 void protect_ledger(generator::plugin_context& context, std::string_view table_key, std::string_view view_key);

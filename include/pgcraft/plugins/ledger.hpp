@@ -87,7 +87,7 @@ struct ledger_checks {
     static constexpr keys<> produced_keys{};
     static void run(auto& context) {
         if constexpr (Rules::value.checks_entries())
-            kinds::build_ledger_checks(context, Table.view(), View.view(), Rules::value);
+            kinds::build_ledger_checks(context, Table.view(), Rules::value);
         if constexpr (!Rules::value.latest.empty()) kinds::build_ledger_latest(context, Table.view(), Rules::value);
         if constexpr (!Rules::value.events.empty())
             kinds::build_ledger_events(context, Table.view(), View.view(), Rules::value);
