@@ -159,7 +159,7 @@ void build_ledger_table(plugin_context& context, std::string_view table_key, std
         catalog::constraint magnitude;
         magnitude.kind = catalog::constraint_kind::check;
         magnitude.name = context.unused_name(t, "ck", {"value"});
-        magnitude.check = catalog::expression::marked("<value> >= 0");
+        magnitude.check = templates::ledger_magnitude();
         magnitude.columns = {"value"};
         t.constraints.push_back(std::move(magnitude));
     }
@@ -328,9 +328,9 @@ void build_ledger_checks(plugin_context& context, std::string_view table_key, co
     heads.name = heads_of(t);
     heads.comment = "One row per entry of " + n.ledger + ", written with its first leg: the entry's checks run on it at COMMIT";
     heads.add_column({.name = "entry_id", .type = "uuid"}, "The entry");
-    heads.add_column({.name = "written_by", .type = "xid8", .default_value = catalog::expression::plain("pg_current_xact_id()")},
+    heads.add_column({.name = "written_by", .type = "xid8", .default_value = templates::current_transaction()},
                      "The transaction that writes the entry: no other may add legs to it");
-    heads.add_column({.name = "checked", .type = "boolean", .default_value = catalog::expression::plain("false")},
+    heads.add_column({.name = "checked", .type = "boolean", .default_value = templates::literal("false")},
                      "Whether the entry's checks ran: then no leg may join it");
     heads.constraints.push_back(primary_key(context.unused_name(heads, "pk", {"entry_id"}), {"entry_id"}));
     if (!rules.idempotency_key.empty()) {
@@ -363,11 +363,11 @@ void build_ledger_checks(plugin_context& context, std::string_view table_key, co
             balances.add_column(std::move(c), "The group's " + std::string(group));
         }
         const std::string sum = sum_type_of(t);
-        const auto zero = catalog::expression::plain("0");
+        const auto zero = templates::literal("0");
         balances.add_column({.name = "debits", .type = sum, .default_value = zero}, "The sum of the group's positive values");
         balances.add_column({.name = "credits", .type = sum, .default_value = zero},
                             "The sum of the group's negative values, negated");
-        balances.add_column({.name = "balance", .type = sum, .generated = catalog::expression::marked("<debits> - <credits>")},
+        balances.add_column({.name = "balance", .type = sum, .generated = templates::ledger_balance()},
                             "debits - credits: the sum of the group's values");
         balances.add_column({.name = "legs", .type = "bigint", .default_value = zero}, "How many legs the group has");
         balances.add_column({.name = "updated_at", .type = "timestamptz", .default_value = templates::clock_now()},

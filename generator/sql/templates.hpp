@@ -21,6 +21,14 @@ catalog::expression now();
 catalog::expression clock_now();
 /// A uuid column's default: a random (version 4) UUID, per insert.
 catalog::expression random_uuid();
+/// An xid8 column's default: the writing transaction's id.
+catalog::expression current_transaction();
+/// A literal default: `false`, `0`.
+catalog::expression literal(std::string_view text);
+/// A ledger's value with pg::direction: a magnitude, `value >= 0`.
+catalog::expression ledger_magnitude();
+/// A balances row's balance: `debits - credits`.
+catalog::expression ledger_balance();
 /// Append-only versions: `valid_to > valid_from`; EAV values: `valid_to IS NULL OR valid_to >= valid_from`.
 catalog::expression version_validity();
 catalog::expression open_validity();

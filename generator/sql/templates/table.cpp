@@ -30,6 +30,10 @@ expression both(const expression& condition, const expression& also) {
 expression now() { return expression::plain("now()"); }
 expression clock_now() { return expression::plain("clock_timestamp()"); }
 expression random_uuid() { return expression::plain("gen_random_uuid()"); }
+expression current_transaction() { return expression::plain("pg_current_xact_id()"); }
+expression literal(std::string_view text) { return expression::plain(std::string(text)); }
+expression ledger_magnitude() { return expression::marked("<value> >= 0"); }
+expression ledger_balance() { return expression::marked("<debits> - <credits>"); }
 expression version_validity() { return expression::marked("<valid_to> > <valid_from>"); }
 expression open_validity() { return expression::marked("<valid_to> IS NULL OR <valid_to> >= <valid_from>"); }
 expression live_rows() { return expression::marked("<deleted_at> IS NULL"); }
