@@ -157,6 +157,7 @@ void build_append_only_writes(plugin_context& context, std::string_view entity_k
     const catalog::table_definition& entity = context.table(entity_key);
     const catalog::table_definition& versions = context.table(versions_key);
     const catalog::object_id view = context.get<catalog::object_id>(view_key);
+    context.set(key::rows, view);
     const templates::append_only_names n = names_of(context, entity, versions.name);
     add_view_writes(context, entity.name, view,
                     {templates::append_only_insert_body(n), templates::append_only_update_body(n),

@@ -189,6 +189,7 @@ void build_eav_views_and_writes(plugin_context& context, std::string_view entity
     for (catalog::object_id& id : whole_rows(values)) write_reads.push_back(std::move(id));
     const catalog::object_id view_id = current.id();
     context.set(view_key, view_id);
+    context.set(key::rows, view_id);
     cat.add(catalog::comment{current.id(), "The current attributes of each live entity of " + schema + "." + table +
                                                "; write here"});
     cat.add(catalog::comment{history.id(), "Every attribute value of " + schema + "." + table +

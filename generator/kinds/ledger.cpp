@@ -210,6 +210,7 @@ void build_ledger_entries(plugin_context& context, std::string_view table_key, s
     reverse.reads.push_back(entries.id());
 
     context.set(view_key, entries.id());
+    context.set(key::rows, entries.id());
     cat.add(catalog::comment{entries.id(), "Every leg of " + n.ledger + "; write here, with INSERT"});
     cat.add(catalog::trigger{insert_name, entries.id(), catalog::trigger_timing::instead_of,
                              {catalog::trigger_event::insert}, insert.id()});

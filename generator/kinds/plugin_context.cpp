@@ -11,6 +11,14 @@ catalog::table_definition& plugin_context::table(std::string_view key) {
     return *table;
 }
 
+const catalog::table_definition* plugin_context::produced_table(const catalog::object_id& id) const {
+    for (const std::string& key : table_keys_) {
+        const auto* t = std::any_cast<catalog::table_definition>(&values_.at(key));
+        if (t && t->id() == id) return t;
+    }
+    return nullptr;
+}
+
 void plugin_context::add_column(std::string_view table_key, catalog::column column, std::string comment) {
     catalog::table_definition& t = table(table_key);
     if (t.find_column(column.name))

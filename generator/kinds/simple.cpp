@@ -86,6 +86,7 @@ void add_dimension_table(plugin_context& context, std::string_view table_key) {
     for (generator::member_column& m : stored_members(context)) t.add_column(std::move(m.column), std::move(m.comment));
     t.constraints.push_back(primary_key(context.unused_name(t, "pk", {key.column}), {key.column}));
     add_range_checks(context, t);
+    context.set(key::rows, t.id());
     context.produce_table(table_key, std::move(t));
 }
 

@@ -40,6 +40,9 @@ struct keys {
 namespace key {
 inline constexpr std::string_view primary_key = "primary_key";  ///< the key columns
 inline constexpr std::string_view created_at = "created_at";    ///< the creation-time column's name
+/// The relation the dimension's rows are read and written through (its
+/// table, or the view of a kind that keeps history), as a catalog::object_id.
+inline constexpr std::string_view rows = "rows";
 }  // namespace key
 
 /// The singleton groups of the built-in plugins: at most one plugin of a group per dimension.

@@ -59,7 +59,7 @@ TEST_CASE("the plugins report, as text and as a graph") {
     CHECK(pg::generator::render_plugin_text(reports) ==
           "notes (public.notes)\n"
           "  1. identity_key       requires: -  produces: primary_key  group: primary_key\n"
-          "  2. simple_table       requires: primary_key  produces: primary  group: table\n"
+          "  2. simple_table       requires: primary_key  produces: primary, rows  group: table\n"
           "  3. created_at         requires: primary  produces: created_at\n"
           "  4. table_constraints  requires: primary  produces: -\n");
     const std::string dot = pg::generator::render_plugin_dot(reports);

@@ -57,6 +57,8 @@ public:
 
     /// The table produced under `key`.
     catalog::table_definition& table(std::string_view key);
+    /// The table with this id that a plugin of the dimension produced, or null.
+    const catalog::table_definition* produced_table(const catalog::object_id& id) const;
     /// Adds a column to the table produced under `table_key`.
     void add_column(std::string_view table_key, catalog::column column, std::string comment = {});
     /// Hands a table to later plugins under `table_key`; it joins the catalog

@@ -42,7 +42,7 @@ template <fixed_string Entity = "entity", fixed_string Versions = "versions", fi
 struct append_only_writes {
     static constexpr std::string_view name = "append_only_writes";
     static constexpr keys<Entity, Versions, View> required_keys{};
-    static constexpr keys<> produced_keys{};
+    static constexpr keys<"rows"> produced_keys{};
     static void run(auto& context) { kinds::build_append_only_writes(context, Entity.view(), Versions.view(), View.view()); }
 };
 
@@ -74,7 +74,7 @@ template <fixed_string Entity = "entity", fixed_string Attributes = "attributes"
 struct eav_views_and_writes {
     static constexpr std::string_view name = "eav_views_and_writes";
     static constexpr keys<Entity, Attributes> required_keys{};
-    static constexpr keys<View> produced_keys{};
+    static constexpr keys<View, "rows"> produced_keys{};
     static constexpr keys<"created_at", "updated_at"> added_columns{};
     static void run(auto& context) { kinds::build_eav_views_and_writes(context, Entity.view(), Attributes.view(), View.view()); }
 };

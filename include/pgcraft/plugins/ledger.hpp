@@ -72,7 +72,7 @@ template <class Rules = detail::ledger_rules_of<>, fixed_string Table = "ledger"
 struct ledger_entries {
     static constexpr std::string_view name = "ledger_entries";
     static constexpr keys<Table> required_keys{};
-    static constexpr keys<View> produced_keys{};
+    static constexpr keys<View, "rows"> produced_keys{};
     static void run(auto& context) { kinds::build_ledger_entries(context, Table.view(), View.view(), Rules::value); }
 };
 

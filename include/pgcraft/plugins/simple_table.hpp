@@ -15,7 +15,7 @@ template <fixed_string Table = "primary">
 struct simple_table {
     static constexpr std::string_view name = "simple_table";
     static constexpr keys<"primary_key"> required_keys{};
-    static constexpr keys<Table> produced_keys{};
+    static constexpr keys<Table, "rows"> produced_keys{};
     static constexpr std::string_view singleton_group = group::table;
     static void run(auto& context) { kinds::add_dimension_table(context, Table.view()); }
 };
