@@ -106,6 +106,13 @@ inline constexpr std::array<std::string_view, 0> added_columns_of{};
 template <class Plugin>
     requires requires { Plugin::added_columns.list; }
 inline constexpr auto added_columns_of<Plugin> = Plugin::added_columns.list;
+
+// The columns a plugin's options name (pg::api's column lists), which the dimension must have.
+template <class Plugin>
+inline constexpr std::array<std::string_view, 0> named_columns_of{};
+template <class Plugin>
+    requires requires { Plugin::named_columns; }
+inline constexpr auto named_columns_of<Plugin> = Plugin::named_columns;
 }  // namespace detail
 
 namespace detail {
@@ -135,11 +142,13 @@ struct plugin_facts<Schema, Dimension, type_list<Plugins...>> {
 
     static constexpr std::array<std::span<const std::string_view>, count> added_columns{
         std::span<const std::string_view>{added_columns_of<Plugins>}...};
+    static constexpr std::array<std::span<const std::string_view>, count> named_columns{
+        std::span<const std::string_view>{named_columns_of<Plugins>}...};
 };
 }  // namespace detail
 
 /// What is wrong with how the plugins' columns meet the struct's members.
-enum class column_problem { none, key_member_type, key_column_option, added_column_is_a_member };
+enum class column_problem { none, key_member_type, key_column_option, added_column_is_a_member, unknown_named_column };
 
 struct column_check {
     column_problem problem = column_problem::none;
@@ -186,6 +195,22 @@ consteval column_check check_plugin_columns() {
         for (std::string_view added : Facts::added_columns[p])
             for (std::size_t f = 0; f < names.size(); ++f)
                 if (names[f] == added) return {column_problem::added_column_is_a_member, p, f, added};
+    // A column a plugin names is a member, the key, a column of the kind or of a plugin.
+    const auto known = [&](std::string_view column) {
+        if (column == Facts::key_column) return true;
+        for (std::string_view name : names)
+            if (name == column) return true;
+        if constexpr (requires { Dimension::dimension::reserved_columns; })
+            for (std::string_view reserved : Dimension::dimension::reserved_columns)
+                if (reserved == column) return true;
+        for (std::size_t p = 0; p < Facts::count; ++p)
+            for (std::string_view added : Facts::added_columns[p])
+                if (added == column) return true;
+        return false;
+    };
+    for (std::size_t p = 0; p < Facts::count; ++p)
+        for (std::string_view named : Facts::named_columns[p])
+            if (!known(named)) return {column_problem::unknown_named_column, p, names.size(), named};
     return {};
 }
 }  // namespace detail
@@ -222,6 +247,10 @@ template <class Plugins>
 struct order_key_text {
     static constexpr std::string_view text = Plugins::order.key;
 };
+template <class Plugins>
+struct column_check_text {
+    static constexpr std::string_view text = Plugins::columns.column;
+};
 
 // The compile error that names a failed plugin check, as a type (see error::raise).
 template <class Schema, class Dimension>
@@ -251,7 +280,9 @@ consteval auto report_plugins() {
         return std::type_identity<error::plugins_require_each_other_in_a_cycle<Dimension, in_cycle>>{};
     } else {
         constexpr column_check check = plugins::columns;
-        using column_name = typename lazy_member_name<check.ok(), Dimension, check.field>::type;
+        // A named column that is unknown is no member: it has no member name.
+        using column_name = typename lazy_member_name<check.ok() || check.problem == column_problem::unknown_named_column,
+                                                      Dimension, check.field>::type;
         if constexpr (check.problem == column_problem::key_member_type) {
             using key_plugin = typename plugins::template at<check.plugin>;
             return std::type_identity<error::primary_key_member_has_wrong_type<Dimension, column_name,
@@ -259,6 +290,9 @@ consteval auto report_plugins() {
                                                                    typename key_plugin::key_member_type>>{};
         } else if constexpr (check.problem == column_problem::key_column_option) {
             return std::type_identity<error::primary_key_column_takes_only_a_comment<Dimension, column_name>>{};
+        } else if constexpr (check.problem == column_problem::unknown_named_column) {
+            return std::type_identity<error::plugin_names_a_column_the_dimension_does_not_have<
+                          Dimension, typename plugins::template at<check.plugin>, name_of<column_check_text<plugins>>>>{};
         } else if constexpr (check.problem == column_problem::added_column_is_a_member) {
             return std::type_identity<error::plugin_adds_a_column_the_struct_already_has<
                           Dimension, typename plugins::template at<check.plugin>, column_name>>{};

@@ -64,6 +64,13 @@ struct plugin_adds_a_column_the_struct_already_has {
                   "member or configure the plugin's column name (arguments: the dimension, the plugin, the column)");
 };
 
+template <class Dimension, class Plugin, class Column>
+struct plugin_names_a_column_the_dimension_does_not_have {
+    static_assert(always_false<Dimension>,
+                  "pgcraft: a plugin's options name a column the dimension does not have (a member, the key or a "
+                  "column of its kind); correct the name (arguments: the dimension, the plugin, the column)");
+};
+
 template <class Item>
 struct not_a_dimension_or_schema_setting {
     static_assert(always_false<Item>,
