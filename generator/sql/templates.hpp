@@ -38,6 +38,14 @@ catalog::expression both(const catalog::expression& condition, const catalog::ex
 catalog::expression live_rows();
 catalog::expression current_values();
 
+// --- The API layer (api.cpp) ---
+
+/// The API view's query: the columns of `source`, nothing else, so that
+/// PostgreSQL can write through it as through `source`.
+std::string api_view_query(const catalog::qualified_name& source, const std::vector<std::string>& columns);
+/// The API view's comment when its dimension has none.
+std::string api_view_comment(const catalog::qualified_name& source);
+
 // --- Shared by the history kinds (history.cpp) ---
 
 /// The current time, or if the clock has stepped back, the microsecond after
