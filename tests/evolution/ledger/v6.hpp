@@ -1,9 +1,10 @@
-// Version 6 of the evolution of a ledger: balances per account, with a maximum, on the legs already there.
+// Version 6 of the evolution of a ledger: balances per account, with a maximum, on the legs already there; an API view.
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include <pgcraft/api.hpp>
 #include <pgcraft/model.hpp>
 
 #include "../extension_parts.hpp"
@@ -14,7 +15,8 @@ namespace pg = pgcraft;
 
 struct moves {
     using dimension = pg::ledger<pg::in_schema<"evo_l">, pg::ledger_value<pg::numeric<14, 2>>, pg::index<"<account>">,
-                                 pg::balances<"account">, pg::max_balance<1000>>;
+                                 pg::balances<"account">, pg::max_balance<1000>,
+                                 pg::api<pg::grant<"evo_api_writer", "select, insert">>>;
     pg::varchar<64> account;
     std::optional<std::string> memo;
 };

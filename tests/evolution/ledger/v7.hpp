@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include <pgcraft/api.hpp>
 #include <pgcraft/model.hpp>
 
 #include "../extension_parts.hpp"
@@ -15,6 +16,7 @@ namespace pg = pgcraft;
 struct moves {
     using dimension = pg::ledger<pg::in_schema<"evo_l">, pg::ledger_value<pg::numeric<14, 2>>, pg::index<"<account>">,
                                  pg::balances<"account">, pg::max_balance<1000>,
+                                 pg::api<pg::grant<"evo_api_writer", "select, insert">>,
                                  pg::group_limits, pg::idempotency_key<"memo">, pg::latest<"account">,
                                  pg::event<"deposit", "SELECT :account AS <account>, :amount AS <value>",
                                            pg::param<"account", std::string>, pg::param<"amount", pg::numeric<14, 2>>>>;

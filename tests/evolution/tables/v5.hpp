@@ -1,12 +1,14 @@
 // Version 5 (declared changes): products' price changes from text to
 // numeric(10,2), converted, under the extension's view that reads it; the
-// foreign key to warehouses goes (its column stays).
+// foreign key to warehouses goes (its column stays); products get an API view
+// (all but sku), which the later versions' changes to products recreate.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include <pgcraft/api.hpp>
 #include <pgcraft/model.hpp>
 
 #include "../extension_parts.hpp"
@@ -31,6 +33,8 @@ struct warehouses {
 
 struct products {
     using dimension = EVOLUTION_KIND<pg::in_schema<EVOLUTION_SCHEMA>,
+                                 pg::api<pg::api_schema<EVOLUTION_SCHEMA "_api">, pg::grant<"evo_api_reader", "select">,
+                                         pg::grant<"evo_api_writer", "select, insert, update">, pg::api_exclude<"sku">>,
                                  pg::column<"price", pg::convert_using<"<price>::numeric">>,
                                  pg::foreign_key<"vendor_id">::references<suppliers>,
                                  pg::check<"qty_bounded", "<qty> < 1000000">>;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include <pgcraft/api.hpp>
 #include <pgcraft/model.hpp>
 
 #include "../extension_parts.hpp"
@@ -30,6 +31,8 @@ struct warehouses {
 
 struct products {
     using dimension = EVOLUTION_KIND<pg::in_schema<EVOLUTION_SCHEMA>,
+                                 pg::api<pg::api_schema<EVOLUTION_SCHEMA "_api">, pg::grant<"evo_api_reader", "select">,
+                                         pg::grant<"evo_api_writer", "select, insert, update">, pg::api_exclude<"sku">>,
                                  pg::foreign_key<"vendor_id">::references<suppliers>,
                                  pg::check<"qty_bounded", "<qty> < 1000000">>;
     EVOLUTION_KEY_MEMBER
