@@ -81,7 +81,11 @@ struct properties_of {
     std::vector<std::string>& out;
 
     void operator()(const extension& e, const extension& l) const { property(out, "schema", e.schema, l.schema); }
-    void operator()(const role& e, const role& l) const { property(out, "login", e.login, l.login); }
+    void operator()(const role& e, const role& l) const {
+        property(out, "login", e.login, l.login);
+        property(out, "inherit", e.inherit, l.inherit);
+        property(out, "member of", e.member_of, l.member_of);
+    }
     void operator()(const schema&, const schema&) const {}
     void operator()(const enum_type& e, const enum_type& l) const { property(out, "labels", e.labels, l.labels); }
     void operator()(const table&, const table&) const {}

@@ -129,10 +129,21 @@ private:
     }
 
     void read_roles() {
-        const std::vector<row> rows =
-            db_.query("SELECT rolname, rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[]) ORDER BY 1",
-                      {array_literal(what_.roles)});
-        for (const row& r : rows) result_.add(role{value(r, 0), flag(r, 1)});
+        const std::vector<row> rows = db_.query(
+            "SELECT rolname, rolcanlogin, rolinherit FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[]) ORDER BY 1",
+            {array_literal(what_.roles)});
+        // The roles granted to each, every one of them: a membership nobody declared is drift too.
+        const std::vector<row> memberships = db_.query(
+            "SELECT m.rolname, g.rolname FROM pg_catalog.pg_auth_members a "
+            "JOIN pg_catalog.pg_roles m ON m.oid = a.member JOIN pg_catalog.pg_roles g ON g.oid = a.roleid "
+            "WHERE m.rolname = ANY($1::text[]) ORDER BY 1, 2",
+            {array_literal(what_.roles)});
+        for (const row& r : rows) {
+            role found{value(r, 0), flag(r, 1), flag(r, 2)};
+            for (const row& m : memberships)
+                if (value(m, 0) == found.name) found.member_of.push_back(value(m, 1));
+            result_.add(std::move(found));
+        }
     }
 
     void read_enum_types() {

@@ -198,9 +198,11 @@ public:
         if (!refusals_.empty()) throw refusal(refusals_);
         emit_renames();
         const std::size_t data_steps_at = result_.statements.size();
+        emit_role_memberships(false);  // while the roles it names are there
         emit_drops(false);
         emit_changes_in_place();
         emit_creations();
+        emit_role_memberships(true);  // once the roles it names are
         if (!refusals_.empty()) throw refusal(refusals_);
         for (std::string& s : after_) add(std::move(s));
         emit_value_moves();
@@ -375,6 +377,8 @@ private:
             return std::any_of(reads.begin(), reads.end(), [&](const object_id& r) { return retyped_.contains(r); });
         };
         if (const auto* v = std::get_if<view>(&o); v && reads_retyped(v->reads)) return true;
+        // A role stays while a role granted to it goes: its memberships change in place.
+        if (std::holds_alternative<role>(o)) return false;
         // Comments and grants go with their object; the rest with what they depend on.
         if (const object_id* on = id.on()) return goes(*on) && to_.find(id);
         // PostgreSQL tracks only the types a function's signature names; its
@@ -745,6 +749,16 @@ private:
             flag("PG104", fmt::format("{}: fails if a row holds {}", message, fmt::join(gone, " or ")));
     }
 
+    // A role's memberships change in place: revoked before the drops, granted after the creations.
+    void emit_role_memberships(bool granted) {
+        for (const object_id& id : altered_)
+            if (const auto* after = to_.find_as<role>(id)) {
+                const role& before = *previous_.find_as<role>(id);
+                add(granted ? sql::render_role_memberships(before, *after, true)
+                               : sql::render_role_memberships(*after, before, false));
+            }
+    }
+
     void emit_changes_in_place() {
         for (const object_id& id : altered_) {
             if (retyped_enums_.contains(id)) {
@@ -755,7 +769,7 @@ private:
                     if (std::find(before.begin(), before.end(), label) == before.end())
                         add(sql::render_add_label(*e, label, before));
             } else if (const auto* r = to_.find_as<role>(id)) {
-                add(sql::render_alter_role(*r));
+                add(sql::render_alter_role(*previous_.find_as<role>(id), *r));
             }
         }
         for (const object_id& id : altered_) {

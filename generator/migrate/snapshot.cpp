@@ -103,7 +103,13 @@ cat::expression expression_of(const json& j) {
 
 struct writer {
     json operator()(const cat::extension& e) const { return {{"name", e.name}, {"schema", e.schema}}; }
-    json operator()(const cat::role& r) const { return {{"name", r.name}, {"login", r.login}}; }
+    json operator()(const cat::role& r) const {
+        json j{{"name", r.name}, {"login", r.login}};
+        // Written only when not the default, so that older snapshots read the same.
+        if (!r.inherit) j["inherit"] = false;
+        if (!r.member_of.empty()) j["member_of"] = r.member_of;
+        return j;
+    }
     json operator()(const cat::schema& s) const { return {{"name", s.name}}; }
     json operator()(const cat::enum_type& e) const { return {{"name", name_json(e.name)}, {"labels", e.labels}}; }
     json operator()(const cat::table& t) const { return {{"name", name_json(t.name)}, {"declared_by", t.declared_by}}; }
@@ -163,7 +169,9 @@ cat::object read_object(cat::object_kind kind, const json& j) {
     using k = cat::object_kind;
     switch (kind) {
         case k::extension: return cat::extension{j.at("name").get<std::string>(), j.at("schema").get<std::string>()};
-        case k::role: return cat::role{j.at("name").get<std::string>(), j.at("login").get<bool>()};
+        case k::role:
+            return cat::role{j.at("name").get<std::string>(), j.at("login").get<bool>(), j.value("inherit", true),
+                             j.value("member_of", std::vector<std::string>{})};
         case k::schema: return cat::schema{j.at("name").get<std::string>()};
         case k::enum_type: return cat::enum_type{name_of(j.at("name")), j.at("labels").get<std::vector<std::string>>()};
         case k::table: return cat::table{name_of(j.at("name")), j.at("declared_by").get<std::string>()};

@@ -241,11 +241,15 @@ struct renderer {
 
     std::string operator()(const role& r) const {
         // CREATE ROLE has no IF NOT EXISTS, and roles belong to the whole cluster.
-        const std::string statement =
-            fmt::format("CREATE ROLE {} {};", quote_identifier(r.name), r.login ? "LOGIN" : "NOLOGIN");
+        const std::string statement = fmt::format("CREATE ROLE {} {}{};", quote_identifier(r.name),
+                                                  r.login ? "LOGIN" : "NOLOGIN", r.inherit ? "" : " NOINHERIT");
         const std::string tag = dollar_tag_for(statement);
+        std::string memberships;
+        for (const std::string& granted : r.member_of)
+            memberships += fmt::format("GRANT {} TO {};\n", quote_identifier(granted), quote_identifier(r.name));
         return fmt::format("DO {tag}\nBEGIN\n    {statement}\nEXCEPTION WHEN duplicate_object THEN\n    NULL;\nEND\n{tag};\n",
-                           fmt::arg("tag", tag), fmt::arg("statement", statement));
+                           fmt::arg("tag", tag), fmt::arg("statement", statement)) +
+               memberships;
     }
 
     std::string operator()(const schema& s) const {

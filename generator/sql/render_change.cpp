@@ -269,8 +269,20 @@ std::string render_timeouts(const std::string& lock_timeout, const std::string& 
                        quote_literal(statement_timeout));
 }
 
-std::string render_alter_role(const role& r) {
-    return fmt::format("ALTER ROLE {} {};\n", quote_identifier(r.name), r.login ? "LOGIN" : "NOLOGIN");
+std::string render_alter_role(const role& before, const role& after) {
+    std::string attributes;
+    if (before.login != after.login) attributes += after.login ? " LOGIN" : " NOLOGIN";
+    if (before.inherit != after.inherit) attributes += after.inherit ? " INHERIT" : " NOINHERIT";
+    return attributes.empty() ? attributes : fmt::format("ALTER ROLE {}{};\n", quote_identifier(after.name), attributes);
+}
+
+std::string render_role_memberships(const role& from, const role& to, bool granted) {
+    std::string text;
+    for (const std::string& r : to.member_of)
+        if (std::find(from.member_of.begin(), from.member_of.end(), r) == from.member_of.end())
+            text += granted ? fmt::format("GRANT {} TO {};\n", quote_identifier(r), quote_identifier(to.name))
+                            : fmt::format("REVOKE {} FROM {};\n", quote_identifier(r), quote_identifier(to.name));
+    return text;
 }
 
 namespace {

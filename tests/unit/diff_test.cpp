@@ -661,3 +661,31 @@ TEST_CASE("a required EAV attribute new on existing entities is refused; an opti
     REQUIRE(m.hazards.size() == 1);
     CHECK(m.hazards[0].code == "PG302");
 }
+
+TEST_CASE("a role's memberships change in place: granted after the roles they name are made, revoked before they go") {
+    cat::catalog before;
+    before.add(cat::role{"gateway", true});
+    cat::catalog after;
+    after.add(cat::role{"visitor", false});
+    after.add(cat::role{"gateway", true, false, {"visitor"}});
+    const migrate::migration up = migrate::diff(before, after);
+    CHECK(has(up, "ALTER ROLE gateway NOINHERIT;"));
+    REQUIRE(has(up, "GRANT visitor TO gateway;"));
+    CHECK(at(up, "CREATE ROLE visitor NOLOGIN;") < at(up, "GRANT visitor TO gateway;"));
+    // The role is altered, never dropped and made again (its password would go).
+    CHECK(!has(up, "DROP ROLE gateway;"));
+    const migrate::migration down = migrate::diff(after, before);
+    REQUIRE(has(down, "REVOKE visitor FROM gateway;"));
+    CHECK(at(down, "REVOKE visitor FROM gateway;") < at(down, "DROP ROLE visitor;"));
+    CHECK(has(down, "ALTER ROLE gateway INHERIT;"));
+    CHECK(!has(down, "DROP ROLE gateway;"));
+}
+
+TEST_CASE("a NOINHERIT role is created with its memberships") {
+    cat::catalog c;
+    c.add(cat::role{"visitor", false});
+    const cat::role gateway{"gateway", true, false, {"visitor"}};
+    CHECK(pgcraft::sql::render_create(c, gateway) ==
+          "DO $pgcraft$\nBEGIN\n    CREATE ROLE gateway LOGIN NOINHERIT;\nEXCEPTION WHEN duplicate_object THEN\n    NULL;\n"
+          "END\n$pgcraft$;\nGRANT visitor TO gateway;\n");
+}

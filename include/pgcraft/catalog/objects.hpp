@@ -30,8 +30,14 @@ struct extension {
 struct role {
     std::string name = {};
     bool login = false;
+    bool inherit = true;  ///< false: NOINHERIT, the role uses another's privileges only after SET ROLE
+    std::vector<std::string> member_of = {};  ///< the roles granted to it, sorted
     object_id id() const { return id::role(name); }
-    std::vector<object_id> dependencies() const { return {}; }
+    std::vector<object_id> dependencies() const {
+        std::vector<object_id> roles;
+        for (const std::string& r : member_of) roles.push_back(id::role(r));
+        return roles;
+    }
     friend bool operator==(const role&, const role&) = default;
 };
 

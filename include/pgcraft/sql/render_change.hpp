@@ -51,7 +51,11 @@ std::string render_add_label(const catalog::enum_type& e, const std::string& lab
 /// ALTER VIEW … ALTER COLUMN … SET DEFAULT, or DROP DEFAULT when `value` is empty.
 std::string render_view_default(const catalog::view& v, const std::string& column, const catalog::expression& value);
 
-std::string render_alter_role(const catalog::role& r);
+/// ALTER ROLE … [NO]LOGIN [NO]INHERIT for what changed; empty when neither did.
+std::string render_alter_role(const catalog::role& before, const catalog::role& after);
+/// The memberships `to` has and `from` lacks: GRANT them to `to` (granted),
+/// or with the two swapped, REVOKE them from it.
+std::string render_role_memberships(const catalog::role& from, const catalog::role& to, bool granted);
 
 /// lock_timeout and statement_timeout: SET LOCAL, for one transaction, or
 /// SET, for the session, before a statement that runs outside one.
