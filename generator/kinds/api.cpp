@@ -111,4 +111,17 @@ void add_api_view(generator::plugin_context& context, const api_declaration& d) 
     }
 }
 
+void add_postgrest_roles(catalog::catalog& cat, const postgrest_roles& roles) {
+    const std::string authenticator(roles.authenticator);
+    if (cat.find(catalog::id::role(authenticator)))
+        throw std::invalid_argument("pgcraft: pg::postgrest's login role " + authenticator +
+                                    " is granted privileges of its own (by an API view or an extension): grant them to " +
+                                    std::string(roles.anonymous) + " or " + std::string(roles.authenticated) +
+                                    ", which it switches to");
+    std::vector<std::string> switches_to{std::string(roles.anonymous), std::string(roles.authenticated)};
+    std::sort(switches_to.begin(), switches_to.end());
+    for (const std::string& r : switches_to) cat.add_once(catalog::role{r, false});
+    cat.add(catalog::role{authenticator, true, false, switches_to});
+}
+
 }  // namespace pgcraft::kinds

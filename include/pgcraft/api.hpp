@@ -14,7 +14,8 @@
 // through like the dimension itself: it is a plain projection, so PostgreSQL
 // checks each privilege on it and an operation not granted fails with
 // SQLSTATE 42501. Each role gets USAGE on the API schema and nothing on the
-// dimension's own schema. Roles named here are made (NOLOGIN) when missing.
+// dimension's own schema. Roles named here are made (NOLOGIN) when missing;
+// pg::postgrest<> (below, an extension of the schema) makes PostgREST's.
 #pragma once
 
 #include <array>
@@ -249,6 +250,20 @@ struct api {
                                             : std::span<const std::string_view>(shown);
         declaration.exclude = shown.empty();
         kinds::add_api_view(context, declaration);
+    }
+};
+
+/// An extension of the schema: the roles PostgREST expects, with safe
+/// defaults. `Authenticator` logs in, NOINHERIT, with no password in any
+/// generated file; it can do nothing until it switches (SET ROLE) to
+/// `Anonymous` or `Authenticated`, NOLOGIN, which the API views grant to.
+///   using schema = pg::schema<pg::extensions<pg::postgrest<>>, products>;
+template <fixed_string Authenticator = "authenticator", fixed_string Anonymous = "anon",
+          fixed_string Authenticated = "authenticated">
+struct postgrest {
+    static constexpr std::string_view name = "postgrest";
+    static void add_objects(auto& catalog) {
+        kinds::add_postgrest_roles(catalog, {Authenticator.view(), Anonymous.view(), Authenticated.view()});
     }
 };
 

@@ -14,6 +14,7 @@
 
 #include <pgcraft/api.hpp>
 #include <pgcraft/generator/build_catalog.hpp>
+#include <pgcraft/kinds/api.hpp>
 #include <pgcraft/live/drift.hpp>
 #include <pgcraft/migrate/diff.hpp>
 #include <pgcraft/model.hpp>
@@ -60,7 +61,11 @@ struct moves {
     std::int64_t account;
 };
 
-using schema = pg::schema<products, prices, settings, moves>;
+// PostgREST logs in as the authenticator and switches to the reader (its
+// anonymous role) or the writer (its authenticated one).
+using postgrest = pg::postgrest<"pgcraft_api_authenticator", "pgcraft_api_reader", "pgcraft_api_writer">;
+
+using schema = pg::schema<pg::extensions<postgrest>, products, prices, settings, moves>;
 
 // The next version: writers may only read products, readers no longer see prices.
 namespace next {
@@ -76,7 +81,7 @@ struct prices {
     std::string sku;
     std::int32_t price;
 };
-using schema = pg::schema<products, prices, api_fixture::settings, api_fixture::moves>;
+using schema = pg::schema<pg::extensions<postgrest>, products, prices, api_fixture::settings, api_fixture::moves>;
 }  // namespace next
 
 // Two dimensions of one table name in two schemas, each with an API view of that name.
@@ -181,8 +186,55 @@ TEST_CASE("the API views, roles and grants read back as the catalog declares the
                           "ORDER BY table_name")) == "id,entry_id,account,value\nid,sku,price");
     // The dimension's comment reaches its API view, where PostgREST shows it.
     CHECK(d.db.text("SELECT obj_description('api.products'::regclass, 'pg_class')") == "What the shop sells");
-    CHECK(show(d.db.query("SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname LIKE 'pgcraft_api_%' "
-                          "ORDER BY rolname")) == "pgcraft_api_reader|f\npgcraft_api_writer|f");
+    CHECK(show(d.db.query("SELECT rolname, rolcanlogin FROM pg_roles "
+                          "WHERE rolname IN ('pgcraft_api_reader', 'pgcraft_api_writer') ORDER BY rolname")) ==
+          "pgcraft_api_reader|f\npgcraft_api_writer|f");
+}
+
+TEST_CASE("PostgREST's authenticator logs in, has no privilege of its own, and switches only to its two roles") {
+    api_database d;
+    const std::string ddl = pgcraft::sql::render_ddl(api_catalog());
+    CHECK(ddl.find("PASSWORD") == std::string::npos);
+    CHECK(show(d.db.query("SELECT rolname, rolcanlogin, rolinherit FROM pg_roles WHERE rolname IN "
+                          "('pgcraft_api_authenticator', 'pgcraft_api_reader', 'pgcraft_api_writer') ORDER BY rolname")) ==
+          "pgcraft_api_authenticator|t|f\npgcraft_api_reader|f|t\npgcraft_api_writer|f|t");
+    d.db.exec("INSERT INTO api.products (sku, price) VALUES ('p1', 10)");
+    connection login(d.db.conninfo() + " user=pgcraft_api_authenticator");
+    // NOINHERIT: a member of both roles, it has neither's privileges until it switches.
+    const auto own = login.failure_of("SELECT * FROM api.products");
+    REQUIRE(own);
+    CHECK(own->sqlstate == "42501");
+    login.exec("BEGIN");
+    login.exec("SET LOCAL ROLE pgcraft_api_reader");
+    CHECK(login.text("SELECT sku FROM api.products") == "p1");
+    login.exec("ROLLBACK");
+    const auto other = login.failure_of("SET ROLE postgres");
+    REQUIRE(other);
+    CHECK(other->sqlstate == "42501");
+}
+
+TEST_CASE("a migration gives a role NOINHERIT and its memberships, and the way back takes them") {
+    api_database d;
+    cat::catalog before;
+    before.add(cat::role{"pgcraft_api_gateway", true});
+    cat::catalog after;
+    pgcraft::kinds::add_postgrest_roles(after, {"pgcraft_api_gateway", "pgcraft_api_reader", "pgcraft_api_writer"});
+    apply_in_transaction(d.db, pgcraft::sql::render_ddl(before));
+    const std::string up = pgcraft::migrate::diff(before, after).sql();
+    INFO("up:\n" << up);
+    CHECK(up.find("ALTER ROLE pgcraft_api_gateway NOINHERIT;") != std::string::npos);
+    apply_in_transaction(d.db, up);
+    CHECK(described(pgcraft::live::drift(d.db.conninfo(), after)).empty());
+    CHECK(show(d.db.query("SELECT g.rolname FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member "
+                          "JOIN pg_roles g ON g.oid = a.roleid WHERE m.rolname = 'pgcraft_api_gateway' ORDER BY 1")) ==
+          "pgcraft_api_reader\npgcraft_api_writer");
+    const std::string down = pgcraft::migrate::diff(after, before).sql();
+    INFO("down:\n" << down);
+    apply_in_transaction(d.db, down);
+    CHECK(d.db.text("SELECT count(*) FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member "
+                    "WHERE m.rolname = 'pgcraft_api_gateway'") == "0");
+    CHECK(d.db.text("SELECT rolinherit FROM pg_roles WHERE rolname = 'pgcraft_api_gateway'") == "t");
+    CHECK(down.find("REVOKE pgcraft_api_reader FROM pgcraft_api_gateway;") != std::string::npos);
 }
 
 TEST_CASE("two API views of one name fail the generator, naming the second dimension and the view") {

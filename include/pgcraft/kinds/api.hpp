@@ -8,6 +8,9 @@
 namespace pgcraft::generator {
 class plugin_context;
 }
+namespace pgcraft::catalog {
+class catalog;
+}
 
 namespace pgcraft::kinds {
 
@@ -30,5 +33,16 @@ struct api_declaration {
 /// The view <schema>.<table> over the relation under key::rows, its
 /// grants, USAGE on the schema for each role, and the roles when missing.
 void add_api_view(generator::plugin_context& context, const api_declaration& declaration);
+
+/// PostgREST's roles: the one it logs in as and the two it switches to.
+struct postgrest_roles {
+    std::string_view authenticator = "authenticator";
+    std::string_view anonymous = "anon";
+    std::string_view authenticated = "authenticated";
+};
+
+/// `authenticator` LOGIN NOINHERIT (no password: it is set at deploy time),
+/// member of `anonymous` and `authenticated`, both NOLOGIN.
+void add_postgrest_roles(catalog::catalog& catalog, const postgrest_roles& roles);
 
 }  // namespace pgcraft::kinds
