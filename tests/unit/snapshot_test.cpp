@@ -1,4 +1,5 @@
 // Snapshots: canonical JSON of a catalog, read back to an equal catalog.
+#include <pgcraft/api.hpp>
 #include <pgcraft/generator/build_catalog.hpp>
 #include <pgcraft/generator/snapshot.hpp>
 #include <pgcraft/model.hpp>
@@ -17,7 +18,8 @@ namespace snapshot_test {
 enum class tier : std::int16_t { free, paid };
 struct accounts {
     using dimension = pg::append_only<pg::in_schema<"billing">, pg::column<"plan", pg::sql_default<"'basic'">>,
-                                      pg::check<"<credit> >= 0">, pg::unique<"email">>;
+                                      pg::check<"<credit> >= 0">, pg::unique<"email">,
+                                      pg::api<pg::grant<"authenticated", "select, update">, pg::api_exclude<"credit">>>;
     std::string email;
     std::string plan;
     std::int32_t credit;
@@ -28,7 +30,8 @@ struct settings {
     std::int32_t limit;
     std::optional<std::string> note;
 };
-using schema = pg::schema<pg::postgres_extension<"citext">, accounts, settings>;
+// PostgREST's roles: a NOINHERIT login role with memberships.
+using schema = pg::schema<pg::postgres_extension<"citext">, pg::extensions<pg::postgrest<>>, accounts, settings>;
 }  // namespace snapshot_test
 
 TEST_CASE("a snapshot reads back to an equal catalog, and is the same text again") {
