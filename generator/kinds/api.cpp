@@ -11,6 +11,7 @@
 #include <pgcraft/generator/plugin_context.hpp>
 
 #include "../sql/templates.hpp"
+#include "table_parts.hpp"
 
 namespace pgcraft::kinds {
 
@@ -38,10 +39,8 @@ source_relation source_of(generator::plugin_context& context, const object_id& r
     } else if (const catalog::table_definition* t = context.produced_table(rows)) {
         s.name = t->name;
         s.is_table = true;
-        for (const catalog::column& c : t->columns) {
-            s.columns.push_back(c.name);
-            s.types.push_back(c.type.empty() ? c.user_type.schema + "." + c.user_type.name : c.type);
-        }
+        for (const catalog::column& c : t->columns) s.columns.push_back(c.name);
+        s.types = column_types(*t, s.columns);
     } else {
         throw std::logic_error(context.message("gives key rows an object that is neither a view nor a table it made"));
     }

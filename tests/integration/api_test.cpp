@@ -149,24 +149,12 @@ std::set<std::string> granted(connection& db) {
     return result;
 }
 
-std::string keyword(cat::privilege p) {
-    switch (p) {
-        case cat::privilege::select: return "SELECT";
-        case cat::privilege::insert: return "INSERT";
-        case cat::privilege::update: return "UPDATE";
-        case cat::privilege::delete_: return "DELETE";
-        case cat::privilege::usage: return "USAGE";
-        case cat::privilege::execute: return "EXECUTE";
-        default: return "another privilege";
-    }
-}
-
 // What the catalog declares, in the same form.
 std::set<std::string> declared(const cat::catalog& c) {
     std::set<std::string> result;
     for (const cat::grant* g : c.all<cat::grant>()) {
         const std::string on = g->on.schema.empty() ? g->on.name : g->on.schema + "." + g->on.name;
-        for (cat::privilege p : g->privileges) result.insert(on + " " + g->role + " " + keyword(p));
+        for (cat::privilege p : g->privileges) result.insert(on + " " + g->role + " " + std::string(pgcraft::sql::keyword(p)));
     }
     return result;
 }
